@@ -1,0 +1,3 @@
+from amctl.cli import main
+
+main()

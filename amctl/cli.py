@@ -1,0 +1,267 @@
+"""The Typer app. Thin: parse arguments, call the library, choose a view.
+
+Imports of the library happen inside the commands, so that `amctl --help` and every
+command pay only for what they use (startup time is measured: see BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from amctl import __version__
+from amctl.probleem import GebruiksFout
+
+EXIT_GELDIG, EXIT_ONGELDIG, EXIT_GEBRUIK, EXIT_INTERN = 0, 1, 2, 3
+
+
+def _fout(melding: str) -> None:
+    sys.stderr.write(f"amctl: {melding}\n")
+
+
+def _vertaal_gebruiksfout(fout: Exception) -> str:
+    """Click reports wrong usage in English; our users read Dutch."""
+    soort = type(fout).__name__
+    if soort == "NoSuchOption":
+        tip = sorted(getattr(fout, "possibilities", None) or [])
+        extra = f" Bedoelde u: {', '.join(tip)}?" if tip else ""
+        return f"Onbekende optie '{fout.option_name}'.{extra} Zie 'amctl --help'."
+    if soort == "MissingParameter":
+        param = getattr(fout, "param", None)
+        naam = param.get_error_hint() if param is not None else "een waarde"
+        return f"{naam} ontbreekt. Zie --help bij de opdracht."
+    if soort == "BadParameter":
+        param = getattr(fout, "param", None)
+        naam = param.get_error_hint() if param is not None else "een waarde"
+        return f"Ongeldige waarde voor {naam}: {fout.message}"
+    bericht = fout.format_message()
+    if bericht.startswith("No such command"):
+        naam = bericht.split("'")[1] if "'" in bericht else bericht
+        return f"Onbekende opdracht '{naam}'. Zie 'amctl --help' voor de opdrachten."
+    if bericht.startswith("Got unexpected extra argument"):
+        return f"Te veel argumenten {bericht.split('(', 1)[-1].rstrip(')')}. Zie --help."
+    if "requires an argument" in bericht:
+        return f"De optie {bericht.split()[0]} vraagt een waarde."
+    return f"Onjuist gebruik: {bericht}"
+
+
+class _AmctlGroep(TyperGroup):
+    """Every way out goes through here: Dutch usage errors, no traceback, fixed exit codes."""
+
+    def main(self, *args, **kwargs):  # type: ignore[override]
+        kwargs["standalone_mode"] = False
+        try:
+            uitkomst = super().main(*args, **kwargs)
+        except GebruiksFout as fout:
+            _fout(str(fout))
+            sys.exit(EXIT_GEBRUIK)
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except BrokenPipeError:
+            # `amctl tree | head`: the reader left; say nothing more.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(EXIT_GELDIG)
+        except Exception as fout:
+            if hasattr(fout, "exit_code") and hasattr(fout, "format_message"):
+                if type(fout).__name__ == "Abort":
+                    sys.exit(130)
+                _fout(_vertaal_gebruiksfout(fout))
+                sys.exit(EXIT_GEBRUIK)
+            _fout(
+                f"interne fout ({type(fout).__name__}: {fout}). Dit is een fout in amctl, niet "
+                "in uw bestand; meld hem met het bestand en de opdracht."
+            )
+            sys.exit(EXIT_INTERN)
+        sys.exit(uitkomst if isinstance(uitkomst, int) else EXIT_GELDIG)
+
+
+app = typer.Typer(
+    cls=_AmctlGroep,
+    name="amctl",
+    help="De bestuurlijke structuur van het Amstelland-Meerlanden Overleg: valideren, "
+    "bevragen en tekenen.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _toon_versie(waarde: bool) -> None:
+    if waarde:
+        sys.stdout.write(f"amctl {__version__}\n")
+        raise typer.Exit(EXIT_GELDIG)
+
+
+@app.callback()
+def _hoofd(
+    versie: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "--versie",
+            help="Toon de versie en stop.",
+            callback=_toon_versie,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """De bestuurlijke structuur van het Amstelland-Meerlanden Overleg."""
+
+
+def _peildatum(waarde: str | None) -> date:
+    if waarde is None:
+        return date.today()
+    try:
+        return date.fromisoformat(waarde)
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{waarde}' is geen datum; schrijf JJJJ-MM-DD, bijv. 2018-01-01."
+        ) from None
+
+
+BestandOptie = Annotated[
+    Path | None,
+    typer.Option(
+        "--bestand",
+        "-f",
+        help="Het organisatiebestand. Standaard: $AMCTL_BESTAND, anders "
+        "./data/organisatie.yaml, anders de meegeleverde kopie.",
+        show_default=False,
+    ),
+]
+PeildatumOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--peildatum",
+        "-d",
+        metavar="JJJJ-MM-DD",
+        help="De datum waarop de vraag gesteld wordt. Standaard: vandaag.",
+        show_default=False,
+    ),
+]
+
+
+class Formaat(StrEnum):
+    tekst = "tekst"
+    json = "json"
+    github = "github"
+
+
+@app.command("validate")
+def validate(
+    paden: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PAD]...",
+            help="Te controleren bestanden. Zonder pad: het standaardbestand.",
+            show_default=False,
+        ),
+    ] = None,
+    formaat: Annotated[
+        Formaat,
+        typer.Option("--formaat", help="tekst (standaard), json of github (annotaties)."),
+    ] = Formaat.tekst,
+    strikt: Annotated[
+        bool, typer.Option("--strikt", help="Waarschuwingen laten de controle ook falen.")
+    ] = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Controleer het bestand: syntax, schema, verwijzingen en domeinregels.
+
+    Exit 0: geldig; 1: ongeldig (of waarschuwingen met --strikt); 2: verkeerd gebruik.
+    """
+    from amctl.bestand import controleer_leesbaar, kies_bestand
+    from amctl.controle import controleer_bestand
+    from amctl.weergave.problemen import FORMATEN
+
+    te_controleren = list(paden) if paden else [kies_bestand(bestand)]
+    uitslagen, gebruiksfout = [], False
+    for pad in te_controleren:
+        try:
+            controleer_leesbaar(pad)
+        except GebruiksFout as fout:
+            _fout(str(fout))
+            gebruiksfout = True
+            continue
+        uitslagen.append(controleer_bestand(pad))
+
+    problemen = [p for u in uitslagen for p in u.problemen]
+    if formaat is Formaat.tekst:
+        kleur = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        sys.stdout.write(FORMATEN["tekst"](problemen, kleur=kleur))
+    else:
+        sys.stdout.write(FORMATEN[formaat.value](problemen))
+
+    fouten = sum(len(u.fouten) for u in uitslagen)
+    waarschuwingen = sum(len(u.waarschuwingen) for u in uitslagen)
+    samenvatting = sys.stdout if formaat is Formaat.tekst else sys.stderr
+    if uitslagen:
+        samenvatting.write(_samenvatting(len(uitslagen), fouten, waarschuwingen))
+    if gebruiksfout:
+        raise typer.Exit(EXIT_GEBRUIK)
+    if fouten or (strikt and waarschuwingen):
+        raise typer.Exit(EXIT_ONGELDIG)
+
+
+def _samenvatting(bestanden: int, fouten: int, waarschuwingen: int) -> str:
+    def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+        return f"{n} {enkelvoud if n == 1 else meervoud}"
+
+    wat = aantal(bestanden, "bestand", "bestanden")
+    if not fouten and not waarschuwingen:
+        return f"Geldig: {wat} gecontroleerd, geen problemen.\n"
+    oordeel = "Ongeldig" if fouten else "Geldig, met waarschuwingen"
+    return (
+        f"{oordeel}: {aantal(fouten, 'fout', 'fouten')}, "
+        f"{aantal(waarschuwingen, 'waarschuwing', 'waarschuwingen')} in {wat}.\n"
+    )
+
+
+@app.command("regels")
+def regels(
+    code: Annotated[
+        str | None,
+        typer.Argument(help="Toon de uitleg van deze code, bijv. AM305.", show_default=False),
+    ] = None,
+) -> None:
+    """Toon alle regelcodes, of de uitleg van één code met een fout en een goed voorbeeld."""
+    from amctl.regels import alle_regels
+    from amctl.weergave.regelhulp import regel_uitleg, regeloverzicht
+
+    alle = {r.code: r for r in alle_regels()}
+    if code is None:
+        sys.stdout.write(regeloverzicht(alle.values()))
+        return
+    gezocht = code.strip().upper()
+    if gezocht not in alle:
+        from amctl.model import suggestie
+
+        tip = suggestie(gezocht, alle)
+        raise GebruiksFout(
+            f"Onbekende regelcode '{code}'."
+            + (f" Bedoelde u: {tip}?" if tip else " Zie 'amctl regels' voor de lijst.")
+        )
+    sys.stdout.write(regel_uitleg(alle[gezocht]))
+
+
+@app.command("schema")
+def schema() -> None:
+    """Druk het JSON Schema van het bestandsformaat af (voor editors), gemaakt uit het model."""
+    import json
+
+    from amctl.schema import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+def main() -> None:
+    app()

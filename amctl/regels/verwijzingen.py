@@ -1,0 +1,48 @@
+"""Reference layer: every id the schema layer recorded exists; ids are unique across sections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from amctl.model import FUNCTIES, GEMEENTEN, ORGANEN, PERSONEN, Organisatie, suggestie
+from amctl.probleem import Probleem
+from amctl.regels import Melder
+
+_WAT = {
+    GEMEENTEN: "gemeente",
+    FUNCTIES: "functie",
+    ORGANEN: "orgaan",
+    PERSONEN: "persoon",
+    "bronnen": "bron",
+    "soorten": "soort",
+}
+_GEDEELDE_NAAMRUIMTE = (GEMEENTEN, FUNCTIES, ORGANEN, PERSONEN)
+
+
+def controleer_verwijzingen(organisatie: Organisatie) -> Iterator[Probleem]:
+    meld = Melder(organisatie.bestand)
+    for verwijzing in organisatie.verwijzingen:
+        bestaand = getattr(organisatie, verwijzing.naar)
+        if verwijzing.id in bestaand:
+            continue
+        tip = suggestie(verwijzing.id, bestaand)
+        wat = _WAT[verwijzing.naar]
+        hint = (
+            f" Bedoelde u '{tip}'?"
+            if tip
+            else f" Voeg {wat} '{verwijzing.id}' toe onder '{verwijzing.naar}'."
+        )
+        yield meld("AM201", verwijzing.plek, f"Onbekende {wat} '{verwijzing.id}'.{hint}")
+
+    eerder: dict[str, str] = {}
+    for sectie in _GEDEELDE_NAAMRUIMTE:
+        for id_ in getattr(organisatie, sectie):
+            if id_ in eerder:
+                yield meld(
+                    "AM202",
+                    organisatie.id_plekken[(sectie, id_)],
+                    f"Het id '{id_}' bestaat al als {_WAT[eerder[id_]]}; kies een ander id "
+                    f"voor deze {_WAT[sectie]}.",
+                )
+            else:
+                eerder[id_] = sectie

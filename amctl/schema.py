@@ -1,0 +1,78 @@
+"""JSON Schema for editors (yaml-language-server), generated from the field specs in
+amctl.model: the model is the schema, never written twice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from amctl.model import ID_PATROON, SECTIES, Relatie, StatusPeriode, Veld
+
+_ID = {"type": "string", "pattern": "^" + ID_PATROON.pattern.removesuffix(r"\Z") + "$"}
+_DATUM = {"type": "string", "format": "date"}
+
+
+def _veld(veld: Veld) -> dict[str, Any]:
+    soort = veld.soort
+    if soort == "tekst":
+        schema: dict[str, Any] = {"type": "string"}
+        if veld.keuzes:
+            schema["enum"] = list(veld.keuzes)
+    elif soort == "getal":
+        schema = {"type": "integer"}
+        if veld.minimum is not None:
+            schema["minimum"] = veld.minimum
+    elif soort == "janee":
+        schema = {"type": "boolean"}
+    elif soort == "datum":
+        schema = dict(_DATUM)
+    elif soort == "id":
+        schema = dict(_ID)
+    elif soort == "tekstlijst":
+        schema = {"type": "array", "items": _ID if veld.verwijst else {"type": "string"}}
+    elif soort == "bron":
+        schema = {"anyOf": [_ID, {"type": "array", "items": _ID}]}
+    else:  # objectlijst
+        item = _object(veld.klasse)
+        varianten = [item, {"type": "array", "items": item}]
+        if veld.klasse is StatusPeriode:
+            varianten.append({"type": "string", "enum": list(veld.klasse.VELDEN[0].keuzes)})
+        schema = {"anyOf": varianten}
+    if veld.omschrijving:
+        schema["description"] = veld.omschrijving
+    return schema
+
+
+def _object(klasse: Any) -> dict[str, Any]:
+    velden = klasse.VELDEN
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": {v.sleutel: _veld(v) for v in velden},
+        "additionalProperties": False,
+    }
+    verplicht = [v.sleutel for v in velden if v.verplicht]
+    if verplicht:
+        schema["required"] = verplicht
+    if klasse is Relatie:
+        schema["minProperties"] = 1
+    return schema
+
+
+def json_schema() -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "amctl organisatiebestand",
+        "type": "object",
+        "required": ["versie"],
+        "additionalProperties": False,
+        "properties": {
+            "versie": {"const": 1},
+            **{
+                sectie: {
+                    "type": "object",
+                    "propertyNames": _ID,
+                    "additionalProperties": _object(klasse),
+                }
+                for sectie, klasse in SECTIES.items()
+            },
+        },
+    }

@@ -1,0 +1,1 @@
+"""Renderers: each turns query results or problems into one output format."""

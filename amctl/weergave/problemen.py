@@ -1,0 +1,51 @@
+"""Formatters for validation problems: tekst, json, github. One function per format."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from amctl.probleem import Ernst, Probleem
+from amctl.tekst import zichtbaar
+
+_KLEUR = {Ernst.FOUT: "\x1b[31m", Ernst.WAARSCHUWING: "\x1b[33m"}
+_GRIJS, _UIT = "\x1b[2m", "\x1b[0m"
+
+
+def als_tekst(problemen: Iterable[Probleem], kleur: bool = False) -> str:
+    """`PAD:REGEL:KOLOM: CODE melding`, one per line, like compilers and ruff."""
+    regels = []
+    for p in problemen:
+        plek = f"{p.bestand}:{p.regel}:{p.kolom}:"
+        melding = zichtbaar(p.melding, eenregelig=True)
+        if kleur:
+            regels.append(f"{_GRIJS}{plek}{_UIT} {_KLEUR[p.ernst]}{p.code}{_UIT} {melding}")
+        else:
+            regels.append(f"{plek} {p.code} {melding}")
+    return "".join(r + "\n" for r in regels)
+
+
+def als_json(problemen: Iterable[Probleem]) -> str:
+    return json.dumps([p.als_dict() for p in problemen], ensure_ascii=False, indent=2) + "\n"
+
+
+def _github_escape(tekst: str, eigenschap: bool = False) -> str:
+    tekst = tekst.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if eigenschap:
+        tekst = tekst.replace(":", "%3A").replace(",", "%2C")
+    return tekst
+
+
+def als_github(problemen: Iterable[Probleem]) -> str:
+    """GitHub Actions workflow commands: annotations on the pull request's lines."""
+    regels = []
+    for p in problemen:
+        niveau = "error" if p.ernst is Ernst.FOUT else "warning"
+        regels.append(
+            f"::{niveau} file={_github_escape(p.bestand, True)},line={p.regel},col={p.kolom},"
+            f"title={p.code}::{_github_escape(p.code + ' ' + p.melding)}"
+        )
+    return "".join(r + "\n" for r in regels)
+
+
+FORMATEN = {"tekst": als_tekst, "json": als_json, "github": als_github}

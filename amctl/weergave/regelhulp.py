@@ -1,0 +1,31 @@
+"""`amctl regels`: the catalogue as text, like `ruff rule`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from textwrap import indent, wrap
+
+from amctl.regels import Regel
+
+
+def regeloverzicht(regels: Iterable[Regel]) -> str:
+    regels = list(regels)
+    breedte = max(len(r.naam) for r in regels)
+    return "".join(
+        f"{r.code}  {r.ernst.label:<12} {r.naam:<{breedte}}  {r.samenvatting}\n" for r in regels
+    )
+
+
+def regel_uitleg(regel: Regel) -> str:
+    delen = [
+        f"{regel.code} {regel.naam} ({regel.ernst.label}, laag: {regel.laag})",
+        "",
+        regel.samenvatting,
+        "",
+        *wrap(regel.uitleg, 88),
+    ]
+    if regel.fout is not None:
+        delen += ["", "Fout:", "", indent(regel.fout.rstrip("\n"), "    ")]
+    if regel.goed is not None:
+        delen += ["", "Goed:", "", indent(regel.goed.rstrip("\n"), "    ")]
+    return "\n".join(delen) + "\n"
