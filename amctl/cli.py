@@ -263,5 +263,169 @@ def schema() -> None:
     sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
+def _model(bestand: Path | None):
+    """The validated model of the chosen file; invalid data ends the command with exit 1."""
+    from amctl.bestand import kies_bestand
+    from amctl.controle import OngeldigeData, geldig_model
+    from amctl.weergave.problemen import als_tekst
+
+    pad = kies_bestand(bestand)
+    try:
+        return geldig_model(pad)
+    except OngeldigeData as ongeldig:
+        fouten = ongeldig.uitslag.fouten
+        sys.stderr.write(als_tekst(fouten[:5]))
+        if len(fouten) > 5:
+            sys.stderr.write(f"... en nog {len(fouten) - 5} fout(en).\n")
+        _fout(
+            f"'{pad}' bevat {len(fouten)} fout(en), daarom geeft amctl geen antwoord; "
+            f"herstel ze (zie 'amctl validate {pad}')."
+        )
+        raise typer.Exit(EXIT_ONGELDIG) from None
+
+
+def _json(gegevens: object) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(gegevens, ensure_ascii=False, indent=2) + "\n")
+
+
+def _toon(renderable: object, tabel: bool = True) -> None:
+    from amctl.weergave.terminal import console
+
+    scherm = console(tabel)
+    if scherm.is_terminal:
+        scherm.print(renderable)
+        return
+    with scherm.capture() as opname:
+        scherm.print(renderable)
+    sys.stdout.write("".join(regel.rstrip() + "\n" for regel in opname.get().splitlines()))
+
+
+JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON, voor scripts.")]
+OrgaanArgument = Annotated[
+    str, typer.Argument(help="Id, naam of alias van het orgaan, bijv. regiegroep of 'PHO Wonen'.")
+]
+
+
+@app.command("wie-zit-in")
+def wie_zit_in(
+    orgaan: OrgaanArgument,
+    peildatum: PeildatumOptie = None,
+    als_json: JsonOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Wie zit in een orgaan: elke zetel met functie, gemeente, persoon en rol."""
+    from amctl import vragen
+    from amctl.weergave.gegevens import bezetting_dict
+
+    dag = _peildatum(peildatum)
+    org = _model(bestand)
+    uitslag = vragen.wie_zit_in(org, vragen.zoek_orgaan(org, orgaan), dag)
+    if als_json:
+        _json(bezetting_dict(org, uitslag))
+    else:
+        from amctl.weergave import terminal
+
+        _toon(terminal.wie_zit_in(org, uitslag))
+
+
+@app.command("waar-zit")
+def waar_zit(
+    wie: Annotated[
+        str,
+        typer.Argument(
+            help="Een gemeente (diemen), een persoon (id of naam), een functie (burgemeester) "
+            "of een functie van een gemeente ('burgemeester van Diemen')."
+        ),
+    ],
+    peildatum: PeildatumOptie = None,
+    als_json: JsonOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Waar zit iemand: elke zetel en ondersteunende rol van een persoon, functie of gemeente."""
+    from amctl import vragen
+    from amctl.weergave.gegevens import plaatsen_dict
+
+    dag = _peildatum(peildatum)
+    org = _model(bestand)
+    gezocht = vragen.zoek_wie(org, wie)
+    plaatsen = vragen.waar_zit(org, gezocht, dag)
+    gegevens = plaatsen_dict(org, gezocht, dag, plaatsen)
+    if als_json:
+        _json(gegevens)
+    else:
+        from amctl.weergave import terminal
+
+        _toon(terminal.waar_zit(org, gegevens["wie"]["naam"], dag, plaatsen))
+
+
+@app.command("organen")
+def organen(
+    peildatum: PeildatumOptie = None,
+    als_json: JsonOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Alle organen in een tabel: id, naam, soort, status, voorzitter en vergaderritme."""
+    from amctl.weergave.gegevens import organen_lijst
+
+    dag = _peildatum(peildatum)
+    rijen = organen_lijst(_model(bestand), dag)
+    if als_json:
+        _json(rijen)
+    else:
+        from amctl.weergave import terminal
+
+        _toon(terminal.organen(rijen))
+
+
+@app.command("toon")
+def toon(
+    orgaan: OrgaanArgument,
+    peildatum: PeildatumOptie = None,
+    bestand: BestandOptie = None,
+) -> None:
+    """De volledige kaart van een orgaan: taken, samenstelling, voorzitter, relaties, bronnen."""
+    from amctl import vragen
+    from amctl.weergave import terminal
+
+    dag = _peildatum(peildatum)
+    org = _model(bestand)
+    gevonden = vragen.zoek_orgaan(org, orgaan)
+    _toon(terminal.kaart(org, gevonden, vragen.wie_zit_in(org, gevonden, dag)), tabel=False)
+
+
+@app.command("tree")
+def tree(
+    orgaan: Annotated[
+        str | None,
+        typer.Argument(help="Toon alleen dit orgaan en wat eronder valt.", show_default=False),
+    ] = None,
+    diepte: Annotated[
+        int | None,
+        typer.Option(
+            "--diepte", min=0, help="Hoeveel niveaus organen onder de wortel.", show_default=False
+        ),
+    ] = None,
+    peildatum: PeildatumOptie = None,
+    als_json: JsonOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """De structuur als boom: organen per 'onderdeel van', met zetels, voorzitter en relaties."""
+    from amctl import vragen
+    from amctl.weergave.gegevens import boom
+
+    dag = _peildatum(peildatum)
+    org = _model(bestand)
+    wortel = vragen.zoek_orgaan(org, orgaan) if orgaan else None
+    knopen = boom(org, dag, wortel, diepte)
+    if als_json:
+        _json({"peildatum": dag.isoformat(), "organen": knopen})
+    else:
+        from amctl.weergave import terminal
+
+        _toon(terminal.boom(knopen, dag), tabel=False)
+
+
 def main() -> None:
     app()

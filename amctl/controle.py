@@ -55,3 +55,19 @@ def controleer_tekst(tekst: str, bestand: str = "<tekst>") -> Uitslag:
 
 def controleer_bestand(pad: Path) -> Uitslag:
     return _veilig(lambda: laad_bestand(pad))
+
+
+class OngeldigeData(Exception):
+    """The data has errors: queries refuse to answer rather than answer wrongly."""
+
+    def __init__(self, uitslag: Uitslag) -> None:
+        super().__init__(uitslag.bestand)
+        self.uitslag = uitslag
+
+
+def geldig_model(pad: Path) -> Organisatie:
+    """The model of a file without errors (warnings allowed); else OngeldigeData."""
+    uitslag = controleer_bestand(pad)
+    if uitslag.fouten or uitslag.organisatie is None:
+        raise OngeldigeData(uitslag)
+    return uitslag.organisatie

@@ -718,3 +718,36 @@ def relatie_naar_zichzelf(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
                     f"'{orgaan.id}' heeft de relatie '{r.soort}' met zichzelf; verwijs naar het "
                     "juiste orgaan.",
                 )
+
+
+@domeinregel(
+    "AM319",
+    "ambtshalve-aantal-onbepaald",
+    F,
+    "Een ambtshalve zetel met 'aantal' laat open wie van de bekleders erin zit.",
+    "Ambtshalve betekent: wie de functie bekleedt, zit erin. Dat is alleen eenduidig als "
+    "'aantal' de functie helemaal dekt (1 burgemeester per gemeente, 'zetels: 1'). 'aantal: 1' "
+    "voor wethouders zegt niet welke wethouder: kies dan 'wijze: benoemd' en noem het lid, of "
+    "laat 'aantal' weg (alle wethouders).",
+    _BASIS + "organen:\n  regio:\n    naam: Regio\n    soort: overleg\n    samenstelling:\n"
+    "      - {functie: raadslid, aantal: 1}\n",
+    _BASIS + "organen:\n  regio:\n    naam: Regio\n    soort: overleg\n    samenstelling:\n"
+    "      - {functie: raadslid, aantal: 1, wijze: benoemd}\n",
+)
+def ambtshalve_aantal_onbepaald(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    for orgaan in org.organen.values():
+        for r in orgaan.samenstelling:
+            zetels = org.functies[r.functie].zetels
+            if (
+                r.wijze == "ambtshalve"
+                and r.aantal is not None
+                and (zetels is None or zetels > r.aantal)
+            ):
+                yield meld(
+                    "AM319",
+                    r.plekken.get("aantal", r.plek),
+                    f"De samenstelling van '{orgaan.id}' neemt ambtshalve {r.aantal} x "
+                    f"'{r.functie}', maar die functie heeft "
+                    f"{'een onbepaald aantal' if zetels is None else zetels} zetel(s), dus "
+                    "is niet duidelijk wie; gebruik 'wijze: benoemd' of laat 'aantal' weg.",
+                )

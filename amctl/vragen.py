@@ -1,0 +1,313 @@
+"""Queries on a valid model: who sits where, on a date. Plain functions returning plain data;
+the views (amctl.weergave) decide how it looks."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import NamedTuple
+
+from amctl.model import (
+    RELATIESOORTEN,
+    STATUSSEN,
+    Bezetting,
+    Orgaan,
+    Organisatie,
+    Samenstellingsregel,
+    Voorzitter,
+    geldig_op,
+    suggestie,
+)
+from amctl.probleem import GebruiksFout
+
+
+class Zetel(NamedTuple):
+    """One seat of a body on a date, filled (persoon) or not (persoon None)."""
+
+    functie: str
+    gemeente: str | None
+    persoon: str | None  # persoon id
+    rol: str
+    sinds: date | None
+    wijze: str
+    regel: Samenstellingsregel
+
+
+class Steun(NamedTuple):
+    """Support of a body by a post, with who holds the post on the date."""
+
+    functie: str
+    gemeente: str | None
+    personen: tuple[str, ...]
+
+
+class Bezetting_op(NamedTuple):
+    orgaan: Orgaan
+    peildatum: date
+    status: str
+    zetels: list[Zetel]
+    voorzitter: Voorzitter | None
+    ondersteuning: list[Steun]
+
+
+class Index:
+    """Look-ups by id that the queries need, built once per model (linear in its size)."""
+
+    def __init__(self, org: Organisatie) -> None:
+        self.org = org
+        self.bekleders: dict[tuple[str, str | None], list[Bezetting]] = defaultdict(list)
+        for persoon in org.personen.values():
+            for b in persoon.functies:
+                self.bekleders[(b.functie, b.gemeente)].append(b)
+        for lijst in self.bekleders.values():
+            lijst.sort(key=lambda b: (b.vanaf or date.min, b.persoon))
+
+    def bekleders_op(self, functie: str, gemeente: str | None, peildatum: date) -> list[Bezetting]:
+        return [b for b in self.bekleders.get((functie, gemeente), ()) if geldig_op(b, peildatum)]
+
+
+# --- names --------------------------------------------------------------------------------
+
+
+def functienaam(org: Organisatie, functie: str, gemeente: str | None) -> str:
+    naam = org.functies[functie].naam
+    return f"{naam} van {org.gemeenten[gemeente].naam}" if gemeente else naam
+
+
+def persoonsnaam(org: Organisatie, persoon: str | None) -> str | None:
+    return org.personen[persoon].naam if persoon else None
+
+
+def statuslabel(status: str) -> str:
+    return STATUSSEN.get(status, status)
+
+
+def relatielabel(soort: str) -> str:
+    return RELATIESOORTEN[soort]
+
+
+# --- seats --------------------------------------------------------------------------------
+
+
+def _gemeenten_van(org: Organisatie, regel: Samenstellingsregel, peildatum: date):
+    if not org.functies[regel.functie].per_gemeente:
+        return [None]
+    if regel.gemeenten is not None:
+        return list(regel.gemeenten)
+    return [g.id for g in org.gemeenten.values() if geldig_op(g, peildatum)]
+
+
+def zetels_op(org: Organisatie, index: Index, orgaan: Orgaan, peildatum: date) -> list[Zetel]:
+    """Expand the composition rules into seats: a count gives that many seats, no count gives
+    one seat per holder (or one unfilled seat) per gemeente."""
+    zetels: list[Zetel] = []
+    for regel in orgaan.samenstelling:
+        if not geldig_op(regel, peildatum):
+            continue
+        for gemeente in _gemeenten_van(org, regel, peildatum):
+            if regel.wijze == "ambtshalve":
+                gevuld = [
+                    (b.persoon, b.vanaf)
+                    for b in index.bekleders_op(regel.functie, gemeente, peildatum)
+                ]
+            else:
+                gevuld = [
+                    (lid.persoon, lid.vanaf)
+                    for lid in orgaan.leden
+                    if lid.functie == regel.functie
+                    and lid.gemeente == gemeente
+                    and geldig_op(lid, peildatum)
+                ]
+            aantal = regel.aantal if regel.aantal is not None else max(len(gevuld), 1)
+            for i in range(aantal):
+                persoon, sinds = gevuld[i] if i < len(gevuld) else (None, None)
+                zetels.append(
+                    Zetel(regel.functie, gemeente, persoon, regel.rol, sinds, regel.wijze, regel)
+                )
+    voorzitter = orgaan.voorzitter_op(peildatum)
+    if voorzitter is not None and not voorzitter.roulerend:
+        for i, zetel in enumerate(zetels):
+            if _is_voorzitter(zetel, voorzitter):
+                zetels[i] = zetel._replace(rol="voorzitter")
+                break
+    return zetels
+
+
+def _is_voorzitter(zetel: Zetel, voorzitter: Voorzitter) -> bool:
+    if voorzitter.persoon is not None:
+        return zetel.persoon == voorzitter.persoon
+    return zetel.functie == voorzitter.functie and zetel.gemeente == voorzitter.gemeente
+
+
+def ondersteuning_op(index: Index, orgaan: Orgaan, peildatum: date) -> list[Steun]:
+    return [
+        Steun(
+            o.functie,
+            o.gemeente,
+            tuple(b.persoon for b in index.bekleders_op(o.functie, o.gemeente, peildatum)),
+        )
+        for o in orgaan.ondersteuning
+        if geldig_op(o, peildatum)
+    ]
+
+
+def wie_zit_in(org: Organisatie, orgaan: Orgaan, peildatum: date, index: Index | None = None):
+    index = index or Index(org)
+    return Bezetting_op(
+        orgaan,
+        peildatum,
+        orgaan.status_op(peildatum),
+        zetels_op(org, index, orgaan, peildatum),
+        orgaan.voorzitter_op(peildatum),
+        ondersteuning_op(index, orgaan, peildatum),
+    )
+
+
+def voorzitter_tekst(org: Organisatie, voorzitter: Voorzitter | None) -> str:
+    if voorzitter is None:
+        return "niet vastgelegd"
+    if voorzitter.roulerend:
+        return "roulerend"
+    if voorzitter.persoon:
+        return persoonsnaam(org, voorzitter.persoon) or voorzitter.persoon
+    if voorzitter.functie:
+        return functienaam(org, voorzitter.functie, voorzitter.gemeente)
+    return "niet vastgelegd"
+
+
+# --- finding things by what people type ---------------------------------------------------
+
+
+def _normaal(tekst: str) -> str:
+    return re.sub(r"[\s_\-]+", " ", tekst.casefold()).strip()
+
+
+def zoek_orgaan(org: Organisatie, tekst: str) -> Orgaan:
+    """By id, name or alias, in any case; unknown: a usage error with a suggestion."""
+    gezocht = _normaal(tekst)
+    namen: dict[str, str] = {}
+    for orgaan in org.organen.values():
+        for naam in (orgaan.id, orgaan.naam, *orgaan.aliassen):
+            namen.setdefault(_normaal(naam), orgaan.id)
+    if gezocht in namen:
+        return org.organen[namen[gezocht]]
+    tip = suggestie(gezocht, namen)
+    hint = f" Bedoelde u: {namen[tip]}?" if tip else " Zie 'amctl organen' voor de lijst."
+    raise GebruiksFout(f"Onbekend orgaan '{tekst}'.{hint}")
+
+
+class Wie(NamedTuple):
+    """What `waar-zit` looks for: a person, a post (functie, optionally of a gemeente) or a
+    gemeente."""
+
+    soort: str  # persoon, functie, gemeente
+    id: str
+    gemeente: str | None = None
+
+
+def zoek_wie(org: Organisatie, tekst: str) -> Wie:
+    """'diemen', 'Diemen', 'j-jansen', 'J. Jansen', 'burgemeester', 'burgemeester van Diemen',
+    'burgemeester diemen'."""
+    gezocht = _normaal(tekst)
+    gemeenten = {_normaal(k): g.id for g in org.gemeenten.values() for k in (g.id, g.naam)}
+    personen = {_normaal(k): p.id for p in org.personen.values() for k in (p.id, p.naam)}
+    functies = {_normaal(k): f.id for f in org.functies.values() for k in (f.id, f.naam)}
+    if gezocht in gemeenten:
+        return Wie("gemeente", gemeenten[gezocht])
+    if gezocht in personen:
+        return Wie("persoon", personen[gezocht])
+    if gezocht in functies:
+        return Wie("functie", functies[gezocht])
+    for functie_naam, functie_id in sorted(functies.items(), key=lambda kv: -len(kv[0])):
+        for tussen in (" van ", " "):
+            prefix = functie_naam + tussen
+            if gezocht.startswith(prefix) and gezocht[len(prefix) :] in gemeenten:
+                return Wie("functie", functie_id, gemeenten[gezocht[len(prefix) :]])
+    alles = {**functies, **personen, **gemeenten}
+    tip = suggestie(gezocht, alles)
+    hint = f" Bedoelde u: {alles[tip]}?" if tip else ""
+    raise GebruiksFout(
+        f"Onbekend: '{tekst}' is geen gemeente, persoon of functie.{hint} Voorbeelden: "
+        "'diemen', 'burgemeester van Diemen'."
+    )
+
+
+class Plaats(NamedTuple):
+    """A seat (or support role) that a person, post or gemeente has in a body."""
+
+    orgaan: Orgaan
+    functie: str
+    gemeente: str | None
+    persoon: str | None
+    rol: str
+
+
+def _past(wie: Wie, functie: str, gemeente: str | None, persoon: str | None) -> bool:
+    if wie.soort == "persoon":
+        return persoon == wie.id
+    if wie.soort == "gemeente":
+        return gemeente == wie.id
+    return functie == wie.id and (wie.gemeente is None or gemeente == wie.gemeente)
+
+
+def waar_zit(
+    org: Organisatie, wie: Wie, peildatum: date, index: Index | None = None
+) -> list[Plaats]:
+    """Every body and seat of a person, a post or a gemeente on the date, support included."""
+    index = index or Index(org)
+    plaatsen: list[Plaats] = []
+    for orgaan in org.organen.values():
+        if not geldig_op(orgaan, peildatum):
+            continue
+        for z in zetels_op(org, index, orgaan, peildatum):
+            if _past(wie, z.functie, z.gemeente, z.persoon):
+                plaatsen.append(Plaats(orgaan, z.functie, z.gemeente, z.persoon, z.rol))
+        for s in ondersteuning_op(index, orgaan, peildatum):
+            for persoon in s.personen or (None,):
+                if _past(wie, s.functie, s.gemeente, persoon):
+                    plaatsen.append(Plaats(orgaan, s.functie, s.gemeente, persoon, "ondersteuning"))
+    return plaatsen
+
+
+# --- structure ----------------------------------------------------------------------------
+
+
+def kinderen(org: Organisatie, peildatum: date) -> dict[str | None, list[Orgaan]]:
+    """Bodies by the body they are part of (None: the roots), in file order."""
+    per_ouder: dict[str | None, list[Orgaan]] = defaultdict(list)
+    for orgaan in org.organen.values():
+        if geldig_op(orgaan, peildatum):
+            per_ouder[orgaan.onderdeel_van].append(orgaan)
+    return per_ouder
+
+
+def inkomende_relaties(org: Organisatie, peildatum: date) -> dict[str, list[tuple[Orgaan, str]]]:
+    """For each body: which bodies relate to it, and how (on the date)."""
+    inkomend: dict[str, list[tuple[Orgaan, str]]] = defaultdict(list)
+    for orgaan in org.organen.values():
+        if not geldig_op(orgaan, peildatum):
+            continue
+        for r in orgaan.relaties:
+            if geldig_op(r, peildatum):
+                inkomend[r.naar].append((orgaan, r.soort))
+    return inkomend
+
+
+class Samenvatting(NamedTuple):
+    """Seats of one rule, collapsed while unfilled: '7 x burgemeester (een per gemeente)'."""
+
+    regel: Samenstellingsregel
+    zetels: list[Zetel]
+
+    @property
+    def gevuld(self) -> list[Zetel]:
+        return [z for z in self.zetels if z.persoon]
+
+
+def per_regel(zetels: Iterable[Zetel]) -> list[Samenvatting]:
+    groepen: dict[int, Samenvatting] = {}
+    for z in zetels:
+        groepen.setdefault(id(z.regel), Samenvatting(z.regel, [])).zetels.append(z)
+    return list(groepen.values())

@@ -1,0 +1,227 @@
+"""Query results as plain dicts: the JSON output, and the one shape the other views read."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from amctl.model import Orgaan, Organisatie, geldig_op
+from amctl.vragen import (
+    Bezetting_op,
+    Index,
+    Plaats,
+    Samenvatting,
+    Wie,
+    functienaam,
+    kinderen,
+    per_regel,
+    persoonsnaam,
+    relatielabel,
+    voorzitter_tekst,
+    wie_zit_in,
+)
+
+_AANTAL = {1: "een", 2: "twee", 3: "drie", 4: "vier"}
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def orgaan_kort(orgaan: Orgaan, peildatum: date) -> dict[str, Any]:
+    return {
+        "id": orgaan.id,
+        "naam": orgaan.naam,
+        "soort": orgaan.soort,
+        "status": orgaan.status_op(peildatum),
+    }
+
+
+def voorzitter_dict(org: Organisatie, uitslag: Bezetting_op) -> dict[str, Any]:
+    v = uitslag.voorzitter
+    if v is None:
+        return {"regel": None, "omschrijving": voorzitter_tekst(org, None)}
+    regel = "roulerend" if v.roulerend else "persoon" if v.persoon else "functie"
+    zittend = next((z for z in uitslag.zetels if z.rol == "voorzitter"), None)
+    return {
+        "regel": regel,
+        "functie": v.functie,
+        "gemeente": v.gemeente,
+        "persoon": persoonsnaam(org, zittend.persoon) if zittend else None,
+        "omschrijving": voorzitter_tekst(org, v),
+    }
+
+
+def bezetting_dict(org: Organisatie, uitslag: Bezetting_op) -> dict[str, Any]:
+    """`amctl wie-zit-in --json`."""
+    return {
+        "orgaan": orgaan_kort(uitslag.orgaan, uitslag.peildatum),
+        "peildatum": uitslag.peildatum.isoformat(),
+        "leden": [
+            {
+                "functie": z.functie,
+                "functie_naam": functienaam(org, z.functie, z.gemeente),
+                "gemeente": z.gemeente,
+                "persoon": persoonsnaam(org, z.persoon),
+                "persoon_id": z.persoon,
+                "rol": z.rol,
+                "sinds": _iso(z.sinds),
+                "wijze": z.wijze,
+            }
+            for z in uitslag.zetels
+        ],
+        "voorzitter": voorzitter_dict(org, uitslag),
+        "ondersteuning": ondersteuning_lijst(org, uitslag),
+    }
+
+
+def ondersteuning_lijst(org: Organisatie, uitslag: Bezetting_op) -> list[dict[str, Any]]:
+    """One entry per holder of each supporting post (one with persoon None when unfilled)."""
+    return [
+        {
+            "functie": s.functie,
+            "functie_naam": functienaam(org, s.functie, s.gemeente),
+            "gemeente": s.gemeente,
+            "persoon": persoonsnaam(org, persoon),
+            "persoon_id": persoon,
+        }
+        for s in uitslag.ondersteuning
+        for persoon in (s.personen or (None,))
+    ]
+
+
+def wie_dict(org: Organisatie, wie: Wie) -> dict[str, Any]:
+    if wie.soort == "persoon":
+        naam = org.personen[wie.id].naam
+    elif wie.soort == "gemeente":
+        naam = org.gemeenten[wie.id].naam
+    else:
+        naam = functienaam(org, wie.id, wie.gemeente)
+    return {"soort": wie.soort, "id": wie.id, "gemeente": wie.gemeente, "naam": naam}
+
+
+def plaatsen_dict(
+    org: Organisatie, wie: Wie, peildatum: date, plaatsen: list[Plaats]
+) -> dict[str, Any]:
+    """`amctl waar-zit --json`."""
+    return {
+        "wie": wie_dict(org, wie),
+        "peildatum": peildatum.isoformat(),
+        "plaatsen": [
+            {
+                "orgaan": orgaan_kort(p.orgaan, peildatum),
+                "functie": p.functie,
+                "functie_naam": functienaam(org, p.functie, p.gemeente),
+                "gemeente": p.gemeente,
+                "persoon": persoonsnaam(org, p.persoon),
+                "persoon_id": p.persoon,
+                "rol": p.rol,
+            }
+            for p in plaatsen
+        ],
+    }
+
+
+def ritme_tekst(orgaan: Orgaan, peildatum: date) -> str:
+    delen = []
+    for r in orgaan.vergaderritme:
+        if not geldig_op(r, peildatum):
+            continue
+        tekst = f"{r.per_jaar} x per jaar" if r.per_jaar else "onbekend"
+        if r.locatie == "wisselend":
+            tekst += ", steeds in een andere gemeente"
+        elif r.locatie:
+            tekst += f", in {r.locatie}"
+        tekst += f" ({', '.join(r.bron or orgaan.bron) or 'geen bron'})"
+        delen.append(tekst)
+    return "; ".join(delen) if delen else "-"
+
+
+def organen_lijst(org: Organisatie, peildatum: date) -> list[dict[str, Any]]:
+    """`amctl organen --json`: every body existing on the date."""
+    return [
+        {
+            **orgaan_kort(o, peildatum),
+            "onderdeel_van": o.onderdeel_van,
+            "voorzitter": voorzitter_tekst(org, o.voorzitter_op(peildatum)),
+            "vergaderritme": ritme_tekst(o, peildatum),
+        }
+        for o in org.organen.values()
+        if geldig_op(o, peildatum)
+    ]
+
+
+def regel_omschrijving(org: Organisatie, samenvatting: Samenvatting) -> str:
+    """'7 x burgemeester (een per gemeente)', the collapsed line of one rule."""
+    regel = samenvatting.regel
+    functie = org.functies[regel.functie]
+    delen = []
+    if regel.aantal is None:
+        delen.append("allen" if regel.wijze == "ambtshalve" else "aantal niet vastgelegd")
+        if functie.per_gemeente:
+            delen.append("per gemeente")
+    elif functie.per_gemeente:
+        delen.append(f"{_AANTAL.get(regel.aantal, regel.aantal)} per gemeente")
+    if regel.wijze == "benoemd":
+        delen.append("benoemd")
+    if regel.rol != "lid":
+        delen.append(f"als {regel.rol}")
+    kop = functie.naam if regel.aantal is None else f"{len(samenvatting.zetels)} x {functie.naam}"
+    return kop + (f" ({', '.join(delen)})" if delen else "")
+
+
+def boom(
+    org: Organisatie,
+    peildatum: date,
+    wortel: Orgaan | None = None,
+    diepte: int | None = None,
+) -> list[dict[str, Any]]:
+    """The structure as nested dicts: bodies by part-of, each with its seats per rule, chair,
+    support and outgoing relations. Used by `amctl tree` (both the text and the JSON)."""
+    index = Index(org)
+    per_ouder = kinderen(org, peildatum)
+
+    def knoop(orgaan: Orgaan, niveau: int) -> dict[str, Any]:
+        uitslag = wie_zit_in(org, orgaan, peildatum, index)
+        onderdelen = per_ouder.get(orgaan.id, [])
+        return {
+            **orgaan_kort(orgaan, peildatum),
+            "voorzitter": voorzitter_dict(org, uitslag),
+            "zetels": [
+                {
+                    "omschrijving": regel_omschrijving(org, s),
+                    "functie": s.regel.functie,
+                    "aantal": len(s.zetels),
+                    "toelichting": s.regel.toelichting,
+                    "gevuld": [
+                        {
+                            "functie": z.functie,
+                            "functie_naam": functienaam(org, z.functie, z.gemeente),
+                            "gemeente": z.gemeente,
+                            "persoon": persoonsnaam(org, z.persoon),
+                            "rol": z.rol,
+                        }
+                        for z in s.gevuld
+                    ],
+                }
+                for s in per_regel(uitslag.zetels)
+            ],
+            "ondersteuning": ondersteuning_lijst(org, uitslag),
+            "relaties": [
+                {
+                    "soort": r.soort,
+                    "label": relatielabel(r.soort),
+                    "naar": r.naar,
+                    "naam": org.organen[r.naar].naam,
+                    "status": org.organen[r.naar].status_op(peildatum),
+                }
+                for r in orgaan.relaties
+                if geldig_op(r, peildatum) and geldig_op(org.organen[r.naar], peildatum)
+            ],
+            "onderdelen": []
+            if diepte is not None and niveau >= diepte
+            else [knoop(kind, niveau + 1) for kind in onderdelen],
+        }
+
+    wortels = [wortel] if wortel is not None else per_ouder.get(None, [])
+    return [knoop(o, 0) for o in wortels]
