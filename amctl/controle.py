@@ -25,11 +25,8 @@ class Uitslag(NamedTuple):
 
 
 def controleer_document(document: Document) -> Uitslag:
-    from amctl.regels import (
-        DOMEINCONTROLES,
-        Melder,
-        domein,  # noqa: F401  (registers the domain rules)
-    )
+    # Importing catalogus and domein registers every rule code that Melder looks up.
+    from amctl.regels import DOMEINCONTROLES, Melder, catalogus, domein  # noqa: F401
     from amctl.regels.verwijzingen import controleer_verwijzingen
 
     organisatie, problemen = bouw_organisatie(document)

@@ -109,6 +109,8 @@ def _scalar(event: yaml.ScalarEvent, resolve) -> object:
     return value
 
 
+_TE_DIEP = f"De gegevens zijn dieper dan {MAX_DIEPTE} niveaus genest; maak ze vlakker."
+
 _SYNTAX_NL = {
     "mapping values are not allowed here": "hier mag geen 'sleutel: waarde' staan",
     "mapping values are not allowed in this context": "hier mag geen 'sleutel: waarde' staan",
@@ -145,6 +147,9 @@ def _syntaxfout(bestand: str, fout: yaml.YAMLError, tekst: str) -> Probleem:
                 Ernst.FOUT,
                 f"Het teken U+{code:04X} is niet toegestaan in YAML; verwijder het.",
             )
+    if probleem.startswith("exceeded maximum nesting depth"):
+        # libyaml's own limit (1000) can trip before ours, while it scans ahead.
+        return Probleem(bestand, plek, "AM008", Ernst.FOUT, _TE_DIEP)
     uitleg = _SYNTAX_NL.get(probleem.split(" (")[0].strip())
     uitleg = uitleg or f"de YAML-syntax klopt hier niet (libyaml: '{probleem}')"
     return Probleem(
@@ -277,12 +282,7 @@ def _bouw(loader, bestand: str, problemen: list[Probleem]) -> Map:
                     "Een sleutel moet een eenvoudige tekst zijn, geen lijst of mapping.",
                 )
             if len(stack) >= MAX_DIEPTE:
-                raise _fout(
-                    bestand,
-                    plek,
-                    "AM008",
-                    f"De gegevens zijn dieper dan {MAX_DIEPTE} niveaus genest; maak ze vlakker.",
-                )
+                raise _fout(bestand, plek, "AM008", _TE_DIEP)
             nieuw = Map(plek) if kind is MappingStartEvent else Lijst(plek)
             stack.append([nieuw, None, None])
             continue

@@ -156,14 +156,15 @@ def regel_omschrijving(org: Organisatie, samenvatting: Samenvatting) -> str:
     regel = samenvatting.regel
     functie = org.functies[regel.functie]
     delen = []
+    if regel.wijze == "benoemd":
+        delen.append("benoemd")
     if regel.aantal is None:
-        delen.append("allen" if regel.wijze == "ambtshalve" else "aantal niet vastgelegd")
+        if regel.wijze == "ambtshalve" and functie.zetels != 1:
+            delen.append("allen")
         if functie.per_gemeente:
             delen.append("per gemeente")
     elif functie.per_gemeente:
         delen.append(f"{_AANTAL.get(regel.aantal, regel.aantal)} per gemeente")
-    if regel.wijze == "benoemd":
-        delen.append("benoemd")
     if regel.rol != "lid":
         delen.append(f"als {regel.rol}")
     kop = functie.naam if regel.aantal is None else f"{len(samenvatting.zetels)} x {functie.naam}"
