@@ -182,7 +182,7 @@ def decodeer(ruw: bytes, bestand: str) -> str:
         return ruw.decode("utf-8")
     except UnicodeDecodeError as fout:
         voor = ruw[: fout.start]
-        plek = Plek(voor.count(b"\n") + 1, fout.start - (voor.rfind(b"\n") + 1) + 1)
+        plek = Plek(voor.count(b"\n") + 1, len(voor[voor.rfind(b"\n") + 1 :].decode()) + 1)
         raise LaadFout(
             Probleem(
                 bestand,

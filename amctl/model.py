@@ -27,6 +27,11 @@ STATUSSEN = {
     "betwist": "betwist (bronnen spreken elkaar tegen)",
     "opgeheven": "opgeheven",
 }
+# What a date can show besides the recorded statuses (see Orgaan.status_op).
+AFGELEIDE_STATUSSEN = {
+    "nog-niet-opgericht": "bestond nog niet",
+    "onbekend": "onbekend op deze datum",
+}
 WIJZEN = {"ambtshalve": "ambtshalve (wie de functie bekleedt)", "benoemd": "benoemd (bij naam)"}
 RELATIESOORTEN = {
     "dagelijks-bestuur-van": "dagelijks bestuur van",
@@ -421,13 +426,17 @@ class Orgaan(NamedTuple):
     plekken: Mapping[str, Plek] = _GEEN_PLEKKEN
 
     def status_op(self, peildatum: date) -> str:
-        """The status on a date: 'actief' when nothing else is recorded for it."""
+        """The status on a date: 'actief' when no status is recorded at all; outside the
+        body's own period 'nog-niet-opgericht' or 'opgeheven'; 'onbekend' when the recorded
+        statuses leave the date open."""
         if not geldig_op(self, peildatum):
-            return "opgeheven" if self.tot_en_met and peildatum > self.tot_en_met else "-"
+            if self.tot_en_met and peildatum > self.tot_en_met:
+                return "opgeheven"
+            return "nog-niet-opgericht"
         for periode in self.status:
             if geldig_op(periode, peildatum):
                 return periode.waarde
-        return "actief" if not self.status else "-"
+        return "actief" if not self.status else "onbekend"
 
     def voorzitter_op(self, peildatum: date) -> Voorzitter | None:
         return next((v for v in self.voorzitter if geldig_op(v, peildatum)), None)

@@ -10,6 +10,7 @@ from datetime import date
 from typing import NamedTuple
 
 from amctl.model import (
+    AFGELEIDE_STATUSSEN,
     RELATIESOORTEN,
     STATUSSEN,
     Bezetting,
@@ -81,7 +82,7 @@ def persoonsnaam(org: Organisatie, persoon: str | None) -> str | None:
 
 
 def statuslabel(status: str) -> str:
-    return STATUSSEN.get(status, status)
+    return STATUSSEN.get(status) or AFGELEIDE_STATUSSEN.get(status, status)
 
 
 def relatielabel(soort: str) -> str:
@@ -103,6 +104,9 @@ def zetels_op(org: Organisatie, index: Index, orgaan: Orgaan, peildatum: date) -
     """Expand the composition rules into seats: a count gives that many seats, no count gives
     one seat per holder (or one unfilled seat) per gemeente."""
     zetels: list[Zetel] = []
+    leden: dict[tuple[str, str | None], list] = defaultdict(list)
+    for lid in orgaan.leden:
+        leden[(lid.functie, lid.gemeente)].append(lid)
     for regel in orgaan.samenstelling:
         if not geldig_op(regel, peildatum):
             continue
@@ -115,10 +119,8 @@ def zetels_op(org: Organisatie, index: Index, orgaan: Orgaan, peildatum: date) -
             else:
                 gevuld = [
                     (lid.persoon, lid.vanaf)
-                    for lid in orgaan.leden
-                    if lid.functie == regel.functie
-                    and lid.gemeente == gemeente
-                    and geldig_op(lid, peildatum)
+                    for lid in leden.get((regel.functie, gemeente), ())
+                    if geldig_op(lid, peildatum)
                 ]
             aantal = regel.aantal if regel.aantal is not None else max(len(gevuld), 1)
             for i in range(aantal):
@@ -154,7 +156,10 @@ def ondersteuning_op(index: Index, orgaan: Orgaan, peildatum: date) -> list[Steu
 
 
 def wie_zit_in(org: Organisatie, orgaan: Orgaan, peildatum: date, index: Index | None = None):
+    """The seats, chair and support of a body on a date; none on a date it did not exist."""
     index = index or Index(org)
+    if not geldig_op(orgaan, peildatum):
+        return Bezetting_op(orgaan, peildatum, orgaan.status_op(peildatum), [], None, [])
     return Bezetting_op(
         orgaan,
         peildatum,

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
-from amctl.model import Gedateerd, Orgaan, Organisatie, geldig_op, overlapt
+from amctl.model import Gedateerd, Orgaan, Organisatie, StatusPeriode, geldig_op, overlapt
 from amctl.probleem import Ernst, Probleem
 from amctl.regels import Melder, domeinregel
 
@@ -171,12 +171,13 @@ def lid_buiten_samenstelling(org: Organisatie, meld: Melder) -> Iterator[Problee
 )
 def te_veel_leden(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
     for orgaan in org.organen.values():
+        passend = {id(lid): _past_in_regel(org, orgaan, lid) for lid in orgaan.leden}
         for regel in orgaan.samenstelling:
             if regel.wijze != "benoemd" or regel.aantal is None:
                 continue
             per_gemeente = defaultdict(list)
             for lid in orgaan.leden:
-                if any(r is regel for r in _past_in_regel(org, orgaan, lid)):
+                if any(r is regel for r in passend[id(lid)]):
                     per_gemeente[lid.gemeente].append(lid)
             for gemeente, leden in per_gemeente.items():
                 for lid in _overschrijdingen(leden, regel.aantal):
@@ -573,15 +574,20 @@ def aantal_boven_zetels(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
 )
 def status_overlap(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
     for orgaan in org.organen.values():
-        for i, later in enumerate(orgaan.status):
-            for eerder in orgaan.status[:i]:
-                if overlapt(eerder, later):
-                    yield meld(
-                        "AM313",
-                        later.plek,
-                        f"'{orgaan.id}' is tegelijk '{eerder.waarde}' en '{later.waarde}'; "
-                        "geef de statussen perioden die elkaar niet overlappen.",
-                    )
+        op_begin = sorted(orgaan.status, key=lambda s: _datum(s.vanaf, date.min))
+        langst: StatusPeriode | None = None  # of those seen, the one that ends last
+        for later in op_begin:
+            if langst is not None and overlapt(langst, later):
+                yield meld(
+                    "AM313",
+                    later.plek,
+                    f"'{orgaan.id}' is tegelijk '{langst.waarde}' en '{later.waarde}'; "
+                    "geef de statussen perioden die elkaar niet overlappen.",
+                )
+            if langst is None or _datum(later.tot_en_met, date.max) > _datum(
+                langst.tot_en_met, date.max
+            ):
+                langst = later
 
 
 def _grensdatums(*reeksen: Iterable[Gedateerd]) -> set[date]:

@@ -19,13 +19,24 @@ _WAT = {
 _GEDEELDE_NAAMRUIMTE = (GEMEENTEN, FUNCTIES, ORGANEN, PERSONEN)
 
 
+# Looking for a suggestion compares with every id; past this many unknown ids, a huge broken
+# file would take minutes, so the rest are reported without one.
+MAX_SUGGESTIES = 100
+
+
 def controleer_verwijzingen(organisatie: Organisatie) -> Iterator[Probleem]:
     meld = Melder(organisatie.bestand)
+    tips: dict[tuple[str, str], str | None] = {}
     for verwijzing in organisatie.verwijzingen:
         bestaand = getattr(organisatie, verwijzing.naar)
         if verwijzing.id in bestaand:
             continue
-        tip = suggestie(verwijzing.id, bestaand)
+        sleutel = (verwijzing.naar, verwijzing.id)
+        if sleutel not in tips:
+            tips[sleutel] = (
+                suggestie(verwijzing.id, bestaand) if len(tips) < MAX_SUGGESTIES else None
+            )
+        tip = tips[sleutel]
         wat = _WAT[verwijzing.naar]
         hint = (
             f" Bedoelde u '{tip}'?"

@@ -71,6 +71,8 @@ def wie_zit_in(org: Organisatie, uitslag: Bezetting_op) -> Group:
             _t(z.rol, "bold" if z.rol == "voorzitter" else ""),
             _t(z.sinds.isoformat() if z.sinds else "-"),
         )
+    if uitslag.status in ("opgeheven", "nog-niet-opgericht"):
+        return Group(kop, _t("Dit orgaan bestond niet op deze datum."))
     delen: list[Any] = [kop, tabel] if uitslag.zetels else [kop, _t("Geen zetels vastgelegd.")]
     voorzitter = voorzitter_dict(org, uitslag)
     tekst = voorzitter["omschrijving"]

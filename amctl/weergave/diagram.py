@@ -1,0 +1,509 @@
+"""The structure as a figure: Mermaid (renders in GitHub and GitLab Markdown), DOT (Graphviz's
+language), and svg or png through Graphviz's `dot`.
+
+First the model becomes a `Tekening` (nodes, edges, clusters: plain data, one per date), then
+one small function writes it in each language. Every label from the data file is escaped for
+the language it lands in: a name can never close a quote, open a tag or add an edge.
+
+Clusters follow the data: each body belongs to the root it reaches through `onderdeel-van`
+(here the AM Overleg and the MRA). A cluster already shows that a body is part of its root, so
+part-of edges are drawn only below that level. Support comes from posts (functies), not from
+bodies: each supporting post is a node of its own, so that the figure says which post supports
+which body (the algemeen regiosecretaris three bodies, each regiosecretaris one PHO).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterable
+from datetime import date
+from typing import NamedTuple
+
+from amctl.model import Orgaan, Organisatie, Samenstellingsregel, geldig_op
+from amctl.tekst import zichtbaar
+from amctl.vragen import functienaam, relatielabel, voorzitter_tekst
+
+FORMATEN = ("mermaid", "dot", "svg", "png")
+GRAPHVIZ_ONTBREEKT = (
+    "Graphviz ontbreekt: installeer het pakket 'graphviz' (apt-get install graphviz) "
+    "voor svg en png."
+)
+ONDERSTEUNT = "ondersteunt"
+ONDERDEEL_VAN = "onderdeel van"
+
+_AANTAL = {2: "twee", 3: "drie", 4: "vier"}
+
+
+class GraphvizOntbreekt(Exception):
+    """svg or png was asked for, and Graphviz's `dot` is not on the PATH."""
+
+    def __init__(self) -> None:
+        super().__init__(GRAPHVIZ_ONTBREEKT)
+
+
+class Knoop(NamedTuple):
+    id: str  # safe in every language: [a-z0-9_]
+    regels: tuple[str, ...]  # the label; the first line is the name
+    soort: str  # "wortel", "orgaan" or "functie"
+    stippel: bool  # not (yet) certain: status other than 'actief'
+    cluster: str | None  # Cluster.id
+
+
+class Cluster(NamedTuple):
+    """A root body with everything under it, or a team drawn as a box around its posts."""
+
+    id: str  # a team's cluster has the team's node id: edges to the team end at the box
+    regels: tuple[str, ...]
+    soort: str  # "wortel" or "team"
+    stippel: bool
+    ouder: str | None = None
+
+
+class Lijn(NamedTuple):
+    van: str  # Knoop.id, or Cluster.id of a team
+    naar: str
+    label: str
+    soort: str  # "relatie", "ondersteunt" or "onderdeel-van"
+    stippel: bool
+
+
+class Tekening(NamedTuple):
+    peildatum: date
+    clusters: list[Cluster]
+    knopen: list[Knoop]
+    lijnen: list[Lijn]
+
+    @property
+    def titel(self) -> str:
+        return f"Samenhang van de organen op {self.peildatum.isoformat()}"
+
+    def in_cluster(self, cluster: str | None) -> tuple[list[Cluster], list[Knoop]]:
+        return (
+            [c for c in self.clusters if c.ouder == cluster],
+            [k for k in self.knopen if k.cluster == cluster],
+        )
+
+
+# --- from the model to a drawing ----------------------------------------------------------
+
+
+def orgaan_knoop_id(orgaan_id: str) -> str:
+    """Body ids are [a-z0-9-] without '--'; '_' never occurs in them, so this is one-to-one.
+    The prefix keeps ids clear of Mermaid's keywords ('end', 'graph')."""
+    return "org_" + orgaan_id.replace("-", "_")
+
+
+def cluster_id(orgaan_id: str) -> str:
+    return "cl_" + orgaan_id.replace("-", "_")
+
+
+def functie_knoop_id(functie: str, gemeente: str | None) -> str:
+    achter = f"__{gemeente.replace('-', '_')}" if gemeente else ""
+    return "fun_" + functie.replace("-", "_") + achter
+
+
+def eenregelig(tekst: str) -> str:
+    """Line ends and runs of white space become one space; control characters visible."""
+    return zichtbaar(" ".join(tekst.split()))
+
+
+def regel_kort(org: Organisatie, regel: Samenstellingsregel, zetels: int) -> str:
+    """One composition rule in a few words: '7 x burgemeester', '14 x raadslid (twee per
+    gemeente)', 'wethouder (allen)', 'wethouder (als portefeuillehouder)'."""
+    functie = org.functies[regel.functie]
+    extra: list[str] = []
+    if regel.aantal is not None and functie.per_gemeente:
+        tekst = f"{zetels} x {functie.naam}"
+        if regel.aantal > 1:
+            extra.append(f"{_AANTAL.get(regel.aantal, regel.aantal)} per gemeente")
+    elif regel.aantal is not None:
+        tekst = f"{regel.aantal} x {functie.naam}"
+    else:
+        tekst = functie.naam
+        if functie.per_gemeente and regel.wijze == "ambtshalve":
+            extra.append("allen")
+    if regel.rol != "lid":
+        extra.append(f"als {regel.rol}")
+    return tekst + (f" ({', '.join(extra)})" if extra else "")
+
+
+def _aantal_zetels(org: Organisatie, regel: Samenstellingsregel, peildatum: date) -> int:
+    if not org.functies[regel.functie].per_gemeente:
+        return regel.aantal or 1
+    gemeenten = (
+        len(regel.gemeenten) if regel.gemeenten is not None else len(org.gemeenten_op(peildatum))
+    )
+    return gemeenten * (regel.aantal or 1)
+
+
+def status_kort(status: str) -> str:
+    return "status onbekend" if status == "-" else status.replace("-", " ")
+
+
+def knoop_regels(
+    org: Organisatie, orgaan: Orgaan, peildatum: date, samenstelling: bool = True
+) -> tuple[str, ...]:
+    """Name, status when not 'actief', what it is, the composition and the chair."""
+    regels = [eenregelig(orgaan.naam)]
+    status = orgaan.status_op(peildatum)
+    if status != "actief":
+        regels.append(f"[{status_kort(status)}]")
+    if orgaan.rechtsvorm:
+        regels.append(eenregelig(orgaan.rechtsvorm))
+    if orgaan.deelregios:
+        regels.append(f"{len(orgaan.deelregios)} deelregio's")
+    for regel in orgaan.samenstelling if samenstelling else ():
+        if geldig_op(regel, peildatum):
+            regels.append(eenregelig(regel_kort(org, regel, _aantal_zetels(org, regel, peildatum))))
+    voorzitter = orgaan.voorzitter_op(peildatum)
+    if voorzitter is not None:
+        regels.append("vz: " + eenregelig(voorzitter_tekst(org, voorzitter)))
+    return tuple(regels)
+
+
+def tekening(org: Organisatie, peildatum: date) -> Tekening:
+    """Every body, relation, part-of link and support post on the date, in file order.
+
+    A body whose members are all single posts (not one per gemeente), at least one of which
+    supports another body, is drawn as a box around those posts (the AM-team): the figure
+    then shows both who is in the team and which post supports which body."""
+    organen = {o.id: o for o in org.organen.values() if geldig_op(o, peildatum)}
+
+    def ouder(orgaan: Orgaan) -> Orgaan | None:
+        return organen.get(orgaan.onderdeel_van) if orgaan.onderdeel_van else None
+
+    def wortel(orgaan: Orgaan) -> Orgaan:
+        gezien = {orgaan.id}  # AM307 forbids cycles; this keeps a bad file from hanging us
+        while (boven := ouder(orgaan)) is not None and boven.id not in gezien:
+            gezien.add(boven.id)
+            orgaan = boven
+        return orgaan
+
+    steun = [
+        (orgaan, o)
+        for orgaan in organen.values()
+        for o in orgaan.ondersteuning
+        if geldig_op(o, peildatum)
+    ]
+    steunposten = {(o.functie, o.gemeente) for _, o in steun}
+
+    def teamleden(orgaan: Orgaan) -> list[str]:
+        regels = [r for r in orgaan.samenstelling if geldig_op(r, peildatum)]
+        if any(org.functies[r.functie].per_gemeente for r in regels):
+            return []
+        leden = list(dict.fromkeys(r.functie for r in regels))
+        return leden if any((f, None) in steunposten for f in leden) else []
+
+    stippel = {o.id: o.status_op(peildatum) != "actief" for o in organen.values()}
+    clusters: list[Cluster] = []
+    knopen: list[Knoop] = []
+    geplaatst: set[str] = set()
+    for orgaan in organen.values():
+        top = wortel(orgaan)
+        if top is orgaan:
+            clusters.append(
+                Cluster(cluster_id(orgaan.id), (eenregelig(orgaan.naam),), "wortel", False)
+            )
+        leden = [] if top is orgaan else teamleden(orgaan)
+        if leden:
+            team = orgaan_knoop_id(orgaan.id)
+            regels = knoop_regels(org, orgaan, peildatum, samenstelling=False)
+            clusters.append(Cluster(team, regels, "team", stippel[orgaan.id], cluster_id(top.id)))
+            for functie in leden:
+                knoop_id = functie_knoop_id(functie, None)
+                if knoop_id not in geplaatst:
+                    geplaatst.add(knoop_id)
+                    naam = eenregelig(functienaam(org, functie, None))
+                    knopen.append(Knoop(knoop_id, (naam,), "functie", False, team))
+            continue
+        knopen.append(
+            Knoop(
+                orgaan_knoop_id(orgaan.id),
+                knoop_regels(org, orgaan, peildatum),
+                "wortel" if top is orgaan else "orgaan",
+                stippel[orgaan.id],
+                cluster_id(top.id),
+            )
+        )
+    for _, o in steun:
+        post = (o.functie, o.gemeente)
+        knoop_id = functie_knoop_id(*post)
+        if knoop_id in geplaatst:
+            continue
+        geplaatst.add(knoop_id)
+        wortels = {cluster_id(wortel(a).id) for a, b in steun if (b.functie, b.gemeente) == post}
+        naam = eenregelig(functienaam(org, o.functie, o.gemeente))
+        knopen.append(
+            Knoop(knoop_id, (naam,), "functie", False, wortels.pop() if len(wortels) == 1 else None)
+        )
+
+    lijnen: list[Lijn] = []
+    for orgaan in organen.values():
+        boven = ouder(orgaan)
+        if boven is not None and ouder(boven) is not None:
+            lijnen.append(
+                Lijn(
+                    orgaan_knoop_id(orgaan.id),
+                    orgaan_knoop_id(boven.id),
+                    ONDERDEEL_VAN,
+                    "onderdeel-van",
+                    stippel[orgaan.id] or stippel[boven.id],
+                )
+            )
+        for relatie in orgaan.relaties:
+            if geldig_op(relatie, peildatum) and relatie.naar in organen:
+                lijnen.append(
+                    Lijn(
+                        orgaan_knoop_id(orgaan.id),
+                        orgaan_knoop_id(relatie.naar),
+                        relatielabel(relatie.soort),
+                        "relatie",
+                        stippel[orgaan.id] or stippel[relatie.naar],
+                    )
+                )
+        for o in orgaan.ondersteuning:
+            if geldig_op(o, peildatum):
+                lijnen.append(
+                    Lijn(
+                        functie_knoop_id(o.functie, o.gemeente),
+                        orgaan_knoop_id(orgaan.id),
+                        ONDERSTEUNT,
+                        ONDERSTEUNT,
+                        stippel[orgaan.id],
+                    )
+                )
+    return Tekening(peildatum, clusters, knopen, lijnen)
+
+
+# --- Mermaid ------------------------------------------------------------------------------
+
+# Inside a quoted Mermaid label, '#name;' and '#123;' are entity codes. Every character that
+# could end the label, start markup or be read as an entity becomes a numeric code.
+_MERMAID_CODES = {
+    '"': "#quot;",
+    "#": "#35;",
+    "&": "#38;",
+    "<": "#60;",
+    ">": "#62;",
+    "`": "#96;",
+    "|": "#124;",
+    "\\": "#92;",
+}
+_MERMAID_SPECIAAL = re.compile("[" + re.escape("".join(_MERMAID_CODES)) + "]")
+
+
+def mermaid_tekst(tekst: str) -> str:
+    """Text for inside a Mermaid "...": quotes, markup and entities made harmless."""
+    return _MERMAID_SPECIAAL.sub(lambda m: _MERMAID_CODES[m.group()], eenregelig(tekst))
+
+
+def _mermaid_label(regels: Iterable[str]) -> str:
+    return '"' + "<br>".join(mermaid_tekst(r) for r in regels) + '"'
+
+
+def mermaid(t: Tekening) -> str:
+    uit = ["flowchart LR"]
+
+    def schrijf(cluster: str | None, inspringen: str) -> None:
+        subclusters, knopen = t.in_cluster(cluster)
+        for c in subclusters:
+            uit.append(f"{inspringen}subgraph {c.id}[{_mermaid_label(c.regels)}]")
+            schrijf(c.id, inspringen + "  ")
+            uit.append(f"{inspringen}end")
+        for k in knopen:
+            label = _mermaid_label(k.regels)
+            uit.append(
+                f"{inspringen}{k.id}" + (f"([{label}])" if k.soort == "functie" else f"[{label}]")
+            )
+
+    schrijf(None, "  ")
+    for lijn in t.lijnen:
+        pijl = "-.->" if lijn.stippel else "-->"
+        uit.append(f"  {lijn.van} {pijl}|{_mermaid_label([lijn.label])}| {lijn.naar}")
+    uit.append("  classDef wortel font-weight:bold")
+    uit.append("  classDef functie fill:#f3f3f3,stroke:#777777")
+    uit.append("  classDef onzeker stroke-dasharray:5 5")
+    for klasse, ids in (
+        ("wortel", [k.id for k in t.knopen if k.soort == "wortel"]),
+        ("functie", [k.id for k in t.knopen if k.soort == "functie"]),
+        ("onzeker", [k.id for k in t.knopen if k.stippel]),
+    ):
+        if ids:
+            uit.append(f"  class {','.join(ids)} {klasse}")
+    for c in t.clusters:
+        if c.stippel:
+            uit.append(f"  style {c.id} stroke-dasharray:5 5")
+    return "\n".join(uit) + "\n"
+
+
+# --- DOT ----------------------------------------------------------------------------------
+
+
+def dot_tekst(tekst: str) -> str:
+    """A DOT quoted string: backslash and quote escaped, so that no escape (\\N, \\l) and no
+    end of string can come from the data."""
+    return '"' + tekst.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _dot_label(regels: Iterable[str]) -> str:
+    escaped = [r.replace("\\", "\\\\").replace('"', '\\"') for r in regels]
+    return '"' + "\\n".join(escaped) + '"'
+
+
+_LETTER = 'fontname="Helvetica"'
+_DOT_KNOOP = {
+    "wortel": 'shape=box, style="rounded,filled,bold", fillcolor="#ffffff", fontsize=13',
+    "orgaan": 'shape=box, style="rounded,filled", fillcolor="#ffffff"',
+    "functie": 'shape=ellipse, style="filled", fillcolor="#f3f3f3", color="#777777"',
+}
+_DOT_CLUSTER = {
+    "wortel": 'style="rounded,filled", color="#9aa5b1", fontsize=14',
+    "team": 'style="rounded,filled", fillcolor="#ffffff", color="#555555", fontsize=10',
+}
+_DOT_LIJN = {
+    "relatie": "",
+    "onderdeel-van": 'arrowhead=empty, color="#555555"',
+    ONDERSTEUNT: 'color="#777777", fontcolor="#555555", arrowhead=vee',
+}
+_WORTELKLEUREN = ("#eaf2fb", "#fdf1e4", "#edf7ec", "#f5edf7")
+
+
+class _Bundel(NamedTuple):
+    """Several bodies with the same relation to the same bodies (the PHOs that all prepare
+    for the MRA platforms and MRA PHOs): drawn through one junction, each label once."""
+
+    label: str
+    bronnen: list[Lijn]
+    doelen: tuple[str, ...]
+
+
+def _bundels(lijnen: list[Lijn]) -> dict[int, _Bundel]:
+    """Bundles by the position of their first edge; edges in a bundle are left out."""
+    per_bron: dict[tuple[str, str], list[str]] = {}
+    for lijn in lijnen:
+        if lijn.soort == "relatie":
+            per_bron.setdefault((lijn.van, lijn.label), []).append(lijn.naar)
+    groepen: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for (van, label), doelen in per_bron.items():
+        groepen.setdefault((label, tuple(doelen)), []).append(van)
+    bundels: dict[int, _Bundel] = {}
+    for (label, doelen), bronnen in groepen.items():
+        if len(bronnen) < 2 or len(bronnen) * len(doelen) <= len(bronnen) + len(doelen):
+            continue
+        leden = [
+            lijn
+            for lijn in lijnen
+            if lijn.soort == "relatie" and lijn.label == label and lijn.van in bronnen
+        ]
+        eerste = min(lijnen.index(lijn) for lijn in leden)
+        bundels[eerste] = _Bundel(label, leden, doelen)
+    return bundels
+
+
+def dot(t: Tekening) -> str:
+    uit = [
+        "digraph amctl {",
+        f"  graph [{_LETTER}, label={dot_tekst(t.titel)}, labelloc=t, fontsize=16, "
+        "rankdir=LR, newrank=true, compound=true, nodesep=0.25, ranksep=0.6, pad=0.3];",
+        f'  node [{_LETTER}, fontsize=10, margin="0.15,0.06"];',
+        f"  edge [{_LETTER}, fontsize=9];",
+    ]
+    anker: dict[str, str] = {k.id: k.id for k in t.knopen}
+    kleuren = iter(_WORTELKLEUREN * len(t.clusters))
+    teams = {c.id for c in t.clusters if c.soort == "team"}
+
+    def schrijf(cluster: str | None, inspringen: str) -> None:
+        subclusters, knopen = t.in_cluster(cluster)
+        for c in subclusters:
+            stijl = _DOT_CLUSTER[c.soort]
+            if c.soort == "wortel":
+                stijl += f', fillcolor="{next(kleuren)}", labeljust=l'
+            if c.stippel:
+                stijl = stijl.replace('style="', 'style="dashed,')
+            uit.append(f"{inspringen}subgraph cluster_{c.id} {{")
+            uit.append(f"{inspringen}  graph [label={_dot_label(c.regels)}, {stijl}];")
+            schrijf(c.id, inspringen + "  ")
+            uit.append(f"{inspringen}}}")
+        if cluster is not None and cluster in teams:
+            uit.append(f"{inspringen}{{rank=same; {'; '.join(k.id for k in knopen)}}}")
+        for k in knopen:
+            stijl = _DOT_KNOOP[k.soort]
+            if k.stippel:
+                stijl = stijl.replace('style="', 'style="dashed,')
+            uit.append(f"{inspringen}{k.id} [label={_dot_label(k.regels)}, {stijl}];")
+            if cluster is not None:
+                anker[cluster] = k.id
+
+    schrijf(None, "  ")
+
+    def lijn_tekst(van: str, naar: str, stijl: list[str]) -> str:
+        if van != anker[van]:
+            stijl.append(f"ltail=cluster_{van}")
+        if naar != anker[naar]:
+            stijl.append(f"lhead=cluster_{naar}")
+        return f"  {anker[van]} -> {anker[naar]} [{', '.join(stijl)}];"
+
+    bundels = _bundels(t.lijnen)
+    gebundeld = {id(lijn) for b in bundels.values() for lijn in b.bronnen}
+    for nummer, lijn in enumerate(t.lijnen):
+        if nummer in bundels:
+            bundel = bundels[nummer]
+            punt = f"bundel_{len(uit)}"
+            uit.append(f'  {punt} [shape=point, width=0.06, label=""];')
+            anker[punt] = punt
+            for bron in dict.fromkeys(b.van for b in bundel.bronnen):
+                onzeker = all(b.stippel for b in bundel.bronnen if b.van == bron)
+                stijl = ["arrowhead=none"] + (["style=dashed"] * onzeker)
+                uit.append(lijn_tekst(bron, punt, stijl))
+            for doel in bundel.doelen:
+                onzeker = all(b.stippel for b in bundel.bronnen if b.naar == doel)
+                stijl = [f"label={dot_tekst(bundel.label)}"] + (["style=dashed"] * onzeker)
+                uit.append(lijn_tekst(punt, doel, stijl))
+        if id(lijn) in gebundeld:
+            continue
+        stijl = [f"label={dot_tekst(lijn.label)}"]
+        if _DOT_LIJN[lijn.soort]:
+            stijl.append(_DOT_LIJN[lijn.soort])
+        if lijn.stippel:
+            stijl.append("style=dashed")
+        uit.append(lijn_tekst(lijn.van, lijn.naar, stijl))
+    uit.append("}")
+    return "\n".join(uit) + "\n"
+
+
+# --- Graphviz -----------------------------------------------------------------------------
+
+
+def graphviz_aanwezig() -> bool:
+    return shutil.which("dot") is not None
+
+
+def render(dot_bron: str, formaat: str) -> bytes:
+    """Run Graphviz's `dot` on DOT text: 'svg' or 'png'. GraphvizOntbreekt without it."""
+    programma = shutil.which("dot")
+    if programma is None:
+        raise GraphvizOntbreekt
+    uitkomst = subprocess.run(
+        [programma, f"-T{formaat}"],
+        input=dot_bron.encode("utf-8"),
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    if uitkomst.returncode != 0:
+        melding = uitkomst.stderr.decode("utf-8", "replace").strip()
+        raise RuntimeError(f"Graphviz kon de figuur niet maken: {melding}")
+    return uitkomst.stdout
+
+
+def maak(org: Organisatie, peildatum: date, formaat: str) -> str | bytes:
+    """The figure in one of FORMATEN: text for mermaid and dot and svg, bytes for png."""
+    t = tekening(org, peildatum)
+    if formaat == "mermaid":
+        return mermaid(t)
+    if formaat == "dot":
+        return dot(t)
+    uitvoer = render(dot(t), formaat)
+    return uitvoer.decode("utf-8") if formaat == "svg" else uitvoer
