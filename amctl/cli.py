@@ -7,6 +7,7 @@ command pay only for what they use (startup time is measured: see BENCHMARKS.md)
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import date
 from enum import StrEnum
@@ -39,8 +40,8 @@ def _vertaal_gebruiksfout(fout: Exception) -> str:
         return f"{naam} ontbreekt. Zie --help bij de opdracht."
     if soort == "BadParameter":
         param = getattr(fout, "param", None)
-        naam = param.get_error_hint() if param is not None else "een waarde"
-        return f"Ongeldige waarde voor {naam}: {fout.message}"
+        naam = param.get_error_hint() if param is not None else "een optie"
+        return f"Ongeldige waarde voor {naam}: {_vertaal_waardefout(fout.message)}"
     bericht = fout.format_message()
     if bericht.startswith("No such command"):
         naam = bericht.split("'")[1] if "'" in bericht else bericht
@@ -50,6 +51,20 @@ def _vertaal_gebruiksfout(fout: Exception) -> str:
     if "requires an argument" in bericht:
         return f"De optie {bericht.split()[0]} vraagt een waarde."
     return f"Onjuist gebruik: {bericht}"
+
+
+def _vertaal_waardefout(melding: str) -> str:
+    """The messages Typer gives for a choice or a bound, in Dutch; ours pass unchanged."""
+    keuze = re.search(r"'([^']*)' is not one of (.*)\.?$", melding)
+    if keuze:
+        opties = ", ".join(re.findall(r"'([^']*)'", keuze.group(2)))
+        return f"'{keuze.group(1)}' is geen geldige keuze; kies uit: {opties}."
+    grens = re.search(r"greater than or equal to (\S+)", melding)
+    if grens:
+        return f"de waarde moet minstens {grens.group(1)} zijn."
+    if "valid integer" in melding or "parse string as an integer" in melding:
+        return "geef een geheel getal."
+    return melding
 
 
 class _AmctlGroep(TyperGroup):
@@ -117,15 +132,25 @@ def _hoofd(
     """De bestuurlijke structuur van het Amstelland-Meerlanden Overleg."""
 
 
+_ISO_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def _controleer_datum(waarde: str | None) -> str | None:
+    """Option callback, so that a bad date names the option in the message."""
+    if waarde is not None:
+        try:
+            if not _ISO_DATUM.match(waarde):
+                raise ValueError
+            date.fromisoformat(waarde)
+        except ValueError:
+            raise typer.BadParameter(
+                f"'{waarde}' is geen datum; schrijf JJJJ-MM-DD, bijv. 2018-01-01."
+            ) from None
+    return waarde
+
+
 def _peildatum(waarde: str | None) -> date:
-    if waarde is None:
-        return date.today()
-    try:
-        return date.fromisoformat(waarde)
-    except ValueError:
-        raise typer.BadParameter(
-            f"'{waarde}' is geen datum; schrijf JJJJ-MM-DD, bijv. 2018-01-01."
-        ) from None
+    return date.today() if waarde is None else date.fromisoformat(waarde)
 
 
 BestandOptie = Annotated[
@@ -146,6 +171,7 @@ PeildatumOptie = Annotated[
         metavar="JJJJ-MM-DD",
         help="De datum waarop de vraag gesteld wordt. Standaard: vandaag.",
         show_default=False,
+        callback=_controleer_datum,
     ),
 ]
 
@@ -183,7 +209,9 @@ def validate(
     from amctl.controle import controleer_bestand
     from amctl.weergave.problemen import FORMATEN
 
-    te_controleren = list(paden) if paden else [kies_bestand(bestand)]
+    te_controleren = [*(paden or []), *([bestand] if bestand else [])]
+    if not te_controleren:
+        te_controleren = [kies_bestand()]
     uitslagen, gebruiksfout = [], False
     for pad in te_controleren:
         try:
@@ -392,7 +420,7 @@ def toon(
     dag = _peildatum(peildatum)
     org = _model(bestand)
     gevonden = vragen.zoek_orgaan(org, orgaan)
-    _toon(terminal.kaart(org, gevonden, vragen.wie_zit_in(org, gevonden, dag)), tabel=False)
+    _toon(terminal.kaart(org, gevonden, vragen.wie_zit_in(org, gevonden, dag)))
 
 
 @app.command("tree")
@@ -425,6 +453,152 @@ def tree(
         from amctl.weergave import terminal
 
         _toon(terminal.boom(knopen, dag), tabel=False)
+
+
+class DiagramFormaat(StrEnum):
+    mermaid = "mermaid"
+    dot = "dot"
+    svg = "svg"
+    png = "png"
+
+
+@app.command("diagram")
+def diagram(
+    formaat: Annotated[
+        DiagramFormaat,
+        typer.Option(
+            "--formaat",
+            help="mermaid (standaard; toont in GitHub- en GitLab-Markdown), dot (de taal van "
+            "Graphviz), svg of png (die twee vragen Graphviz).",
+        ),
+    ] = DiagramFormaat.mermaid,
+    uit: Annotated[
+        Path | None,
+        typer.Option(
+            "--uit",
+            metavar="PAD",
+            help="Schrijf de figuur naar dit bestand, helemaal of niet. Standaard: stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    peildatum: PeildatumOptie = None,
+    bestand: BestandOptie = None,
+) -> None:
+    """Teken de samenhang van de organen: elk samenwerkingsverband (AM, MRA) in een eigen kader.
+
+    Exit 0: getekend; 1: ongeldige gegevens of Graphviz ontbreekt; 2: verkeerd gebruik of
+    het bestand kan niet geschreven worden.
+    """
+    from amctl.weergave import diagram as tekenen
+
+    dag = _peildatum(peildatum)
+    if formaat is DiagramFormaat.png and uit is None and sys.stdout.isatty():
+        raise GebruiksFout(
+            "Een png hoort niet op het scherm; geef --uit PAD of stuur de uitvoer door."
+        )
+    org = _model(bestand)
+    try:
+        figuur = tekenen.maak(org, dag, formaat.value)
+    except tekenen.GraphvizOntbreekt as fout:
+        _fout(str(fout))
+        raise typer.Exit(EXIT_ONGELDIG) from None
+    if uit is not None:
+        from amctl.schrijven import schrijf_atomair
+
+        schrijf_atomair(uit, figuur)
+    elif isinstance(figuur, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(figuur)
+    else:
+        sys.stdout.write(figuur)
+
+
+@app.command("docs")
+def docs(
+    uit: Annotated[
+        Path | None,
+        typer.Option(
+            "--uit",
+            metavar="MAP",
+            help="Maak of werk het overzicht bij in deze map: README.md, organen/<id>.md en "
+            "index.html.",
+            show_default=False,
+        ),
+    ] = None,
+    controleer: Annotated[
+        Path | None,
+        typer.Option(
+            "--controleer",
+            metavar="MAP",
+            help="Controleer of het overzicht in MAP bij is (voor CI); exit 1 als het niet zo is.",
+            show_default=False,
+        ),
+    ] = None,
+    peildatum: Annotated[
+        str | None,
+        typer.Option(
+            "--peildatum",
+            "-d",
+            metavar="JJJJ-MM-DD",
+            help="Standaard: vandaag; bij --controleer de peildatum die in MAP/README.md staat.",
+            show_default=False,
+        ),
+    ] = None,
+    bestand: BestandOptie = None,
+) -> None:
+    """Maak een overzicht in Markdown en HTML: één pagina voor het geheel, één per orgaan.
+
+    Exit 0: gemaakt, of bij; 1: niet bij (--controleer) of ongeldige gegevens; 2: verkeerd
+    gebruik of een bestand kan niet geschreven worden.
+    """
+    from amctl.weergave import diagram as tekenen
+    from amctl.weergave import site
+
+    if (uit is None) == (controleer is None):
+        raise GebruiksFout(
+            "Geef --uit MAP om het overzicht te maken, of --controleer MAP om het te "
+            "controleren (één van beide)."
+        )
+    map_ = uit if uit is not None else controleer
+    assert map_ is not None
+    if map_.exists() and not map_.is_dir():
+        raise GebruiksFout(f"'{map_}' is geen map; geef de map van het overzicht.")
+    if peildatum is None and controleer is not None:
+        dag = site.vastgelegde_peildatum(controleer) or date.today()
+    else:
+        dag = _peildatum(peildatum)
+    org = _model(bestand)
+    bestanden = site.maak_site(org, dag)
+    if not tekenen.graphviz_aanwezig():
+        _fout(
+            "let op: Graphviz ontbreekt, dus index.html toont de samenhang als tabel in plaats "
+            "van als figuur; installeer het pakket 'graphviz' (apt-get install graphviz)."
+        )
+
+    if controleer is not None:
+        verschillen = site.vergelijk(controleer, bestanden)
+        if not verschillen:
+            sys.stdout.write(
+                f"Bij: '{controleer}' komt overeen met de gegevens "
+                f"({len(bestanden)} bestanden, peildatum {dag.isoformat()}).\n"
+            )
+            return
+        _fout(f"het overzicht in '{controleer}' is niet bij (peildatum {dag.isoformat()}):")
+        for verschil in verschillen:
+            sys.stderr.write(f"  {verschil.soort}: {verschil.pad}\n")
+        sys.stderr.write(
+            f"Werk het bij met: amctl docs --uit {controleer} --peildatum {dag.isoformat()}\n"
+        )
+        raise typer.Exit(EXIT_ONGELDIG)
+
+    gewijzigd = site.schrijf_site(map_, bestanden)
+    if gewijzigd:
+        sys.stdout.write(
+            f"{len(gewijzigd)} van {len(bestanden)} bestanden bijgewerkt in '{map_}' "
+            f"(peildatum {dag.isoformat()}).\n"
+        )
+    else:
+        sys.stdout.write(f"'{map_}' was al bij (peildatum {dag.isoformat()}).\n")
 
 
 def main() -> None:

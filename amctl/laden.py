@@ -134,6 +134,9 @@ def _syntaxfout(bestand: str, fout: yaml.YAMLError, tekst: str) -> Probleem:
         probleem = fout.problem or "onbekende fout"
     else:
         positie = getattr(fout, "position", 0) or 0
+        if _Loader is not yaml.SafeLoader:
+            # libyaml counts bytes of UTF-8; the pure loader counts characters.
+            positie = len(tekst.encode("utf-8")[:positie].decode("utf-8", "ignore"))
         voor = tekst[:positie]
         plek = Plek(voor.count("\n") + 1, positie - (voor.rfind("\n") + 1) + 1)
         probleem = str(getattr(fout, "reason", "") or fout)
@@ -197,14 +200,16 @@ def decodeer(ruw: bytes, bestand: str) -> str:
 
 def laad_tekst(tekst: str, bestand: str) -> Document:
     """Parse governance YAML text. Raises LaadFout when no document can be built."""
-    loader = _Loader(tekst)
     problemen: list[Probleem] = []
+    loader = None
     try:
+        loader = _Loader(tekst)  # the pure loader already checks characters here
         data = _bouw(loader, bestand, problemen)
     except yaml.YAMLError as fout:
         raise LaadFout(_syntaxfout(bestand, fout, tekst)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return Document(bestand, data, problemen)
 
 

@@ -759,7 +759,7 @@ def bouw_organisatie(document: Document) -> tuple[Organisatie, list[Probleem]]:
     versie = data.get("versie")
     if versie is None:
         lezer.meld(data.plek, "AM101", "Het bestand mist 'versie: 1' bovenaan.")
-    elif versie != 1 or isinstance(versie, bool):
+    elif type(versie) is not int or versie != 1:
         lezer.meld(
             data.plek_van("versie"),
             "AM106",

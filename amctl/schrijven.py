@@ -44,6 +44,26 @@ def schrijf_atomair(pad: Path, inhoud: bytes | str) -> None:
     _fsync_map(pad.parent)
 
 
+def maak_map(map_: Path) -> None:
+    """Create a folder (and its parents) for output; SchrijfFout, in Dutch, when it cannot."""
+    try:
+        map_.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise SchrijfFout(
+            f"Kan de map '{map_}' niet maken: er staat al een bestand met die naam."
+        ) from None
+    except OSError as fout:
+        raise SchrijfFout(f"Kan de map '{map_}' niet maken: {_reden(map_, fout)}.") from None
+
+
+def verwijder(pad: Path) -> None:
+    """Remove an output file that should no longer be there; SchrijfFout when it cannot."""
+    try:
+        pad.unlink(missing_ok=True)
+    except OSError as fout:
+        raise SchrijfFout(f"Kan '{pad}' niet verwijderen: {_reden(pad, fout)}.") from None
+
+
 def _standaardmodus() -> int:
     """What open() would give a new file: 0o666 less the umask (which can only be read by
     setting it)."""
@@ -63,17 +83,22 @@ def _fsync_map(map_: Path) -> None:
 
 
 def _melding(pad: Path, fout: OSError) -> str:
+    return (
+        f"Kan '{pad}' niet schrijven: {_reden(pad, fout)}. "
+        "Het oude bestand (als dat er was) is ongewijzigd."
+    )
+
+
+def _reden(pad: Path, fout: OSError) -> str:
     map_ = pad.parent
     if fout.errno == errno.ENOENT and not map_.is_dir():
-        reden = f"de map '{map_}' bestaat niet; maak hem eerst aan"
-    elif fout.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        reden = f"geen schrijfrechten in '{map_}'"
-    elif fout.errno == errno.EISDIR or pad.is_dir():
-        reden = "dat is een map; geef een bestandsnaam"
-    elif fout.errno == errno.ENOTDIR:
-        reden = f"'{map_}' is geen map"
-    elif fout.errno in (errno.ENOSPC, errno.EDQUOT):
-        reden = "de schijf is vol"
-    else:
-        reden = fout.strerror or str(fout)
-    return f"Kan '{pad}' niet schrijven: {reden}. Het oude bestand (als dat er was) is ongewijzigd."
+        return f"de map '{map_}' bestaat niet; maak hem eerst aan"
+    if fout.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"geen schrijfrechten in '{map_}'"
+    if fout.errno == errno.EISDIR:
+        return f"'{pad}' is een map"
+    if fout.errno == errno.ENOTDIR:
+        return f"'{map_}' is geen map"
+    if fout.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "de schijf is vol"
+    return fout.strerror or str(fout) or type(fout).__name__

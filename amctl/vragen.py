@@ -122,12 +122,22 @@ def zetels_op(org: Organisatie, index: Index, orgaan: Orgaan, peildatum: date) -
                     for lid in leden.get((regel.functie, gemeente), ())
                     if geldig_op(lid, peildatum)
                 ]
-            aantal = regel.aantal if regel.aantal is not None else max(len(gevuld), 1)
+            aantal = regel.aantal if regel.aantal is not None else len(gevuld)
+            if aantal == 0 and regel.wijze == "ambtshalve":
+                aantal = 1  # 'all wethouders': one open seat per gemeente until filled
             for i in range(aantal):
                 persoon, sinds = gevuld[i] if i < len(gevuld) else (None, None)
                 zetels.append(
                     Zetel(regel.functie, gemeente, persoon, regel.rol, sinds, regel.wijze, regel)
                 )
+        if (
+            regel.wijze == "benoemd"
+            and regel.aantal is None
+            and not any(z.regel is regel for z in zetels)
+        ):
+            # Named seats of unknown number, nobody named yet: one open seat says so, rather
+            # than inventing one per gemeente.
+            zetels.append(Zetel(regel.functie, None, None, regel.rol, None, regel.wijze, regel))
     voorzitter = orgaan.voorzitter_op(peildatum)
     if voorzitter is not None and not voorzitter.roulerend:
         for i, zetel in enumerate(zetels):

@@ -48,6 +48,7 @@ def voorzitter_dict(org: Organisatie, uitslag: Bezetting_op) -> dict[str, Any]:
         "functie": v.functie,
         "gemeente": v.gemeente,
         "persoon": persoonsnaam(org, zittend.persoon) if zittend else None,
+        "persoon_id": zittend.persoon if zittend else None,
         "omschrijving": voorzitter_tekst(org, v),
     }
 

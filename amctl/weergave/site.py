@@ -1,0 +1,585 @@
+"""`amctl docs`: a generated overview, like the generated README files of kubernetes/community.
+
+    MAP/README.md            the whole structure: the Mermaid figure and a table of bodies
+    MAP/organen/<id>.md      one card per body
+    MAP/index.html           all of it in one page that needs no network (inline CSS, the
+                             figure as inline SVG when Graphviz is there, else a table)
+
+The content is built once as plain data (`Pagina`, `Item`, `Deel`) and written twice, as
+Markdown and as HTML, each with its own escaping. The same data and peildatum give the same
+bytes: no timestamps, file order throughout. The peildatum is recorded in README.md, so that
+`--controleer` compares with the site as it was made, not with today's.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import quote
+
+from amctl.model import Orgaan, Organisatie, geldig_op
+from amctl.schrijven import maak_map, schrijf_atomair, verwijder
+from amctl.tekst import zichtbaar
+from amctl.vragen import (
+    Index,
+    functienaam,
+    per_regel,
+    persoonsnaam,
+    relatielabel,
+    statuslabel,
+    voorzitter_tekst,
+    wie_zit_in,
+)
+from amctl.weergave import diagram
+from amctl.weergave.gegevens import ondersteuning_lijst, regel_omschrijving, ritme_tekst
+
+README = "README.md"
+INDEX = "index.html"
+ORGANEN = "organen"
+KOPREGEL = (
+    "<!-- Gegenereerd door 'amctl docs' uit het organisatiebestand. Niet met de hand "
+    "bewerken: wijzig het bestand en draai 'amctl docs --uit' opnieuw. -->"
+)
+_PEILDATUM = re.compile(r"^<!-- amctl docs --peildatum (\d{4}-\d{2}-\d{2}) -->$", re.MULTILINE)
+TITEL = "Overzicht van de organen"
+LEEG = "–"  # an empty table cell; a plain '-' would need escaping in Markdown
+
+
+class Deel(NamedTuple):
+    """A piece of running text, optionally a link to a body's card or to a web page."""
+
+    tekst: str
+    orgaan: str | None = None
+    url: str | None = None
+
+
+Regel = tuple[Deel, ...]
+
+
+class Item(NamedTuple):
+    regel: Regel
+    onder: tuple[Regel, ...] = ()
+
+
+class Sectie(NamedTuple):
+    kop: str
+    items: list[Item]
+
+
+class Pagina(NamedTuple):
+    """One body's card."""
+
+    orgaan: Orgaan
+    velden: list[tuple[str, Regel]]
+    secties: list[Sectie]
+
+
+def _t(tekst: str) -> Regel:
+    return (Deel(tekst),)
+
+
+def _link(org: Organisatie, orgaan_id: str) -> Deel:
+    return Deel(org.organen[orgaan_id].naam, orgaan=orgaan_id)
+
+
+def _periode(item) -> str:
+    if item.vanaf and item.tot_en_met:
+        return f"{item.vanaf.isoformat()} t/m {item.tot_en_met.isoformat()}"
+    if item.vanaf:
+        return f"vanaf {item.vanaf.isoformat()}"
+    if item.tot_en_met:
+        return f"t/m {item.tot_en_met.isoformat()}"
+    return ""
+
+
+def _bij(item, peildatum: date) -> str:
+    """' (t/m 2016-12-31; niet op de peildatum)' after a dated relation."""
+    delen = [p for p in [_periode(item)] if p]
+    if not geldig_op(item, peildatum):
+        delen.append("niet op de peildatum")
+    if item.bron:
+        delen.append("bron: " + ", ".join(item.bron))
+    return f" ({'; '.join(delen)})" if delen else ""
+
+
+def _status(orgaan: Orgaan, peildatum: date) -> str:
+    return statuslabel(orgaan.status_op(peildatum))
+
+
+# --- content ------------------------------------------------------------------------------
+
+
+def pagina(org: Organisatie, orgaan: Orgaan, peildatum: date, index: Index) -> Pagina:
+    uitslag = wie_zit_in(org, orgaan, peildatum, index)
+    velden: list[tuple[str, Regel]] = [
+        ("Id", _t(orgaan.id)),
+        ("Soort", _t(org.soorten[orgaan.soort].naam)),
+        (f"Status op {peildatum.isoformat()}", _t(_status(orgaan, peildatum))),
+    ]
+    for s in orgaan.status:
+        if s.toelichting and geldig_op(s, peildatum):
+            velden.append(("Toelichting bij de status", _t(s.toelichting)))
+    if orgaan.aliassen:
+        velden.append(("Ook bekend als", _t(", ".join(orgaan.aliassen))))
+    if orgaan.onderdeel_van:
+        velden.append(("Onderdeel van", (_link(org, orgaan.onderdeel_van),)))
+    for veld, label in (
+        ("omschrijving", "Omschrijving"),
+        ("rechtsvorm", "Rechtsvorm"),
+        ("secretariaat", "Secretariaat"),
+        ("toelichting", "Toelichting"),
+    ):
+        if getattr(orgaan, veld):
+            velden.append((label, _t(getattr(orgaan, veld))))
+    if orgaan.vanaf or orgaan.tot_en_met:
+        velden.append(("Bestaat", _t(_periode(orgaan))))
+    if orgaan.deelregios:
+        velden.append(("Deelregio's", _t(", ".join(orgaan.deelregios))))
+    ritme = ritme_tekst(orgaan, peildatum)
+    if ritme != "-":
+        velden.append(("Vergaderritme", _t(ritme)))
+
+    secties: list[Sectie] = []
+    if orgaan.taken:
+        secties.append(Sectie("Taken", [Item(_t(taak)) for taak in orgaan.taken]))
+
+    samenstelling = []
+    for groep in per_regel(uitslag.zetels):
+        tekst = regel_omschrijving(org, groep)
+        if groep.regel.toelichting:
+            tekst += f": {groep.regel.toelichting}"
+        onder = tuple(
+            _t(
+                f"{functienaam(org, z.functie, z.gemeente)}: {persoonsnaam(org, z.persoon)}"
+                + (" (voorzitter)" if z.rol == "voorzitter" else "")
+            )
+            for z in groep.gevuld
+        )
+        samenstelling.append(Item(_t(tekst), onder))
+    secties.append(Sectie("Samenstelling", samenstelling or [Item(_t("niet vastgelegd"))]))
+
+    voorzitter = voorzitter_tekst(org, uitslag.voorzitter)
+    zittend = next((z for z in uitslag.zetels if z.rol == "voorzitter" and z.persoon), None)
+    if zittend:
+        voorzitter += f": {persoonsnaam(org, zittend.persoon)}"
+    secties.append(Sectie("Voorzitter", [Item(_t(voorzitter))]))
+
+    steun = [
+        s["functie_naam"] + (f" ({s['persoon']})" if s["persoon"] else "")
+        for s in ondersteuning_lijst(org, uitslag)
+    ]
+    secties.append(
+        Sectie("Ondersteuning", [Item(_t(s)) for s in steun] or [Item(_t("niet vastgelegd"))])
+    )
+
+    relaties = [
+        Item((Deel(f"{relatielabel(r.soort)} "), _link(org, r.naar), Deel(_bij(r, peildatum))))
+        for r in orgaan.relaties
+    ]
+    relaties += [
+        Item((_link(org, o.id), Deel(f" {relatielabel(r.soort)} dit orgaan{_bij(r, peildatum)}")))
+        for o in org.organen.values()
+        for r in o.relaties
+        if r.naar == orgaan.id
+    ]
+    leden = {r.functie for r in orgaan.samenstelling if not org.functies[r.functie].per_gemeente}
+    relaties += [
+        Item((Deel(f"{functienaam(org, s.functie, None)} (lid) ondersteunt "), _link(org, o.id)))
+        for o in org.organen.values()
+        for s in o.ondersteuning
+        if s.functie in leden and s.gemeente is None and o.id != orgaan.id
+    ]
+    relaties += [
+        Item((_link(org, o.id), Deel(" is onderdeel van dit orgaan")))
+        for o in org.organen.values()
+        if o.onderdeel_van == orgaan.id
+    ]
+    if relaties:
+        secties.append(Sectie("Relaties", relaties))
+
+    for t in org.tegenstrijdigheden.values():
+        if orgaan.id not in t.betreft:
+            continue
+        items = [
+            Item(
+                _t(
+                    f"“{u.tekst}” (bron: {', '.join(org.bronnen[b].titel for b in u.bron)}"
+                    + (f", {u.plaats}" if u.plaats else "")
+                    + ")"
+                )
+            )
+            for u in t.uitspraken
+        ]
+        if t.verwerking:
+            items.append(Item(_t(f"Verwerking: {t.verwerking}")))
+        secties.append(Sectie(f"Let op, bronnen spreken elkaar tegen: {t.onderwerp}", items))
+
+    bronnen = [org.bronnen[b] for b in _bronnen_van(org, orgaan)]
+    if bronnen:
+        secties.append(
+            Sectie(
+                "Bronnen",
+                [Item((Deel(f"{b.id}: "), Deel(b.titel, url=_web(b.url)))) for b in bronnen],
+            )
+        )
+    return Pagina(orgaan, velden, secties)
+
+
+def _bronnen_van(org: Organisatie, orgaan: Orgaan) -> list[str]:
+    """Every source the card leans on, in a fixed order."""
+    gedateerd = (
+        orgaan.status,
+        orgaan.samenstelling,
+        orgaan.voorzitter,
+        orgaan.ondersteuning,
+        orgaan.relaties,
+        orgaan.vergaderritme,
+    )
+    ids = set(orgaan.bron) | {b for reeks in gedateerd for item in reeks for b in item.bron}
+    for t in org.tegenstrijdigheden.values():
+        if orgaan.id in t.betreft:
+            ids |= {b for u in t.uitspraken for b in u.bron}
+    return sorted(ids)
+
+
+def _web(url: str | None) -> str | None:
+    """Only http(s) addresses become links; anything else (javascript:, file:) stays text."""
+    return url if url and re.match(r"https?://", url, re.IGNORECASE) else None
+
+
+_KOPPEN = ("Orgaan", "Soort", "Status", "Onderdeel van", "Voorzitter", "Ondersteuning")
+
+
+def overzicht(org: Organisatie, peildatum: date, index: Index) -> list[tuple[Regel, ...]]:
+    """The table of bodies: one row per body in the file, existing on the date or not."""
+    rijen = []
+    for orgaan in org.organen.values():
+        uitslag = wie_zit_in(org, orgaan, peildatum, index)
+        steun = ", ".join(
+            dict.fromkeys(functienaam(org, s.functie, s.gemeente) for s in uitslag.ondersteuning)
+        )
+        rijen.append(
+            (
+                (_link(org, orgaan.id),),
+                _t(org.soorten[orgaan.soort].naam),
+                _t(_status(orgaan, peildatum)),
+                (_link(org, orgaan.onderdeel_van),) if orgaan.onderdeel_van else _t(LEEG),
+                _t(voorzitter_tekst(org, uitslag.voorzitter) if uitslag.voorzitter else LEEG),
+                _t(steun or LEEG),
+            )
+        )
+    return rijen
+
+
+def tegenstrijdigheden(org: Organisatie) -> list[Item]:
+    items = []
+    for t in org.tegenstrijdigheden.values():
+        regel: list[Deel] = [Deel(t.onderwerp)]
+        if t.betreft:
+            regel.append(Deel(" (betreft: "))
+            for nummer, orgaan_id in enumerate(t.betreft):
+                if nummer:
+                    regel.append(Deel(", "))
+                regel.append(_link(org, orgaan_id))
+            regel.append(Deel(")"))
+        items.append(Item(tuple(regel)))
+    return items
+
+
+# --- Markdown -----------------------------------------------------------------------------
+
+
+def _enkel(tekst: str) -> str:
+    """One line: each run of white space (line ends too) one space; control characters
+    visible. Spaces at the ends stay: pieces of a line are joined as they are."""
+    return zichtbaar(re.sub(r"\s+", " ", tekst))
+
+
+_MD_SPECIAAL = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_ENTITEIT = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_MD_LIJSTNUMMER = re.compile(r"\d+(?=[.)])")
+
+
+def md_tekst(tekst: str, regelbegin: bool = True) -> str:
+    """Text shown as typed in Markdown, also inside a table cell: one line, and every
+    character that could start markup, HTML, an entity or a new cell escaped. At the start
+    of a line also what would make a heading or a list."""
+    tekst = _enkel(tekst.lstrip() if regelbegin else tekst)
+    tekst = _MD_ENTITEIT.sub(r"\\&", _MD_SPECIAAL.sub(r"\\\1", tekst))
+    if not regelbegin:
+        return tekst
+    if tekst.startswith(("#", "+", "-", "=")):
+        return "\\" + tekst
+    nummer = _MD_LIJSTNUMMER.match(tekst)
+    return f"{nummer.group()}\\{tekst[nummer.end() :]}" if nummer else tekst
+
+
+def _md_url(url: str) -> str:
+    return quote(url, safe=":/?#@!$&'*+,;=%~")
+
+
+def md_regel(regel: Regel, naar_organen: str) -> str:
+    delen = []
+    for nummer, deel in enumerate(regel):
+        tekst = md_tekst(deel.tekst, regelbegin=nummer == 0)
+        if deel.orgaan:
+            delen.append(f"[{tekst}]({naar_organen}{deel.orgaan}.md)")
+        elif deel.url:
+            delen.append(f"[{tekst}]({_md_url(deel.url)})")
+        else:
+            delen.append(tekst)
+    return "".join(delen)
+
+
+def readme(org: Organisatie, peildatum: date, index: Index, mermaid: str) -> str:
+    uit = [
+        KOPREGEL,
+        f"<!-- amctl docs --peildatum {peildatum.isoformat()} -->",
+        "",
+        f"# {TITEL}",
+        "",
+        f"Stand op peildatum {peildatum.isoformat()}. Dezelfde inhoud staat in één pagina in "
+        f"[{INDEX}]({INDEX}).",
+        "",
+        "## Samenhang",
+        "",
+        "Rechthoek: orgaan; afgerond: functie die ondersteunt; gestippeld: betwist of in "
+        "overweging.",
+        "",
+        "```mermaid",
+        mermaid.rstrip("\n"),
+        "```",
+        "",
+        "## Organen",
+        "",
+        "| " + " | ".join(_KOPPEN) + " |",
+        "|" + " --- |" * len(_KOPPEN),
+    ]
+    for rij in overzicht(org, peildatum, index):
+        uit.append("| " + " | ".join(md_regel(cel, f"{ORGANEN}/") for cel in rij) + " |")
+    items = tegenstrijdigheden(org)
+    if items:
+        uit += ["", "## Tegenstrijdigheden in de bronnen", ""]
+        uit += [f"- {md_regel(i.regel, f'{ORGANEN}/')}" for i in items]
+    return "\n".join(uit) + "\n"
+
+
+def orgaan_md(p: Pagina) -> str:
+    uit = [
+        KOPREGEL,
+        "",
+        f"# {md_tekst(p.orgaan.naam)}",
+        "",
+        f"[Terug naar het overzicht](../{README})",
+        "",
+    ]
+    uit += [f"- **{label}:** {md_regel(waarde, '')}" for label, waarde in p.velden]
+    for sectie in p.secties:
+        uit += ["", f"## {md_tekst(sectie.kop)}", ""]
+        for item in sectie.items:
+            uit.append(f"- {md_regel(item.regel, '')}")
+            uit += [f"  - {md_regel(onder, '')}" for onder in item.onder]
+    return "\n".join(uit) + "\n"
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+_CSS = """
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
+  color: #1f2328; margin: 0 auto; max-width: 78rem; padding: 1.5rem; }
+h1 { font-size: 1.7rem; margin-bottom: .2rem; }
+h2 { border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; margin-top: 2.2rem; }
+h3 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
+.peildatum, .uitleg { color: #59636e; margin-top: 0; }
+table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+th, td { border: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f6f8fa; }
+figure { margin: 0; overflow-x: auto; }
+figure svg { max-width: 100%; height: auto; }
+article { border: 1px solid #d0d7de; border-radius: 6px; padding: 0 1rem 1rem;
+  margin: 1rem 0; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+dt { font-weight: 600; }
+dd { margin: 0; }
+ul { margin: .2rem 0; padding-left: 1.3rem; }
+a { color: #0969da; }
+""".strip()
+
+
+def _h(tekst: str) -> str:
+    return html.escape(_enkel(tekst), quote=True)
+
+
+def html_regel(regel: Regel) -> str:
+    delen = []
+    for deel in regel:
+        tekst = _h(deel.tekst)
+        if deel.orgaan:
+            delen.append(f'<a href="#orgaan-{_h(deel.orgaan)}">{tekst}</a>')
+        elif deel.url:
+            delen.append(f'<a href="{_h(deel.url)}">{tekst}</a>')
+        else:
+            delen.append(tekst)
+    return "".join(delen)
+
+
+def _svg_zonder_kop(svg: str) -> str:
+    """Graphviz's SVG without the XML declaration and DOCTYPE, to sit inside HTML."""
+    return svg[svg.index("<svg") :].strip()
+
+
+def _relatietabel(t: diagram.Tekening) -> list[str]:
+    namen = {k.id: k.regels[0] for k in t.knopen} | {c.id: c.regels[0] for c in t.clusters}
+    uit = [
+        '<p class="uitleg">Graphviz was niet geïnstalleerd toen deze pagina werd gemaakt; '
+        "daarom staat de samenhang hier als tabel.</p>",
+        "<table>",
+        "<thead><tr><th>Van</th><th>Relatie</th><th>Naar</th></tr></thead>",
+        "<tbody>",
+    ]
+    uit += [
+        f"<tr><td>{_h(namen[lijn.van])}</td><td>{_h(lijn.label)}</td>"
+        f"<td>{_h(namen[lijn.naar])}</td></tr>"
+        for lijn in t.lijnen
+    ]
+    return [*uit, "</tbody>", "</table>"]
+
+
+def index_html(
+    org: Organisatie,
+    peildatum: date,
+    index: Index,
+    tekening: diagram.Tekening,
+    svg: str | None,
+    paginas: list[Pagina],
+) -> str:
+    uit = [
+        "<!DOCTYPE html>",
+        '<html lang="nl">',
+        "<head>",
+        '<meta charset="utf-8">',
+        # Nothing is fetched and nothing runs, whatever the data contains.
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src data:\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_h(TITEL)}</title>",
+        f"<style>\n{_CSS}\n</style>",
+        "</head>",
+        "<body>",
+        KOPREGEL,
+        f"<h1>{_h(TITEL)}</h1>",
+        f'<p class="peildatum">Stand op peildatum {peildatum.isoformat()}.</p>',
+        '<h2 id="samenhang">Samenhang</h2>',
+    ]
+    if svg is not None:
+        uit += [
+            '<p class="uitleg">Rechthoek: orgaan; ovaal: functie die ondersteunt; gestippeld: '
+            "betwist of in overweging.</p>",
+            "<figure>",
+            _svg_zonder_kop(svg),
+            "</figure>",
+        ]
+    else:
+        uit += _relatietabel(tekening)
+    uit += [
+        '<h2 id="organen">Organen</h2>',
+        "<table>",
+        "<thead><tr>" + "".join(f"<th>{_h(k)}</th>" for k in _KOPPEN) + "</tr></thead>",
+        "<tbody>",
+    ]
+    for rij in overzicht(org, peildatum, index):
+        uit.append("<tr>" + "".join(f"<td>{html_regel(cel)}</td>" for cel in rij) + "</tr>")
+    uit += ["</tbody>", "</table>"]
+    items = tegenstrijdigheden(org)
+    if items:
+        uit.append('<h2 id="tegenstrijdigheden">Tegenstrijdigheden in de bronnen</h2>')
+        uit += ["<ul>", *(f"<li>{html_regel(i.regel)}</li>" for i in items), "</ul>"]
+    uit.append('<h2 id="kaarten">Per orgaan</h2>')
+    for p in paginas:
+        uit += [f'<article id="orgaan-{_h(p.orgaan.id)}">', f"<h3>{_h(p.orgaan.naam)}</h3>"]
+        uit.append("<dl>")
+        uit += [f"<dt>{_h(label)}</dt><dd>{html_regel(waarde)}</dd>" for label, waarde in p.velden]
+        uit.append("</dl>")
+        for sectie in p.secties:
+            uit += [f"<h3>{_h(sectie.kop)}</h3>", "<ul>"]
+            for item in sectie.items:
+                onder = "".join(f"<li>{html_regel(o)}</li>" for o in item.onder)
+                uit.append(
+                    f"<li>{html_regel(item.regel)}"
+                    + (f"<ul>{onder}</ul>" if onder else "")
+                    + "</li>"
+                )
+            uit.append("</ul>")
+        uit.append("</article>")
+    uit += ["</body>", "</html>"]
+    return "\n".join(uit) + "\n"
+
+
+# --- the site as files --------------------------------------------------------------------
+
+
+def maak_site(org: Organisatie, peildatum: date) -> dict[str, bytes]:
+    """Every file of the site by its path relative to MAP (with '/'), as bytes."""
+    index = Index(org)
+    tekening = diagram.tekening(org, peildatum)
+    svg = (
+        diagram.render(diagram.dot(tekening), "svg").decode("utf-8")
+        if diagram.graphviz_aanwezig()
+        else None
+    )
+    paginas = [pagina(org, o, peildatum, index) for o in org.organen.values()]
+    bestanden = {README: readme(org, peildatum, index, diagram.mermaid(tekening))}
+    bestanden |= {f"{ORGANEN}/{p.orgaan.id}.md": orgaan_md(p) for p in paginas}
+    bestanden[INDEX] = index_html(org, peildatum, index, tekening, svg, paginas)
+    return {pad: inhoud.encode("utf-8") for pad, inhoud in bestanden.items()}
+
+
+def vastgelegde_peildatum(map_: Path) -> date | None:
+    """The peildatum a site was made for, from its README.md; None when there is none."""
+    try:
+        gevonden = _PEILDATUM.search((map_ / README).read_text(encoding="utf-8"))
+        return date.fromisoformat(gevonden.group(1)) if gevonden else None
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+
+
+def _aanwezig(map_: Path) -> set[str]:
+    """The generated files in MAP now: README.md, index.html and organen/*.md."""
+    aanwezig = {naam for naam in (README, INDEX) if (map_ / naam).is_file()}
+    if (map_ / ORGANEN).is_dir():
+        aanwezig |= {f"{ORGANEN}/{p.name}" for p in (map_ / ORGANEN).glob("*.md") if p.is_file()}
+    return aanwezig
+
+
+class Verschil(NamedTuple):
+    pad: str
+    soort: str  # "verouderd", "ontbreekt" or "overbodig"
+
+
+def vergelijk(map_: Path, bestanden: dict[str, bytes]) -> list[Verschil]:
+    """What differs between MAP and the site as it should be, sorted by path."""
+    verschillen = [Verschil(pad, "overbodig") for pad in _aanwezig(map_) if pad not in bestanden]
+    for pad, inhoud in bestanden.items():
+        doel = map_ / pad
+        if not doel.is_file():
+            verschillen.append(Verschil(pad, "ontbreekt"))
+        elif doel.read_bytes() != inhoud:
+            verschillen.append(Verschil(pad, "verouderd"))
+    return sorted(verschillen)
+
+
+def schrijf_site(map_: Path, bestanden: dict[str, bytes]) -> list[str]:
+    """Write every file (each atomically) and remove cards of bodies no longer in the data.
+    Returns the paths written or removed; SchrijfFout when something cannot be written."""
+    maak_map(map_ / ORGANEN)
+    gewijzigd = []
+    for verschil in vergelijk(map_, bestanden):
+        if verschil.soort == "overbodig":
+            verwijder(map_ / verschil.pad)
+        else:
+            schrijf_atomair(map_ / verschil.pad, bestanden[verschil.pad])
+        gewijzigd.append(verschil.pad)
+    return gewijzigd
