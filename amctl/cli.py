@@ -27,7 +27,7 @@ def _fout(melding: str) -> None:
     sys.stderr.write(f"amctl: {melding}\n")
 
 
-def _vertaal_gebruiksfout(fout: Exception) -> str:
+def _vertaal_gebruiksfout(fout: Exception, opdrachten: list[str]) -> str:
     """Click reports wrong usage in English; our users read Dutch."""
     soort = type(fout).__name__
     if soort == "NoSuchOption":
@@ -43,13 +43,22 @@ def _vertaal_gebruiksfout(fout: Exception) -> str:
         naam = param.get_error_hint() if param is not None else "een optie"
         return f"Ongeldige waarde voor {naam}: {_vertaal_waardefout(fout.message)}"
     bericht = fout.format_message()
+    if soort == "BadOptionUsage":
+        optie = getattr(fout, "option_name", "")
+        if "does not take a value" in bericht:
+            return f"De optie '{optie}' neemt geen waarde. Zie --help bij de opdracht."
+        if "requires" in bericht:
+            return f"De optie '{optie}' vraagt een waarde. Zie --help bij de opdracht."
     if bericht.startswith("No such command"):
+        import difflib
+
         naam = bericht.split("'")[1] if "'" in bericht else bericht
-        return f"Onbekende opdracht '{naam}'. Zie 'amctl --help' voor de opdrachten."
+        tip = difflib.get_close_matches(naam, opdrachten, n=1)
+        hint = f" Bedoelde u: {tip[0]}?" if tip else " Zie 'amctl --help' voor de opdrachten."
+        return f"Onbekende opdracht '{naam}'.{hint}"
     if bericht.startswith("Got unexpected extra argument"):
-        return f"Te veel argumenten {bericht.split('(', 1)[-1].rstrip(')')}. Zie --help."
-    if "requires an argument" in bericht:
-        return f"De optie {bericht.split()[0]} vraagt een waarde."
+        extra = bericht.rsplit("(", 1)[-1].rstrip(")")
+        return f"Te veel argumenten: {extra}. Zie --help bij de opdracht."
     return f"Onjuist gebruik: {bericht}"
 
 
@@ -88,7 +97,7 @@ class _AmctlGroep(TyperGroup):
             if hasattr(fout, "exit_code") and hasattr(fout, "format_message"):
                 if type(fout).__name__ == "Abort":
                     sys.exit(130)
-                _fout(_vertaal_gebruiksfout(fout))
+                _fout(_vertaal_gebruiksfout(fout, sorted(self.commands)))
                 sys.exit(EXIT_GEBRUIK)
             _fout(
                 f"interne fout ({type(fout).__name__}: {fout}). Dit is een fout in amctl, niet "
