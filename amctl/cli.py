@@ -495,8 +495,7 @@ def diagram(
 ) -> None:
     """Teken de samenhang van de organen: elk samenwerkingsverband (AM, MRA) in een eigen kader.
 
-    Exit 0: getekend; 1: ongeldige gegevens of Graphviz ontbreekt; 2: verkeerd gebruik of
-    het bestand kan niet geschreven worden.
+    Exit 0: getekend; 1: ongeldige gegevens of geen Graphviz; 2: verkeerd gebruik of schrijffout.
     """
     from amctl.weergave import diagram as tekenen
 
@@ -557,8 +556,7 @@ def docs(
 ) -> None:
     """Maak een overzicht in Markdown en HTML: één pagina voor het geheel, één per orgaan.
 
-    Exit 0: gemaakt, of bij; 1: niet bij (--controleer) of ongeldige gegevens; 2: verkeerd
-    gebruik of een bestand kan niet geschreven worden.
+    Exit 0: gemaakt of bij; 1: niet bij of ongeldige gegevens; 2: verkeerd gebruik of schrijffout.
     """
     from amctl.weergave import diagram as tekenen
     from amctl.weergave import site

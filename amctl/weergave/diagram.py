@@ -7,9 +7,14 @@ the language it lands in: a name can never close a quote, open a tag or add an e
 
 Clusters follow the data: each body belongs to the root it reaches through `onderdeel-van`
 (here the AM Overleg and the MRA). A cluster already shows that a body is part of its root, so
-part-of edges are drawn only below that level. Support comes from posts (functies), not from
-bodies: each supporting post is a node of its own, so that the figure says which post supports
-which body (the algemeen regiosecretaris three bodies, each regiosecretaris one PHO).
+part-of edges are drawn only below that level.
+
+Support comes from posts (functies), not from bodies, so each supporting post is a node of its
+own, with an 'ondersteunt' edge to each body it supports; posts that make up a team (the
+AM-team) sit in a box that is the team. The figure then shows both who is in the team and
+which post supports which body (the algemeen regiosecretaris three bodies, each
+regiosecretaris one PHO). Edges from the AM-team node would have needed the post's name on
+each of them, and would all start at one node.
 """
 
 from __future__ import annotations
@@ -21,14 +26,27 @@ from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
-from amctl.model import Orgaan, Organisatie, Samenstellingsregel, geldig_op
+from amctl.model import Orgaan, Organisatie, geldig_op
 from amctl.tekst import zichtbaar
-from amctl.vragen import functienaam, relatielabel, voorzitter_tekst
+from amctl.vragen import (
+    Bezetting_op,
+    Index,
+    Samenvatting,
+    functienaam,
+    per_regel,
+    persoonsnaam,
+    relatielabel,
+    voorzitter_tekst,
+    wie_zit_in,
+)
 
-FORMATEN = ("mermaid", "dot", "svg", "png")
 GRAPHVIZ_ONTBREEKT = (
     "Graphviz ontbreekt: installeer het pakket 'graphviz' (apt-get install graphviz) "
     "voor svg en png."
+)
+LEGENDA = (
+    "rechthoek: orgaan, ovaal: functie, gestippeld: betwist of in overweging, "
+    "punt: dezelfde relatie van meer organen"
 )
 ONDERSTEUNT = "ondersteunt"
 ONDERDEEL_VAN = "onderdeel van"
@@ -109,33 +127,23 @@ def eenregelig(tekst: str) -> str:
     return zichtbaar(" ".join(tekst.split()))
 
 
-def regel_kort(org: Organisatie, regel: Samenstellingsregel, zetels: int) -> str:
+def regel_kort(org: Organisatie, groep: Samenvatting) -> str:
     """One composition rule in a few words: '7 x burgemeester', '14 x raadslid (twee per
     gemeente)', 'wethouder (allen)', 'wethouder (als portefeuillehouder)'."""
+    regel = groep.regel
     functie = org.functies[regel.functie]
     extra: list[str] = []
-    if regel.aantal is not None and functie.per_gemeente:
-        tekst = f"{zetels} x {functie.naam}"
-        if regel.aantal > 1:
-            extra.append(f"{_AANTAL.get(regel.aantal, regel.aantal)} per gemeente")
-    elif regel.aantal is not None:
-        tekst = f"{regel.aantal} x {functie.naam}"
-    else:
+    if regel.aantal is None:
         tekst = functie.naam
         if functie.per_gemeente and regel.wijze == "ambtshalve":
             extra.append("allen")
+    else:
+        tekst = f"{len(groep.zetels)} x {functie.naam}"
+        if functie.per_gemeente and regel.aantal > 1:
+            extra.append(f"{_AANTAL.get(regel.aantal, regel.aantal)} per gemeente")
     if regel.rol != "lid":
         extra.append(f"als {regel.rol}")
     return tekst + (f" ({', '.join(extra)})" if extra else "")
-
-
-def _aantal_zetels(org: Organisatie, regel: Samenstellingsregel, peildatum: date) -> int:
-    if not org.functies[regel.functie].per_gemeente:
-        return regel.aantal or 1
-    gemeenten = (
-        len(regel.gemeenten) if regel.gemeenten is not None else len(org.gemeenten_op(peildatum))
-    )
-    return gemeenten * (regel.aantal or 1)
 
 
 def status_kort(status: str) -> str:
@@ -143,23 +151,26 @@ def status_kort(status: str) -> str:
 
 
 def knoop_regels(
-    org: Organisatie, orgaan: Orgaan, peildatum: date, samenstelling: bool = True
+    org: Organisatie, uitslag: Bezetting_op, samenstelling: bool = True
 ) -> tuple[str, ...]:
-    """Name, status when not 'actief', what it is, the composition and the chair."""
+    """Name, status when not 'actief', what it is, the composition and the chair (with the
+    person holding the chair, when known)."""
+    orgaan = uitslag.orgaan
     regels = [eenregelig(orgaan.naam)]
-    status = orgaan.status_op(peildatum)
-    if status != "actief":
-        regels.append(f"[{status_kort(status)}]")
+    if uitslag.status != "actief":
+        regels.append(f"[{status_kort(uitslag.status)}]")
     if orgaan.rechtsvorm:
         regels.append(eenregelig(orgaan.rechtsvorm))
     if orgaan.deelregios:
         regels.append(f"{len(orgaan.deelregios)} deelregio's")
-    for regel in orgaan.samenstelling if samenstelling else ():
-        if geldig_op(regel, peildatum):
-            regels.append(eenregelig(regel_kort(org, regel, _aantal_zetels(org, regel, peildatum))))
-    voorzitter = orgaan.voorzitter_op(peildatum)
-    if voorzitter is not None:
-        regels.append("vz: " + eenregelig(voorzitter_tekst(org, voorzitter)))
+    if samenstelling:
+        regels += [eenregelig(regel_kort(org, groep)) for groep in per_regel(uitslag.zetels)]
+    if uitslag.voorzitter is not None:
+        voorzitter = voorzitter_tekst(org, uitslag.voorzitter)
+        zittend = next((z for z in uitslag.zetels if z.rol == "voorzitter" and z.persoon), None)
+        if zittend is not None and uitslag.voorzitter.persoon is None:
+            voorzitter += f" ({persoonsnaam(org, zittend.persoon)})"
+        regels.append("vz: " + eenregelig(voorzitter))
     return tuple(regels)
 
 
@@ -170,6 +181,7 @@ def tekening(org: Organisatie, peildatum: date) -> Tekening:
     supports another body, is drawn as a box around those posts (the AM-team): the figure
     then shows both who is in the team and which post supports which body."""
     organen = {o.id: o for o in org.organen.values() if geldig_op(o, peildatum)}
+    index = Index(org)
 
     def ouder(orgaan: Orgaan) -> Orgaan | None:
         return organen.get(orgaan.onderdeel_van) if orgaan.onderdeel_van else None
@@ -209,7 +221,7 @@ def tekening(org: Organisatie, peildatum: date) -> Tekening:
         leden = [] if top is orgaan else teamleden(orgaan)
         if leden:
             team = orgaan_knoop_id(orgaan.id)
-            regels = knoop_regels(org, orgaan, peildatum, samenstelling=False)
+            regels = knoop_regels(org, wie_zit_in(org, orgaan, peildatum, index), False)
             clusters.append(Cluster(team, regels, "team", stippel[orgaan.id], cluster_id(top.id)))
             for functie in leden:
                 knoop_id = functie_knoop_id(functie, None)
@@ -221,7 +233,7 @@ def tekening(org: Organisatie, peildatum: date) -> Tekening:
         knopen.append(
             Knoop(
                 orgaan_knoop_id(orgaan.id),
-                knoop_regels(org, orgaan, peildatum),
+                knoop_regels(org, wie_zit_in(org, orgaan, peildatum, index)),
                 "wortel" if top is orgaan else "orgaan",
                 stippel[orgaan.id],
                 cluster_id(top.id),
@@ -367,6 +379,12 @@ _DOT_LIJN = {
     "onderdeel-van": 'arrowhead=empty, color="#555555"',
     ONDERSTEUNT: 'color="#777777", fontcolor="#555555", arrowhead=vee',
 }
+
+
+def _streep(zeker: bool) -> str:
+    return "" if zeker else "style=dashed"
+
+
 _WORTELKLEUREN = ("#eaf2fb", "#fdf1e4", "#edf7ec", "#f5edf7")
 
 
@@ -380,32 +398,33 @@ class _Bundel(NamedTuple):
 
 
 def _bundels(lijnen: list[Lijn]) -> dict[int, _Bundel]:
-    """Bundles by the position of their first edge; edges in a bundle are left out."""
-    per_bron: dict[tuple[str, str], list[str]] = {}
+    """Bundles by the position of their first edge. Targets with the same label from the same
+    sources form one bundle when that saves edges: 5 PHOs x 2 MRA bodies is 10 edges, as a
+    bundle 7, with the label twice instead of ten times."""
+    bronnen_per_doel: dict[tuple[str, str], list[str]] = {}
     for lijn in lijnen:
         if lijn.soort == "relatie":
-            per_bron.setdefault((lijn.van, lijn.label), []).append(lijn.naar)
+            bronnen_per_doel.setdefault((lijn.label, lijn.naar), []).append(lijn.van)
     groepen: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-    for (van, label), doelen in per_bron.items():
-        groepen.setdefault((label, tuple(doelen)), []).append(van)
+    for (label, naar), bronnen in bronnen_per_doel.items():
+        groepen.setdefault((label, tuple(bronnen)), []).append(naar)
     bundels: dict[int, _Bundel] = {}
-    for (label, doelen), bronnen in groepen.items():
+    for (label, bronnen), doelen in groepen.items():
         if len(bronnen) < 2 or len(bronnen) * len(doelen) <= len(bronnen) + len(doelen):
             continue
         leden = [
             lijn
             for lijn in lijnen
-            if lijn.soort == "relatie" and lijn.label == label and lijn.van in bronnen
+            if lijn.soort == "relatie" and lijn.label == label and lijn.naar in doelen
         ]
-        eerste = min(lijnen.index(lijn) for lijn in leden)
-        bundels[eerste] = _Bundel(label, leden, doelen)
+        bundels[lijnen.index(leden[0])] = _Bundel(label, leden, tuple(doelen))
     return bundels
 
 
 def dot(t: Tekening) -> str:
     uit = [
         "digraph amctl {",
-        f"  graph [{_LETTER}, label={dot_tekst(t.titel)}, labelloc=t, fontsize=16, "
+        f"  graph [{_LETTER}, label={_dot_label([t.titel, LEGENDA])}, labelloc=t, fontsize=14, "
         "rankdir=LR, newrank=true, compound=true, nodesep=0.25, ranksep=0.6, pad=0.3];",
         f'  node [{_LETTER}, fontsize=10, margin="0.15,0.06"];',
         f"  edge [{_LETTER}, fontsize=9];",
@@ -439,6 +458,7 @@ def dot(t: Tekening) -> str:
     schrijf(None, "  ")
 
     def lijn_tekst(van: str, naar: str, stijl: list[str]) -> str:
+        stijl = [s for s in stijl if s]
         if van != anker[van]:
             stijl.append(f"ltail=cluster_{van}")
         if naar != anker[naar]:
@@ -450,24 +470,19 @@ def dot(t: Tekening) -> str:
     for nummer, lijn in enumerate(t.lijnen):
         if nummer in bundels:
             bundel = bundels[nummer]
-            punt = f"bundel_{len(uit)}"
-            uit.append(f'  {punt} [shape=point, width=0.06, label=""];')
+            punt = f"bundel_{nummer}"
             anker[punt] = punt
+            uit.append(f'  {punt} [shape=point, width=0.06, label=""];')
             for bron in dict.fromkeys(b.van for b in bundel.bronnen):
-                onzeker = all(b.stippel for b in bundel.bronnen if b.van == bron)
-                stijl = ["arrowhead=none"] + (["style=dashed"] * onzeker)
-                uit.append(lijn_tekst(bron, punt, stijl))
+                zeker = any(not b.stippel for b in bundel.bronnen if b.van == bron)
+                uit.append(lijn_tekst(bron, punt, ["arrowhead=none", _streep(zeker)]))
             for doel in bundel.doelen:
-                onzeker = all(b.stippel for b in bundel.bronnen if b.naar == doel)
-                stijl = [f"label={dot_tekst(bundel.label)}"] + (["style=dashed"] * onzeker)
-                uit.append(lijn_tekst(punt, doel, stijl))
+                zeker = any(not b.stippel for b in bundel.bronnen if b.naar == doel)
+                label = f"label={dot_tekst(bundel.label)}"
+                uit.append(lijn_tekst(punt, doel, [label, _streep(zeker)]))
         if id(lijn) in gebundeld:
             continue
-        stijl = [f"label={dot_tekst(lijn.label)}"]
-        if _DOT_LIJN[lijn.soort]:
-            stijl.append(_DOT_LIJN[lijn.soort])
-        if lijn.stippel:
-            stijl.append("style=dashed")
+        stijl = [f"label={dot_tekst(lijn.label)}", _DOT_LIJN[lijn.soort], _streep(not lijn.stippel)]
         uit.append(lijn_tekst(lijn.van, lijn.naar, stijl))
     uit.append("}")
     return "\n".join(uit) + "\n"

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
 
-from amctl.model import Orgaan, Organisatie, geldig_op
+from amctl.model import Gedateerd, Orgaan, Organisatie, Relatie, geldig_op
 from amctl.schrijven import maak_map, schrijf_atomair, verwijder
 from amctl.tekst import zichtbaar
 from amctl.vragen import (
+    Bezetting_op,
     Index,
     functienaam,
     per_regel,
@@ -85,7 +86,7 @@ def _link(org: Organisatie, orgaan_id: str) -> Deel:
     return Deel(org.organen[orgaan_id].naam, orgaan=orgaan_id)
 
 
-def _periode(item) -> str:
+def _periode(item: Gedateerd) -> str:
     if item.vanaf and item.tot_en_met:
         return f"{item.vanaf.isoformat()} t/m {item.tot_en_met.isoformat()}"
     if item.vanaf:
@@ -95,13 +96,13 @@ def _periode(item) -> str:
     return ""
 
 
-def _bij(item, peildatum: date) -> str:
-    """' (t/m 2016-12-31; niet op de peildatum)' after a dated relation."""
-    delen = [p for p in [_periode(item)] if p]
-    if not geldig_op(item, peildatum):
+def _bij(relatie: Relatie, peildatum: date) -> str:
+    """' (t/m 2016-12-31; niet op de peildatum; bron: x)' after a relation, when it applies."""
+    delen = [_periode(relatie)] if _periode(relatie) else []
+    if not geldig_op(relatie, peildatum):
         delen.append("niet op de peildatum")
-    if item.bron:
-        delen.append("bron: " + ", ".join(item.bron))
+    if relatie.bron:
+        delen.append("bron: " + ", ".join(relatie.bron))
     return f" ({'; '.join(delen)})" if delen else ""
 
 
@@ -109,11 +110,35 @@ def _status(orgaan: Orgaan, peildatum: date) -> str:
     return statuslabel(orgaan.status_op(peildatum))
 
 
+def _niet_vastgelegd() -> list[Item]:
+    return [Item(_t("niet vastgelegd"))]
+
+
 # --- content ------------------------------------------------------------------------------
 
 
 def pagina(org: Organisatie, orgaan: Orgaan, peildatum: date, index: Index) -> Pagina:
+    """A body's card: its fields, then composition, chair, support, relations in and out,
+    contradictions between sources about it, and its sources."""
     uitslag = wie_zit_in(org, orgaan, peildatum, index)
+    secties = [Sectie("Taken", [Item(_t(taak)) for taak in orgaan.taken])] if orgaan.taken else []
+    secties += [
+        Sectie("Samenstelling", _samenstelling(org, uitslag) or _niet_vastgelegd()),
+        Sectie("Voorzitter", [Item(_t(_voorzitter(org, uitslag)))]),
+        Sectie("Ondersteuning", _ondersteuning(org, uitslag) or _niet_vastgelegd()),
+    ]
+    relaties = _relaties(org, orgaan, peildatum)
+    if relaties:
+        secties.append(Sectie("Relaties", relaties))
+    secties += _tegenstrijdigheden_over(org, orgaan)
+    bronnen = [org.bronnen[b] for b in _bronnen_van(org, orgaan)]
+    if bronnen:
+        items = [Item((Deel(f"{b.id}: "), Deel(b.titel, url=_web(b.url)))) for b in bronnen]
+        secties.append(Sectie("Bronnen", items))
+    return Pagina(orgaan, _velden(org, orgaan, peildatum), secties)
+
+
+def _velden(org: Organisatie, orgaan: Orgaan, peildatum: date) -> list[tuple[str, Regel]]:
     velden: list[tuple[str, Regel]] = [
         ("Id", _t(orgaan.id)),
         ("Soort", _t(org.soorten[orgaan.soort].naam)),
@@ -126,106 +151,97 @@ def pagina(org: Organisatie, orgaan: Orgaan, peildatum: date, index: Index) -> P
         velden.append(("Ook bekend als", _t(", ".join(orgaan.aliassen))))
     if orgaan.onderdeel_van:
         velden.append(("Onderdeel van", (_link(org, orgaan.onderdeel_van),)))
-    for veld, label in (
-        ("omschrijving", "Omschrijving"),
-        ("rechtsvorm", "Rechtsvorm"),
-        ("secretariaat", "Secretariaat"),
-        ("toelichting", "Toelichting"),
+    for label, waarde in (
+        ("Omschrijving", orgaan.omschrijving),
+        ("Rechtsvorm", orgaan.rechtsvorm),
+        ("Secretariaat", orgaan.secretariaat),
+        ("Toelichting", orgaan.toelichting),
+        ("Bestaat", _periode(orgaan)),
+        ("Deelregio's", ", ".join(orgaan.deelregios)),
     ):
-        if getattr(orgaan, veld):
-            velden.append((label, _t(getattr(orgaan, veld))))
-    if orgaan.vanaf or orgaan.tot_en_met:
-        velden.append(("Bestaat", _t(_periode(orgaan))))
-    if orgaan.deelregios:
-        velden.append(("Deelregio's", _t(", ".join(orgaan.deelregios))))
+        if waarde:
+            velden.append((label, _t(waarde)))
     ritme = ritme_tekst(orgaan, peildatum)
     if ritme != "-":
         velden.append(("Vergaderritme", _t(ritme)))
+    return velden
 
-    secties: list[Sectie] = []
-    if orgaan.taken:
-        secties.append(Sectie("Taken", [Item(_t(taak)) for taak in orgaan.taken]))
 
-    samenstelling = []
+def _samenstelling(org: Organisatie, uitslag: Bezetting_op) -> list[Item]:
+    """One item per rule ('7 x burgemeester (een per gemeente)'), the filled seats below it."""
+    items = []
     for groep in per_regel(uitslag.zetels):
         tekst = regel_omschrijving(org, groep)
         if groep.regel.toelichting:
             tekst += f": {groep.regel.toelichting}"
-        onder = tuple(
+        gevuld = tuple(
             _t(
                 f"{functienaam(org, z.functie, z.gemeente)}: {persoonsnaam(org, z.persoon)}"
                 + (" (voorzitter)" if z.rol == "voorzitter" else "")
             )
             for z in groep.gevuld
         )
-        samenstelling.append(Item(_t(tekst), onder))
-    secties.append(Sectie("Samenstelling", samenstelling or [Item(_t("niet vastgelegd"))]))
+        items.append(Item(_t(tekst), gevuld))
+    return items
 
-    voorzitter = voorzitter_tekst(org, uitslag.voorzitter)
+
+def _voorzitter(org: Organisatie, uitslag: Bezetting_op) -> str:
+    tekst = voorzitter_tekst(org, uitslag.voorzitter)
     zittend = next((z for z in uitslag.zetels if z.rol == "voorzitter" and z.persoon), None)
-    if zittend:
-        voorzitter += f": {persoonsnaam(org, zittend.persoon)}"
-    secties.append(Sectie("Voorzitter", [Item(_t(voorzitter))]))
+    return f"{tekst}: {persoonsnaam(org, zittend.persoon)}" if zittend else tekst
 
-    steun = [
-        s["functie_naam"] + (f" ({s['persoon']})" if s["persoon"] else "")
+
+def _ondersteuning(org: Organisatie, uitslag: Bezetting_op) -> list[Item]:
+    return [
+        Item(_t(s["functie_naam"] + (f" ({s['persoon']})" if s["persoon"] else "")))
         for s in ondersteuning_lijst(org, uitslag)
     ]
-    secties.append(
-        Sectie("Ondersteuning", [Item(_t(s)) for s in steun] or [Item(_t("niet vastgelegd"))])
-    )
 
-    relaties = [
+
+def _relaties(org: Organisatie, orgaan: Orgaan, peildatum: date) -> list[Item]:
+    """Outgoing, incoming, support by the posts that make up this body, and its parts. Every
+    relation in the file, with its period: the card is also the body's history."""
+    uit = [
         Item((Deel(f"{relatielabel(r.soort)} "), _link(org, r.naar), Deel(_bij(r, peildatum))))
         for r in orgaan.relaties
     ]
-    relaties += [
+    binnen = [
         Item((_link(org, o.id), Deel(f" {relatielabel(r.soort)} dit orgaan{_bij(r, peildatum)}")))
         for o in org.organen.values()
         for r in o.relaties
         if r.naar == orgaan.id
     ]
     leden = {r.functie for r in orgaan.samenstelling if not org.functies[r.functie].per_gemeente}
-    relaties += [
+    steun = [
         Item((Deel(f"{functienaam(org, s.functie, None)} (lid) ondersteunt "), _link(org, o.id)))
         for o in org.organen.values()
         for s in o.ondersteuning
         if s.functie in leden and s.gemeente is None and o.id != orgaan.id
     ]
-    relaties += [
+    delen = [
         Item((_link(org, o.id), Deel(" is onderdeel van dit orgaan")))
         for o in org.organen.values()
         if o.onderdeel_van == orgaan.id
     ]
-    if relaties:
-        secties.append(Sectie("Relaties", relaties))
+    return uit + binnen + steun + delen
 
+
+def _tegenstrijdigheden_over(org: Organisatie, orgaan: Orgaan) -> list[Sectie]:
+    """Each recorded contradiction about the body: both statements, each with its source."""
+    secties = []
     for t in org.tegenstrijdigheden.values():
         if orgaan.id not in t.betreft:
             continue
-        items = [
-            Item(
-                _t(
-                    f"“{u.tekst}” (bron: {', '.join(org.bronnen[b].titel for b in u.bron)}"
-                    + (f", {u.plaats}" if u.plaats else "")
-                    + ")"
-                )
-            )
-            for u in t.uitspraken
-        ]
+        items = []
+        for u in t.uitspraken:
+            herkomst = ", ".join(org.bronnen[b].titel for b in u.bron)
+            if u.plaats:
+                herkomst += f", {u.plaats}"
+            items.append(Item(_t(f"“{u.tekst}” (bron: {herkomst})")))
         if t.verwerking:
             items.append(Item(_t(f"Verwerking: {t.verwerking}")))
         secties.append(Sectie(f"Let op, bronnen spreken elkaar tegen: {t.onderwerp}", items))
-
-    bronnen = [org.bronnen[b] for b in _bronnen_van(org, orgaan)]
-    if bronnen:
-        secties.append(
-            Sectie(
-                "Bronnen",
-                [Item((Deel(f"{b.id}: "), Deel(b.titel, url=_web(b.url)))) for b in bronnen],
-            )
-        )
-    return Pagina(orgaan, velden, secties)
+    return secties
 
 
 def _bronnen_van(org: Organisatie, orgaan: Orgaan) -> list[str]:
@@ -392,7 +408,8 @@ body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, s
   color: #1f2328; margin: 0 auto; max-width: 78rem; padding: 1.5rem; }
 h1 { font-size: 1.7rem; margin-bottom: .2rem; }
 h2 { border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; margin-top: 2.2rem; }
-h3 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
+h3 { font-size: 1.25rem; margin: 1rem 0 .5rem; }
+h4 { font-size: 1rem; margin: 1.1rem 0 .3rem; }
 .peildatum, .uitleg { color: #59636e; margin-top: 0; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th, td { border: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; vertical-align: top; }
@@ -504,7 +521,7 @@ def index_html(
         uit += [f"<dt>{_h(label)}</dt><dd>{html_regel(waarde)}</dd>" for label, waarde in p.velden]
         uit.append("</dl>")
         for sectie in p.secties:
-            uit += [f"<h3>{_h(sectie.kop)}</h3>", "<ul>"]
+            uit += [f"<h4>{_h(sectie.kop)}</h4>", "<ul>"]
             for item in sectie.items:
                 onder = "".join(f"<li>{html_regel(o)}</li>" for o in item.onder)
                 uit.append(

@@ -1,0 +1,410 @@
+"""`amctl docs`: the generated overview (Markdown and one HTML page), its escaping, its
+determinism and `--controleer` for CI.
+
+index.html is opened in a real headless Chromium, and the figure made by the real Graphviz:
+CI installs Debian's 'chromium' and 'graphviz'. Without them the tests fail and say what to
+install; they are never skipped.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from markdown_it import MarkdownIt
+
+from amctl.cli import app
+from amctl.weergave.site import md_tekst
+
+PEILDATUM = "2026-01-01"
+INJECTIE = "PHO \"] --> x } <script>document.body.innerHTML='GEHACKT'</script> | pijp"
+
+ORGANISATIE = r"""
+versie: 1
+bronnen:
+  tekst:
+    titel: "Brontekst <b>vet</b>"
+    url: "javascript:alert(1)"
+  web:
+    titel: Website
+    url: https://example.org/
+soorten:
+  verband: {naam: samenwerkingsverband}
+  bestuur: {naam: bestuur}
+  overleg: {naam: overleg}
+gemeenten:
+  noord: {naam: Noord}
+functies:
+  burgemeester: {naam: burgemeester, per-gemeente: true, zetels: 1}
+  wethouder: {naam: wethouder, per-gemeente: true}
+  secretaris: {naam: secretaris, zetels: 1}
+personen:
+  fictief-a:
+    naam: Fictief Persoon A
+    functies:
+      - {functie: burgemeester, gemeente: noord, vanaf: 2020-01-01}
+organen:
+  regio:
+    naam: Regio Overleg
+    soort: verband
+    bron: tekst
+  bestuur:
+    naam: Dagelijks Bestuur
+    soort: bestuur
+    onderdeel-van: regio
+    samenstelling:
+      - {functie: burgemeester, aantal: 1}
+    voorzitter: {functie: burgemeester, gemeente: noord}
+    ondersteuning:
+      - functie: secretaris
+    relaties:
+      - dagelijks-bestuur-van: regio
+    bron: tekst
+  pho:
+    naam: "PHO \"] --> x } <script>document.body.innerHTML='GEHACKT'</script> | pijp"
+    soort: overleg
+    onderdeel-van: regio
+    samenstelling:
+      - {functie: wethouder, wijze: benoemd, rol: portefeuillehouder}
+    relaties:
+      - bereidt-voor: platform
+    bron: web
+  twijfel:
+    naam: "# PHO Twijfel\nop twee regels"
+    soort: overleg
+    status: betwist
+    onderdeel-van: regio
+    relaties:
+      - bereidt-voor: platform
+    bron: tekst
+  metro:
+    naam: Metro Regio
+    soort: verband
+    bron: web
+  platform:
+    naam: Metro Platform
+    soort: overleg
+    onderdeel-van: metro
+    bron: web
+tegenstrijdigheden:
+  bestaat-twijfel:
+    onderwerp: Bestaat het PHO Twijfel?
+    uitspraken:
+      - tekst: Het PHO Twijfel bestaat.
+        bron: tekst
+        plaats: hoofdtekst
+      - tekst: Er komt misschien een PHO Twijfel.
+        bron: web
+    betreft: [twijfel]
+"""
+NAMEN = [
+    "Regio Overleg",
+    "Dagelijks Bestuur",
+    INJECTIE,
+    "# PHO Twijfel op twee regels",
+    "Metro Regio",
+    "Metro Platform",
+]
+PAGINAS = ["regio", "bestuur", "pho", "twijfel", "metro", "platform"]
+
+
+def vereis(programma: str, pakket: str) -> str:
+    pad = shutil.which(programma)
+    if pad is None:
+        pytest.fail(
+            f"{programma} ontbreekt: installeer het Debian-pakket '{pakket}' "
+            f"(apt-get install {pakket}); deze test heeft het echt nodig."
+        )
+    return pad
+
+
+def maak(runner, bestand: Path, map_: Path, *args: str):
+    return runner.invoke(
+        app, ["docs", "-f", str(bestand), "--uit", str(map_), "--peildatum", PEILDATUM, *args]
+    )
+
+
+def controleer(runner, bestand: Path, map_: Path, *args: str):
+    return runner.invoke(app, ["docs", "-f", str(bestand), "--controleer", str(map_), *args])
+
+
+@pytest.fixture
+def bestand(schrijf) -> Path:
+    return schrijf(ORGANISATIE)
+
+
+@pytest.fixture
+def site(runner, bestand, tmp_path) -> Path:
+    vereis("dot", "graphviz")
+    map_ = tmp_path / "site"
+    resultaat = maak(runner, bestand, map_)
+    assert resultaat.exit_code == 0, resultaat.stderr
+    return map_
+
+
+def gelijk(tekst: str) -> str:
+    return " ".join(tekst.split())
+
+
+# --- the Markdown pages -------------------------------------------------------------------
+
+
+def test_docs_writes_readme_a_page_per_body_and_index_html(site):
+    gemaakt = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
+    assert gemaakt == sorted(["README.md", "index.html", *(f"organen/{p}.md" for p in PAGINAS)])
+
+
+def test_readme_embeds_the_mermaid_figure_and_records_the_peildatum(site):
+    readme = (site / "README.md").read_text(encoding="utf-8")
+    assert "```mermaid\nflowchart LR\n" in readme
+    assert f"<!-- amctl docs --peildatum {PEILDATUM} -->" in readme
+
+
+def test_readme_table_has_a_row_per_body_that_injected_text_cannot_break(site):
+    html = (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .render((site / "README.md").read_text(encoding="utf-8"))
+    )
+    tabel = Tabellen()
+    tabel.feed(html)
+    kop, *rijen = tabel.rijen
+    assert kop[0] == "Orgaan"
+    assert [len(rij) for rij in rijen] == [len(kop)] * len(PAGINAS)
+    assert [gelijk(rij[0]) for rij in rijen] == NAMEN
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_markdown_text_escapes_cell_separator_line_ends_and_a_leading_hash():
+    assert md_tekst("a|b\nc") == "a\\|b c"
+    assert md_tekst("# kop") == "\\# kop"
+    assert md_tekst("1. punt") == "1\\. punt"
+    assert md_tekst("<b>&amp;</b>") == "\\<b\\>\\&amp;\\</b\\>"
+
+
+def test_body_page_shows_composition_chair_support_relations_and_sources(site):
+    pagina = (site / "organen" / "bestuur.md").read_text(encoding="utf-8")
+    assert pagina.startswith("<!-- Gegenereerd door 'amctl docs'")
+    assert "# Dagelijks Bestuur\n" in pagina
+    zetels = "- 1 x burgemeester (een per gemeente)\n  - burgemeester van Noord: Fictief Persoon A"
+    assert zetels in pagina
+    assert "## Voorzitter\n\n- burgemeester van Noord: Fictief Persoon A\n" in pagina
+    assert "## Ondersteuning\n\n- secretaris\n" in pagina
+    assert "- dagelijks bestuur van [Regio Overleg](regio.md)\n" in pagina
+    assert "- tekst: Brontekst \\<b\\>vet\\</b\\>\n" in pagina  # a javascript: url is no link
+    assert "**Status op 2026-01-01:** actief" in pagina
+
+
+def test_body_page_shows_incoming_relations(site):
+    pagina = (site / "organen" / "platform.md").read_text(encoding="utf-8")
+    assert "bereidt voor dit orgaan" in pagina
+    assert "[\\# PHO Twijfel op twee regels](twijfel.md) bereidt voor dit orgaan" in pagina
+
+
+def test_body_page_of_a_disputed_body_quotes_both_statements_with_their_source(site):
+    pagina = (site / "organen" / "twijfel.md").read_text(encoding="utf-8")
+    assert "betwist (bronnen spreken elkaar tegen)" in pagina
+    assert "## Let op, bronnen spreken elkaar tegen: Bestaat het PHO Twijfel?" in pagina
+    assert "“Het PHO Twijfel bestaat.” (bron: Brontekst \\<b\\>vet\\</b\\>, hoofdtekst)" in pagina
+    assert "“Er komt misschien een PHO Twijfel.” (bron: Website)" in pagina
+
+
+def test_two_runs_give_byte_identical_sites(runner, bestand, site, tmp_path):
+    tweede = tmp_path / "tweede"
+    assert maak(runner, bestand, tweede).exit_code == 0
+    for pad in site.rglob("*"):
+        if pad.is_file():
+            assert (tweede / pad.relative_to(site)).read_bytes() == pad.read_bytes(), pad
+
+
+def test_without_graphviz_index_html_shows_the_relations_as_a_table(
+    runner, bestand, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(shutil, "which", lambda programma: None)
+    resultaat = maak(runner, bestand, tmp_path / "site")
+    assert resultaat.exit_code == 0
+    assert "Graphviz ontbreekt" in resultaat.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<svg" not in html
+    assert "<td>Dagelijks Bestuur</td><td>dagelijks bestuur van</td><td>Regio Overleg</td>" in html
+
+
+# --- index.html in a real browser ---------------------------------------------------------
+
+
+class Tabellen(HTMLParser):
+    """The cells of every table row, as text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rijen: list[list[str]] = []
+        self._cel: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rijen.append([])
+        elif tag in ("td", "th"):
+            self._cel = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cel is not None:
+            self.rijen[-1].append("".join(self._cel))
+            self._cel = None
+
+    def handle_data(self, data):
+        if self._cel is not None:
+            self._cel.append(data)
+
+
+class Zichtbaar(HTMLParser):
+    """The text of a page as a reader sees it: no <style>, no <script>, no <title>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.delen: list[str] = []
+        self.scripts = 0
+        self._verborgen = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.scripts += tag == "script"
+        self._verborgen += tag in ("style", "script", "title")
+
+    def handle_endtag(self, tag):
+        self._verborgen -= tag in ("style", "script", "title")
+
+    def handle_data(self, data):
+        if not self._verborgen:
+            self.delen.append(data)
+
+
+class Browser(NamedTuple):
+    dom: str
+    screenshot: Path
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory) -> Browser:
+    """index.html of the fixture, rendered once by headless Chromium: the DOM and a picture."""
+    from typer.testing import CliRunner
+
+    chromium = vereis("chromium", "chromium")
+    vereis("dot", "graphviz")
+    werkmap = tmp_path_factory.mktemp("browser")
+    bestand = werkmap / "organisatie.yaml"
+    bestand.write_text(ORGANISATIE, encoding="utf-8")
+    resultaat = maak(CliRunner(), bestand, werkmap / "site")
+    assert resultaat.exit_code == 0, resultaat.stderr
+    pagina = (werkmap / "site" / "index.html").as_uri()
+    basis = [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={werkmap / 'profiel'}",
+    ]
+    dom = subprocess.run(
+        [*basis, "--dump-dom", pagina], capture_output=True, text=True, timeout=120, check=True
+    ).stdout
+    screenshot = werkmap / "x.png"
+    subprocess.run(
+        [*basis, f"--screenshot={screenshot}", "--window-size=1280,2000", pagina],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    return Browser(dom, screenshot)
+
+
+def test_chromium_shows_every_body_name_as_text(browser):
+    lezer = Zichtbaar()
+    lezer.feed(browser.dom)
+    tekst = gelijk(" ".join(lezer.delen))
+    for naam in NAMEN:
+        assert naam in tekst, naam
+    assert lezer.scripts == 0
+    assert "GEHACKT" in tekst  # as part of the name, not as what a script wrote
+
+
+def test_chromium_shows_the_figure_and_the_cards(browser):
+    assert "<svg" in browser.dom
+    assert 'id="orgaan-twijfel"' in browser.dom
+    assert "Stand op peildatum 2026-01-01." in browser.dom
+
+
+def test_index_html_needs_no_network(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    for extern in ("<link", "<script", "src=", "@import", "url("):
+        assert extern not in html, extern
+    assert "javascript:" not in html  # a source's javascript: address is never a link
+
+
+def test_chromium_screenshot_is_a_full_page_picture(browser):
+    kop = browser.screenshot.read_bytes()[:24]
+    assert kop[:8] == b"\x89PNG\r\n\x1a\n"
+    breedte, hoogte = int.from_bytes(kop[16:20], "big"), int.from_bytes(kop[20:24], "big")
+    assert (breedte, hoogte) == (1280, 2000)
+    assert browser.screenshot.stat().st_size > 20_000  # not an empty page
+
+
+# --- --controleer -------------------------------------------------------------------------
+
+
+def test_controleer_on_a_fresh_site_exits_0(runner, bestand, site):
+    resultaat = controleer(runner, bestand, site)
+    assert resultaat.exit_code == 0, resultaat.stderr
+    assert resultaat.stdout.startswith("Bij:")
+
+
+def test_controleer_after_a_name_change_exits_1_naming_readme_and_the_body_page(
+    runner, bestand, site, schrijf
+):
+    gewijzigd = schrijf(ORGANISATIE.replace("Metro Platform", "Metro Podium"), "ander.yaml")
+    resultaat = controleer(runner, gewijzigd, site)
+    assert resultaat.exit_code == 1
+    assert "verouderd: README.md" in resultaat.stderr
+    assert "verouderd: organen/platform.md" in resultaat.stderr
+    assert "verouderd: index.html" in resultaat.stderr
+    assert "verouderd: organen/regio.md" not in resultaat.stderr
+    assert "amctl docs --uit" in resultaat.stderr
+
+
+def test_controleer_names_missing_and_extra_pages_and_uit_repairs_both(runner, bestand, site):
+    (site / "organen" / "metro.md").unlink()
+    (site / "organen" / "vervallen.md").write_text("oud\n", encoding="utf-8")
+    resultaat = controleer(runner, bestand, site)
+    assert resultaat.exit_code == 1
+    assert "ontbreekt: organen/metro.md" in resultaat.stderr
+    assert "overbodig: organen/vervallen.md" in resultaat.stderr
+    assert maak(runner, bestand, site).exit_code == 0
+    assert controleer(runner, bestand, site).exit_code == 0
+    assert not (site / "organen" / "vervallen.md").exists()
+
+
+def test_controleer_uses_the_peildatum_recorded_in_the_site(runner, bestand, site):
+    assert controleer(runner, bestand, site).exit_code == 0
+    anders = controleer(runner, bestand, site, "--peildatum", "2030-01-01")
+    assert anders.exit_code == 1
+    assert "peildatum 2030-01-01" in anders.stderr
+
+
+def test_docs_needs_exactly_one_of_uit_and_controleer(runner, bestand, tmp_path):
+    resultaat = runner.invoke(app, ["docs", "-f", str(bestand)])
+    assert resultaat.exit_code == 2
+    assert "--uit" in resultaat.stderr and "--controleer" in resultaat.stderr
+
+
+def test_docs_into_a_file_is_a_dutch_usage_error(runner, bestand, tmp_path):
+    bezet = tmp_path / "bezet"
+    bezet.write_text("", encoding="utf-8")
+    resultaat = maak(runner, bestand, bezet)
+    assert resultaat.exit_code == 2
+    assert "geen map" in resultaat.stderr
