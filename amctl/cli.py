@@ -608,5 +608,342 @@ def docs(
         sys.stdout.write(f"'{map_}' was al bij (peildatum {dag.isoformat()}).\n")
 
 
+# --- bewerken: benoem, ontsla, lid-erbij, lid-eraf, zet-status -------------------------------
+
+DatumOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--datum",
+        "-d",
+        metavar="JJJJ-MM-DD",
+        help="De dag waarop de wijziging ingaat: de eerste dag van de nieuwe toestand. "
+        "Standaard: vandaag.",
+        show_default=False,
+        callback=_controleer_datum,
+    ),
+]
+DroogOptie = Annotated[
+    bool, typer.Option("--droog", help="Toon de wijziging als unified diff en schrijf niets.")
+]
+GemeenteOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--gemeente", "-g", help="De gemeente van de functie, bijv. diemen.", show_default=False
+    ),
+]
+BronOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--bron", help="Id van de bron (onder 'bronnen') voor deze wijziging.", show_default=False
+    ),
+]
+PersoonArgument = Annotated[
+    str, typer.Argument(help="Id of naam van de persoon, bijv. a-de-vries of 'A. de Vries'.")
+]
+FunctieArgument = Annotated[
+    str,
+    typer.Argument(
+        help="De functie, bijv. burgemeester (met --gemeente) of 'burgemeester van Diemen'."
+    ),
+]
+LidFunctieOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--functie",
+        help="De functie waarvoor de persoon lid is. Standaard: de enige passende functie die "
+        "de persoon op die dag bekleedt.",
+        show_default=False,
+    ),
+]
+
+
+def _bewerk(bestand: Path | None, bewerking, droog: bool) -> None:
+    """Apply an edit of amctl.bewerken to the chosen file, and report it."""
+    from amctl.bestand import kies_bestand
+    from amctl.bewerken import OngeldigeBewerking, bewerk_bestand
+    from amctl.controle import OngeldigeData
+    from amctl.weergave.problemen import als_tekst
+
+    pad = kies_bestand(bestand)
+    try:
+        resultaat = bewerk_bestand(pad, bewerking, droog=droog)
+    except OngeldigeData as ongeldig:
+        fouten = ongeldig.uitslag.fouten
+        sys.stderr.write(als_tekst(fouten))
+        _fout(
+            f"'{pad}' bevat al {len(fouten)} fout(en); herstel die eerst (zie 'amctl validate "
+            f"{pad}'). Er is niets gewijzigd."
+        )
+        raise typer.Exit(EXIT_ONGELDIG) from None
+    except OngeldigeBewerking as ongeldig:
+        fouten = ongeldig.uitslag.fouten
+        if droog:
+            sys.stdout.write(ongeldig.diff)
+        sys.stderr.write(als_tekst(fouten))
+        _fout(
+            f"deze wijziging zou '{pad}' ongeldig maken ({len(fouten)} fout(en); de "
+            "regelnummers horen bij de gewijzigde tekst, die --droog toont). Er is niets "
+            "geschreven."
+        )
+        raise typer.Exit(EXIT_ONGELDIG) from None
+    meldingen = sys.stderr if droog else sys.stdout
+    meldingen.write("".join(melding + "\n" for melding in resultaat.meldingen))
+    sys.stderr.write(als_tekst(resultaat.waarschuwingen))
+    if droog and resultaat.gewijzigd:
+        sys.stdout.write(resultaat.diff())
+        sys.stderr.write("--droog: er is niets geschreven.\n")
+    elif resultaat.geschreven:
+        sys.stdout.write(f"Opgeslagen in '{pad}'.\n")
+
+
+@app.command("benoem")
+def benoem(
+    persoon: Annotated[
+        str,
+        typer.Argument(
+            help="Id of naam van de persoon. Een nieuwe persoon: een id (kleine letters, "
+            "cijfers, streepjes) met --naam, of alleen de volledige naam (het id wordt ervan "
+            "afgeleid)."
+        ),
+    ],
+    functie: FunctieArgument,
+    gemeente: GemeenteOptie = None,
+    naam: Annotated[
+        str | None,
+        typer.Option(
+            "--naam", help="De volledige naam van een nieuwe persoon.", show_default=False
+        ),
+    ] = None,
+    datum: DatumOptie = None,
+    bron: BronOptie = None,
+    droog: DroogOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Leg vast dat iemand een functie bekleedt, vanaf --datum.
+
+    Een nieuwe persoon wordt toegevoegd. Heeft de functie één zetel (zetels: 1), dan eindigt
+    de termijn van de vorige bekleder de dag ervoor. Exit 0: vastgelegd (of al zo); 1: het
+    resultaat zou ongeldig zijn, er is niets geschreven; 2: verkeerd gebruik.
+    """
+    from functools import partial
+
+    from amctl import bewerken
+
+    bewerking = partial(
+        bewerken.benoem,
+        persoon=persoon,
+        functie=functie,
+        gemeente=gemeente,
+        datum=_peildatum(datum),
+        naam=naam,
+        bron=bron,
+    )
+    _bewerk(bestand, bewerking, droog)
+
+
+@app.command("ontsla")
+def ontsla(
+    persoon: PersoonArgument,
+    functie: FunctieArgument,
+    gemeente: GemeenteOptie = None,
+    datum: DatumOptie = None,
+    droog: DroogOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Beëindig iemands termijn in een functie per --datum: 'tot-en-met' wordt de dag ervoor.
+
+    Lidmaatschappen bij naam die op die functie rusten, eindigen mee.
+    """
+    from functools import partial
+
+    from amctl import bewerken
+
+    bewerking = partial(
+        bewerken.ontsla,
+        persoon=persoon,
+        functie=functie,
+        gemeente=gemeente,
+        datum=_peildatum(datum),
+    )
+    _bewerk(bestand, bewerking, droog)
+
+
+@app.command("lid-erbij")
+def lid_erbij(
+    orgaan: OrgaanArgument,
+    persoon: PersoonArgument,
+    functie: LidFunctieOptie = None,
+    gemeente: GemeenteOptie = None,
+    datum: DatumOptie = None,
+    bron: BronOptie = None,
+    droog: DroogOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Maak iemand lid bij naam van een orgaan, vanaf --datum.
+
+    Alleen voor zetels die bij naam worden ingevuld (wijze: benoemd), zoals de raadsleden in
+    het raadsledenplatform; de persoon moet de functie dan bekleden.
+    """
+    from functools import partial
+
+    from amctl import bewerken
+
+    bewerking = partial(
+        bewerken.lid_erbij,
+        orgaan=orgaan,
+        persoon=persoon,
+        functie=functie,
+        gemeente=gemeente,
+        datum=_peildatum(datum),
+        bron=bron,
+    )
+    _bewerk(bestand, bewerking, droog)
+
+
+@app.command("lid-eraf")
+def lid_eraf(
+    orgaan: OrgaanArgument,
+    persoon: PersoonArgument,
+    functie: LidFunctieOptie = None,
+    gemeente: GemeenteOptie = None,
+    datum: DatumOptie = None,
+    droog: DroogOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Beëindig een lidmaatschap bij naam per --datum: 'tot-en-met' wordt de dag ervoor."""
+    from functools import partial
+
+    from amctl import bewerken
+
+    bewerking = partial(
+        bewerken.lid_eraf,
+        orgaan=orgaan,
+        persoon=persoon,
+        functie=functie,
+        gemeente=gemeente,
+        datum=_peildatum(datum),
+    )
+    _bewerk(bestand, bewerking, droog)
+
+
+@app.command("zet-status")
+def zet_status(
+    orgaan: OrgaanArgument,
+    status: Annotated[str, typer.Argument(help="actief, in-overweging, betwist of opgeheven.")],
+    datum: DatumOptie = None,
+    bron: BronOptie = None,
+    toelichting: Annotated[
+        str | None,
+        typer.Option("--toelichting", help="Uitleg bij de nieuwe status.", show_default=False),
+    ] = None,
+    droog: DroogOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Geef een orgaan een status vanaf --datum; de lopende status eindigt de dag ervoor.
+
+    Een enkele 'status: x' wordt pas een lijst met data als de status echt verandert.
+    """
+    from functools import partial
+
+    from amctl import bewerken
+
+    bewerking = partial(
+        bewerken.zet_status,
+        orgaan=orgaan,
+        status=status,
+        datum=_peildatum(datum),
+        bron=bron,
+        toelichting=toelichting,
+    )
+    _bewerk(bestand, bewerking, droog)
+
+
+# --- diff en geschiedenis -------------------------------------------------------------------
+
+
+class VerschilFormaat(StrEnum):
+    tekst = "tekst"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command("diff")
+def diff(
+    oud: Annotated[
+        str,
+        typer.Argument(
+            help="De oude versie: een bestand, of een git-revisie van het bestand (HEAD~1, "
+            "main, een commit)."
+        ),
+    ],
+    nieuw: Annotated[
+        str | None,
+        typer.Argument(
+            help="De nieuwe versie, net zo. Standaard: het bestand zoals het nu is.",
+            show_default=False,
+        ),
+    ] = None,
+    formaat: Annotated[
+        VerschilFormaat,
+        typer.Option("--formaat", help="tekst (standaard), json of markdown (voor een PR)."),
+    ] = VerschilFormaat.tekst,
+    bestand: BestandOptie = None,
+) -> None:
+    """Wat er bestuurlijk veranderde tussen twee versies: wie kwam en ging, welke organen
+    veranderden.
+
+    Een revisie leest het bestand uit git ('git show REV:PAD'). Exit 0: vergeleken; 1: een
+    versie is ongeldig; 2: verkeerd gebruik (onbekende revisie, ontbrekend bestand).
+    """
+    from amctl import verschil
+    from amctl.bestand import kies_bestand
+    from amctl.controle import OngeldigeData
+    from amctl.weergave.problemen import als_tekst
+
+    pad = kies_bestand(bestand)
+    versies, modellen, ongeldig = [], [], False
+    for spec in (oud, nieuw):
+        try:
+            if spec is None:
+                versie = verschil.lees_werkkopie(pad)
+            else:
+                versie = verschil.lees_versie(spec, pad)
+            versies.append(versie)
+            modellen.append(verschil.model(versie))
+        except OngeldigeData as fout:
+            fouten = fout.uitslag.fouten
+            sys.stderr.write(als_tekst(fouten))
+            _fout(
+                f"'{fout.uitslag.bestand}' bevat {len(fouten)} fout(en); amctl vergelijkt alleen "
+                "geldige versies."
+            )
+            ongeldig = True
+    if ongeldig:
+        raise typer.Exit(EXIT_ONGELDIG)
+    wijzigingen = verschil.verschil(*modellen)
+    weergave = verschil.FORMATEN[formaat.value]
+    sys.stdout.write(weergave(wijzigingen, versies[0].label, versies[1].label))
+
+
+@app.command("geschiedenis")
+def geschiedenis(
+    wie: Annotated[
+        str,
+        typer.Argument(
+            help="Een orgaan (regiegroep), een functie ('burgemeester van Diemen'), een "
+            "persoon of een gemeente."
+        ),
+    ],
+    als_json: JsonOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """De tijdlijn van een orgaan, functie, persoon of gemeente: wie wanneer welke zetel
+    had, en wanneer een status of voorzitterschap wisselde."""
+    from amctl import geschiedenis as tijdlijnen
+
+    tijdlijn = tijdlijnen.geschiedenis(_model(bestand), wie)
+    sys.stdout.write(tijdlijnen.als_json(tijdlijn) if als_json else tijdlijnen.als_tekst(tijdlijn))
+
+
 def main() -> None:
     app()

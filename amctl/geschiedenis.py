@@ -1,0 +1,348 @@
+"""`amctl geschiedenis`: the timeline of a body, a post, a person or a gemeente.
+
+Each line is a period (vanaf .. tot-en-met) with what held in it, sorted by start date:
+who sat in a body's seats and when its status or chair changed; who held a post (with the
+vacancies between holders of a one-seat post); which posts and seats a person had.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from typing import Any, NamedTuple
+
+from amctl.model import Bezetting, Orgaan, Organisatie, Samenstellingsregel, suggestie
+from amctl.probleem import GebruiksFout
+from amctl.tekst import zichtbaar
+from amctl.vragen import (
+    Index,
+    functienaam,
+    statuslabel,
+    voorzitter_tekst,
+    zoek_orgaan,
+    zoek_wie,
+)
+
+DAG = timedelta(days=1)
+_SOORTEN = ("bestaan", "deelname", "status", "voorzitter", "functie", "zetel", "lid", "vacant")
+
+
+class Tijdvak(NamedTuple):
+    vanaf: date | None  # None: no start recorded
+    tot_en_met: date | None  # None: still so
+    soort: str  # one of _SOORTEN, or 'ondersteuning'
+    tekst: str
+    gegevens: dict[str, Any]
+
+    def als_dict(self) -> dict[str, Any]:
+        return {
+            "vanaf": self.vanaf.isoformat() if self.vanaf else None,
+            "tot_en_met": self.tot_en_met.isoformat() if self.tot_en_met else None,
+            "soort": self.soort,
+            "tekst": self.tekst,
+            **self.gegevens,
+        }
+
+
+class Tijdlijn(NamedTuple):
+    soort: str  # orgaan, functie, persoon, gemeente
+    id: str
+    naam: str
+    tijdvakken: list[Tijdvak]
+
+
+class _Periode(NamedTuple):
+    vanaf: date | None
+    tot_en_met: date | None
+
+
+def _doorsnede(*perioden) -> _Periode | None:
+    """The days all periods share; None when there are none."""
+    vanaf = max((p.vanaf for p in perioden if p.vanaf), default=None)
+    tot = min((p.tot_en_met for p in perioden if p.tot_en_met), default=None)
+    if vanaf and tot and vanaf > tot:
+        return None
+    return _Periode(vanaf, tot)
+
+
+def _volgorde(tijdvak: Tijdvak) -> tuple:
+    soort = _SOORTEN.index(tijdvak.soort) if tijdvak.soort in _SOORTEN else len(_SOORTEN)
+    return (tijdvak.vanaf or date.min, soort, tijdvak.tot_en_met or date.max, tijdvak.tekst)
+
+
+def _in_bereik(org: Organisatie, regel: Samenstellingsregel, gemeente: str | None) -> bool:
+    if not org.functies[regel.functie].per_gemeente:
+        return gemeente is None
+    return regel.gemeenten is None or gemeente in regel.gemeenten
+
+
+def _deelname(org: Organisatie, regel: Samenstellingsregel, gemeente: str | None):
+    """A rule for all gemeenten counts a gemeente only while it takes part."""
+    if gemeente is None or regel.gemeenten is not None or gemeente not in org.gemeenten:
+        return _Periode(None, None)
+    return org.gemeenten[gemeente]
+
+
+def _zetels_ambtshalve(org: Organisatie, orgaan: Orgaan, bezetting: Bezetting):
+    """The periods in which this holding gave a seat in `orgaan` ex officio, with the rule."""
+    for regel in orgaan.samenstelling:
+        if regel.wijze != "ambtshalve" or regel.functie != bezetting.functie:
+            continue
+        if not _in_bereik(org, regel, bezetting.gemeente):
+            continue
+        periode = _doorsnede(bezetting, regel, orgaan, _deelname(org, regel, bezetting.gemeente))
+        if periode is not None:
+            yield periode, regel
+
+
+def _persoon(org: Organisatie, persoon: str) -> str:
+    return org.personen[persoon].naam
+
+
+def _orgaan_tijdlijn(org: Organisatie, orgaan: Orgaan) -> list[Tijdvak]:
+    index = Index(org)
+    uit: list[Tijdvak] = []
+    if orgaan.vanaf or orgaan.tot_en_met:
+        uit.append(Tijdvak(orgaan.vanaf, orgaan.tot_en_met, "bestaan", "bestaat", {}))
+    for p in orgaan.status or ():
+        uit.append(Tijdvak(p.vanaf, p.tot_en_met, "status", f"status: {statuslabel(p.waarde)}", {}))
+    for v in orgaan.voorzitter:
+        uit.append(
+            Tijdvak(
+                v.vanaf, v.tot_en_met, "voorzitter", f"voorzitter: {voorzitter_tekst(org, v)}", {}
+            )
+        )
+    for bezettingen in index.bekleders.values():
+        for b in bezettingen:
+            for periode, regel in _zetels_ambtshalve(org, orgaan, b):
+                post = functienaam(org, b.functie, b.gemeente)
+                uit.append(
+                    Tijdvak(
+                        periode.vanaf,
+                        periode.tot_en_met,
+                        "zetel",
+                        f"{_persoon(org, b.persoon)}, {post} ({regel.rol}, ambtshalve)",
+                        {"persoon": b.persoon, "functie": b.functie, "gemeente": b.gemeente},
+                    )
+                )
+    for lid in orgaan.leden:
+        periode = _doorsnede(lid, orgaan)
+        if periode is None:
+            continue
+        post = functienaam(org, lid.functie, lid.gemeente)
+        uit.append(
+            Tijdvak(
+                periode.vanaf,
+                periode.tot_en_met,
+                "lid",
+                f"{_persoon(org, lid.persoon)}, {post} ({lid.rol or 'lid'}, bij naam)",
+                {"persoon": lid.persoon, "functie": lid.functie, "gemeente": lid.gemeente},
+            )
+        )
+    for steun in orgaan.ondersteuning:
+        for b in index.bekleders.get((steun.functie, steun.gemeente), ()):
+            periode = _doorsnede(b, steun, orgaan)
+            if periode is not None:
+                post = functienaam(org, b.functie, b.gemeente)
+                uit.append(
+                    Tijdvak(
+                        periode.vanaf,
+                        periode.tot_en_met,
+                        "ondersteuning",
+                        f"ondersteuning: {_persoon(org, b.persoon)}, {post}",
+                        {"persoon": b.persoon, "functie": b.functie, "gemeente": b.gemeente},
+                    )
+                )
+    return uit
+
+
+def _post_tijdlijn(org: Organisatie, functie: str, gemeente: str | None) -> list[Tijdvak]:
+    """Holders of a post; for a one-seat post also the gaps between them. Without a gemeente
+    a per-gemeente post is followed in every gemeente."""
+    index = Index(org)
+    if gemeente is None and org.functies[functie].per_gemeente:
+        posten = [(functie, g) for g in org.gemeenten]
+    else:
+        posten = [(functie, gemeente)]
+    uit: list[Tijdvak] = []
+    for f, g in posten:
+        post = functienaam(org, f, g)
+        bekleders = index.bekleders.get((f, g), [])
+        for b in bekleders:
+            tekst = _persoon(org, b.persoon) + ("" if gemeente or not g else f", {post}")
+            uit.append(
+                Tijdvak(
+                    b.vanaf,
+                    b.tot_en_met,
+                    "functie",
+                    tekst,
+                    {"persoon": b.persoon, "functie": f, "gemeente": g},
+                )
+            )
+        if org.functies[f].zetels == 1:
+            uit += _vacatures(bekleders, post, f, g)
+    return uit
+
+
+def _vacatures(bekleders: list[Bezetting], post: str, functie: str, gemeente: str | None):
+    """Days without a holder after the first one (before it, the file simply does not say)."""
+    vacatures: list[Tijdvak] = []
+    gegevens = {"functie": functie, "gemeente": gemeente}
+    gevuld_tot: date | None = date.min  # the last day filled so far; None: open-ended
+    for b in bekleders:  # sorted by start date
+        if gevuld_tot is None:
+            break
+        if gevuld_tot != date.min and b.vanaf is not None and b.vanaf > gevuld_tot + DAG:
+            vacatures.append(
+                Tijdvak(gevuld_tot + DAG, b.vanaf - DAG, "vacant", f"vacant: {post}", gegevens)
+            )
+        gevuld_tot = b.tot_en_met and max(gevuld_tot, b.tot_en_met)
+    if bekleders and gevuld_tot is not None:
+        vacatures.append(Tijdvak(gevuld_tot + DAG, None, "vacant", f"vacant: {post}", gegevens))
+    return vacatures
+
+
+def _persoon_tijdlijn(org: Organisatie, persoon: str) -> list[Tijdvak]:
+    uit: list[Tijdvak] = []
+    for b in org.personen[persoon].functies:
+        post = functienaam(org, b.functie, b.gemeente)
+        vast = {"functie": b.functie, "gemeente": b.gemeente}
+        uit.append(Tijdvak(b.vanaf, b.tot_en_met, "functie", post, vast))
+        for orgaan in org.organen.values():
+            for periode, regel in _zetels_ambtshalve(org, orgaan, b):
+                uit.append(
+                    Tijdvak(
+                        periode.vanaf,
+                        periode.tot_en_met,
+                        "zetel",
+                        f"{regel.rol} van {orgaan.naam} (ambtshalve, als {post})",
+                        {"orgaan": orgaan.id, **vast},
+                    )
+                )
+            for v in orgaan.voorzitter:
+                if v.persoon is None and (v.functie, v.gemeente) == (b.functie, b.gemeente):
+                    periode = _doorsnede(b, v, orgaan)
+                    if periode is not None:
+                        uit.append(
+                            Tijdvak(
+                                periode.vanaf,
+                                periode.tot_en_met,
+                                "voorzitter",
+                                f"voorzitter van {orgaan.naam} (als {post})",
+                                {"orgaan": orgaan.id, **vast},
+                            )
+                        )
+            for steun in orgaan.ondersteuning:
+                if (steun.functie, steun.gemeente) == (b.functie, b.gemeente):
+                    periode = _doorsnede(b, steun, orgaan)
+                    if periode is not None:
+                        uit.append(
+                            Tijdvak(
+                                periode.vanaf,
+                                periode.tot_en_met,
+                                "ondersteuning",
+                                f"ondersteunt {orgaan.naam} (als {post})",
+                                {"orgaan": orgaan.id, **vast},
+                            )
+                        )
+    for orgaan in org.organen.values():
+        for lid in orgaan.leden:
+            if lid.persoon != persoon:
+                continue
+            post = functienaam(org, lid.functie, lid.gemeente)
+            uit.append(
+                Tijdvak(
+                    lid.vanaf,
+                    lid.tot_en_met,
+                    "lid",
+                    f"{lid.rol or 'lid'} van {orgaan.naam} (bij naam, als {post})",
+                    {"orgaan": orgaan.id, "functie": lid.functie, "gemeente": lid.gemeente},
+                )
+            )
+        for v in orgaan.voorzitter:
+            if v.persoon == persoon:
+                uit.append(
+                    Tijdvak(
+                        v.vanaf,
+                        v.tot_en_met,
+                        "voorzitter",
+                        f"voorzitter van {orgaan.naam}",
+                        {"orgaan": orgaan.id},
+                    )
+                )
+    return uit
+
+
+def _gemeente_tijdlijn(org: Organisatie, gemeente: str) -> list[Tijdvak]:
+    g = org.gemeenten[gemeente]
+    uit = []
+    if g.vanaf or g.tot_en_met:
+        uit.append(Tijdvak(g.vanaf, g.tot_en_met, "deelname", "neemt deel aan de samenwerking", {}))
+    for b in org.bezettingen():
+        if b.gemeente == gemeente:
+            uit.append(
+                Tijdvak(
+                    b.vanaf,
+                    b.tot_en_met,
+                    "functie",
+                    f"{_persoon(org, b.persoon)}, {functienaam(org, b.functie, gemeente)}",
+                    {"persoon": b.persoon, "functie": b.functie, "gemeente": gemeente},
+                )
+            )
+    return uit
+
+
+def geschiedenis(org: Organisatie, tekst: str) -> Tijdlijn:
+    """The timeline of what the user typed: a body first, else a person, post or gemeente."""
+    try:
+        orgaan = zoek_orgaan(org, tekst)
+    except GebruiksFout:
+        orgaan = None
+    if orgaan is not None:
+        return _tijdlijn("orgaan", orgaan.id, orgaan.naam, _orgaan_tijdlijn(org, orgaan))
+    try:
+        wie = zoek_wie(org, tekst)
+    except GebruiksFout:
+        alles = [*org.organen, *org.personen, *org.functies, *org.gemeenten]
+        tip = suggestie(tekst.casefold(), alles)
+        hint = f" Bedoelde u: {tip}?" if tip else ""
+        raise GebruiksFout(
+            f"Onbekend: '{tekst}' is geen orgaan, persoon, functie of gemeente.{hint} "
+            "Voorbeelden: 'regiegroep', 'burgemeester van Diemen', 'diemen'."
+        ) from None
+    if wie.soort == "persoon":
+        naam = org.personen[wie.id].naam
+        return _tijdlijn("persoon", wie.id, naam, _persoon_tijdlijn(org, wie.id))
+    if wie.soort == "gemeente":
+        naam = org.gemeenten[wie.id].naam
+        return _tijdlijn("gemeente", wie.id, naam, _gemeente_tijdlijn(org, wie.id))
+    naam = functienaam(org, wie.id, wie.gemeente)
+    tijdvakken = _post_tijdlijn(org, wie.id, wie.gemeente)
+    return _tijdlijn("functie", f"{wie.id}/{wie.gemeente or '-'}", naam, tijdvakken)
+
+
+def _tijdlijn(soort: str, id_: str, naam: str, tijdvakken: list[Tijdvak]) -> Tijdlijn:
+    return Tijdlijn(soort, id_, naam, sorted(tijdvakken, key=_volgorde))
+
+
+# --- views --------------------------------------------------------------------------------
+
+
+def als_tekst(tijdlijn: Tijdlijn) -> str:
+    kop = f"Geschiedenis van {tijdlijn.naam} ({tijdlijn.soort})"
+    regels = [zichtbaar(kop, eenregelig=True), ""]
+    if not tijdlijn.tijdvakken:
+        regels.append("  Niets vastgelegd.")
+    for t in tijdlijn.tijdvakken:
+        van = t.vanaf.isoformat() if t.vanaf else "…"
+        tot = t.tot_en_met.isoformat() if t.tot_en_met else "heden"
+        regels.append(f"  {van:>10} t/m {tot:<10}  {zichtbaar(t.tekst, eenregelig=True)}")
+    return "\n".join(regels) + "\n"
+
+
+def als_json(tijdlijn: Tijdlijn) -> str:
+    gegevens = {
+        "wie": {"soort": tijdlijn.soort, "id": tijdlijn.id, "naam": tijdlijn.naam},
+        "tijdvakken": [t.als_dict() for t in tijdlijn.tijdvakken],
+    }
+    return json.dumps(gegevens, ensure_ascii=False, indent=2) + "\n"

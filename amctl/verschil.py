@@ -1,0 +1,623 @@
+"""`amctl diff`: what changed in the governance between two versions of the data file.
+
+Not a text diff: who came and who went in which post ("burgemeester van Diemen: A -> B per
+2026-04-01"), which named members joined or left a body, which bodies were added, removed,
+or changed status, composition, chair, support or relations. Sources and explanations
+(`bron`, `toelichting`) are left out: `git diff` shows those.
+
+A version is a file, or a git revision of the data file (`HEAD~1`, `main`, a commit): then
+the file at that revision, read with `git show REV:PAD`, PAD relative to the repository root
+(`REV:ANDER/PAD` names another path). An existing file wins over a revision of the same name.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from amctl.controle import OngeldigeData, Uitslag, controleer_tekst
+from amctl.laden import decodeer
+from amctl.model import Orgaan, Organisatie
+from amctl.probleem import GebruiksFout, LaadFout
+from amctl.tekst import zichtbaar
+from amctl.vragen import functienaam, relatielabel, voorzitter_tekst
+
+DAG = timedelta(days=1)
+
+
+# --- the two versions ---------------------------------------------------------------------
+
+
+class Versie(NamedTuple):
+    label: str  # a path, or REV:PAD; problems are reported under it
+    tekst: str
+
+
+def _git(argumenten: list[str], map_: Path) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(
+            ["git", *argumenten], cwd=map_, capture_output=True, timeout=60, check=False
+        )
+    except FileNotFoundError:
+        raise GebruiksFout(
+            "git is niet gevonden; geef twee bestanden in plaats van revisies."
+        ) from None
+
+
+def _eerste_regel(uitvoer: bytes) -> str:
+    tekst = uitvoer.decode("utf-8", "replace").strip()
+    return zichtbaar(tekst.splitlines()[0] if tekst else "", eenregelig=True)
+
+
+def lees_versie(spec: str, datapad: Path) -> Versie:
+    """A file when `spec` names one; else the data file at git revision `spec`."""
+    if Path(spec).is_file():
+        try:
+            ruw = Path(spec).read_bytes()
+        except OSError as fout:
+            raise GebruiksFout(f"Kan '{spec}' niet lezen: {fout.strerror}.") from None
+        return Versie(spec, _tekst(ruw, spec))
+    if spec.startswith("-") or not spec.strip():
+        raise GebruiksFout(f"'{spec}' is geen bestand en geen git-revisie.")
+    echt = Path(datapad).resolve()
+    wortel_uitvoer = _git(["rev-parse", "--show-toplevel"], echt.parent)
+    if wortel_uitvoer.returncode != 0:
+        raise GebruiksFout(
+            f"'{spec}' is geen bestand, en '{datapad}' staat niet in een git-repository; "
+            "geef een bestand of werk in een repository."
+        )
+    wortel = Path(wortel_uitvoer.stdout.decode("utf-8", "replace").strip()).resolve()
+    pad = echt.relative_to(wortel).as_posix()
+    revisie, _, ander_pad = spec.partition(":")
+    pad = ander_pad or pad
+    if _git(["rev-parse", "--verify", "--quiet", f"{revisie}^{{commit}}"], wortel).returncode:
+        raise GebruiksFout(
+            f"'{revisie}' is geen bestand en geen bekende git-revisie (bijv. HEAD~1, main of "
+            "een commit-hash)."
+        )
+    getoond = _git(["show", f"{revisie}:{pad}"], wortel)
+    if getoond.returncode != 0:
+        raise GebruiksFout(
+            f"'{pad}' bestaat niet in revisie '{revisie}' ({_eerste_regel(getoond.stderr)})."
+        )
+    label = f"{revisie}:{pad}"
+    return Versie(label, _tekst(getoond.stdout, label))
+
+
+def lees_werkkopie(datapad: Path) -> Versie:
+    return Versie(str(datapad), _tekst(datapad.read_bytes(), str(datapad)))
+
+
+def _tekst(ruw: bytes, bestand: str) -> str:
+    try:
+        return decodeer(ruw, bestand)
+    except LaadFout as fout:
+        raise OngeldigeData(Uitslag(bestand, None, [fout.probleem])) from None
+
+
+def model(versie: Versie) -> Organisatie:
+    """The model of a version without errors; else OngeldigeData."""
+    uitslag = controleer_tekst(versie.tekst, versie.label)
+    if uitslag.fouten or uitslag.organisatie is None:
+        raise OngeldigeData(uitslag)
+    return uitslag.organisatie
+
+
+# --- the differences ----------------------------------------------------------------------
+
+
+class Wijziging(NamedTuple):
+    categorie: str  # bezetting, lidmaatschap, persoon, orgaan, gemeente, functie
+    onderwerp: str  # stable key: 'burgemeester/diemen', 'regiegroep', ...
+    naam: str  # 'burgemeester van Diemen', 'Regiegroep'
+    soort: str  # opvolging, begin, einde, toegevoegd, verwijderd, gewijzigd
+    tekst: str  # 'A -> B per 2026-04-01'
+    gegevens: dict[str, Any]
+
+    def als_dict(self) -> dict[str, Any]:
+        return {
+            "categorie": self.categorie,
+            "onderwerp": self.onderwerp,
+            "naam": self.naam,
+            "soort": self.soort,
+            "tekst": self.tekst,
+            **self.gegevens,
+        }
+
+
+CATEGORIEEN = {
+    "bezetting": "Bezetting van functies",
+    "lidmaatschap": "Leden bij naam",
+    "persoon": "Personen",
+    "orgaan": "Organen",
+    "gemeente": "Gemeenten",
+    "functie": "Functies",
+}
+
+
+def _iso(dag: date | None) -> str | None:
+    return dag.isoformat() if dag else None
+
+
+def periode(vanaf: date | None, tot_en_met: date | None) -> str:
+    if vanaf and tot_en_met:
+        return f"{vanaf} t/m {tot_en_met}"
+    if vanaf:
+        return f"vanaf {vanaf}"
+    if tot_en_met:
+        return f"t/m {tot_en_met}"
+    return "zonder datums"
+
+
+def _met_periode(tekst: str, vanaf: date | None, tot_en_met: date | None) -> str:
+    return f"{tekst} ({periode(vanaf, tot_en_met)})" if vanaf or tot_en_met else tekst
+
+
+class _Termijn(NamedTuple):
+    persoon: str
+    vanaf: date | None
+    tot_en_met: date | None
+
+
+def _bezettingen(org: Organisatie) -> dict[tuple, list[_Termijn]]:
+    groepen: dict[tuple, list[_Termijn]] = {}
+    for persoon in org.personen.values():
+        for b in persoon.functies:
+            termijn = _Termijn(persoon.id, b.vanaf, b.tot_en_met)
+            groepen.setdefault((b.functie, b.gemeente), []).append(termijn)
+    return groepen
+
+
+def _lidmaatschappen(org: Organisatie) -> dict[tuple, list[_Termijn]]:
+    groepen: dict[tuple, list[_Termijn]] = {}
+    for orgaan in org.organen.values():
+        for lid in orgaan.leden:
+            termijn = _Termijn(lid.persoon, lid.vanaf, lid.tot_en_met)
+            groepen.setdefault((orgaan.id, lid.functie, lid.gemeente), []).append(termijn)
+    return groepen
+
+
+class _Vergeleken(NamedTuple):
+    toegevoegd: list[_Termijn]
+    beeindigd: list[_Termijn]  # the new side of a term that got its end date
+    verwijderd: list[_Termijn]
+    gewijzigd: list[tuple[_Termijn, _Termijn]]
+    nieuw: list[_Termijn]  # every term of the new side
+
+
+def _vergelijk(oud: list[_Termijn], nieuw: list[_Termijn]) -> _Vergeleken:
+    """Match terms per person: equal, then by start date, then in order of start date."""
+    uitslag = _Vergeleken([], [], [], [], list(nieuw))
+    for persoon in dict.fromkeys(t.persoon for t in [*oud, *nieuw]):
+        o = [t for t in oud if t.persoon == persoon]
+        n = [t for t in nieuw if t.persoon == persoon]
+        for t in list(o):
+            if t in n:
+                o.remove(t)
+                n.remove(t)
+        for t in list(o):
+            gelijk = next((m for m in n if m.vanaf == t.vanaf), None)
+            if gelijk is None:
+                continue
+            o.remove(t)
+            n.remove(gelijk)
+            if t.tot_en_met is None:
+                uitslag.beeindigd.append(gelijk)
+            else:
+                uitslag.gewijzigd.append((t, gelijk))
+        o.sort(key=lambda t: t.vanaf or date.min)
+        n.sort(key=lambda t: t.vanaf or date.min)
+        uitslag.gewijzigd.extend(zip(o, n, strict=False))
+        uitslag.verwijderd.extend(o[len(n) :])
+        uitslag.toegevoegd.extend(n[len(o) :])
+    return uitslag
+
+
+def _persoonsnaam(oud: Organisatie, nieuw: Organisatie, persoon: str) -> str:
+    gevonden = nieuw.personen.get(persoon) or oud.personen.get(persoon)
+    return gevonden.naam if gevonden else persoon
+
+
+def _termijnwijzigingen(
+    oud: Organisatie,
+    nieuw: Organisatie,
+    groep: tuple[str, str, str, dict[str, Any]],
+    vergeleken: _Vergeleken,
+) -> list[Wijziging]:
+    categorie, onderwerp, naam, vast = groep
+
+    def persoon(t: _Termijn) -> dict[str, Any]:
+        return {"persoon": t.persoon, "persoon_naam": _persoonsnaam(oud, nieuw, t.persoon)}
+
+    def wijziging(soort: str, tekst: str, **gegevens: Any) -> Wijziging:
+        return Wijziging(categorie, onderwerp, naam, soort, tekst, {**vast, **gegevens})
+
+    uit: list[tuple[date, Wijziging]] = []
+    vrij = list(vergeleken.beeindigd)
+    for t in sorted(vergeleken.toegevoegd, key=lambda t: t.vanaf or date.min):
+        wie = persoon(t)
+        vorige = None
+        if t.vanaf is not None:
+            dag = t.vanaf - DAG
+            vorige = next((v for v in vrij if v.tot_en_met == dag), None)
+            if vorige is not None:
+                vrij.remove(vorige)
+            else:
+                vorige = next(
+                    (v for v in vergeleken.nieuw if v.tot_en_met == dag and v.persoon != t.persoon),
+                    None,
+                )
+        if vorige is not None:
+            van = persoon(vorige)
+            tekst = f"{van['persoon_naam']} -> {wie['persoon_naam']} per {t.vanaf}"
+            w = wijziging(
+                "opvolging",
+                tekst,
+                **wie,
+                vorige=vorige.persoon,
+                vorige_naam=van["persoon_naam"],
+                per=_iso(t.vanaf),
+            )
+        elif t.vanaf is not None and t.tot_en_met is None:
+            w = wijziging(
+                "begin", f"{wie['persoon_naam']} begint per {t.vanaf}", **wie, per=_iso(t.vanaf)
+            )
+        else:
+            w = wijziging(
+                "toegevoegd",
+                f"{wie['persoon_naam']} toegevoegd ({periode(t.vanaf, t.tot_en_met)})",
+                **wie,
+                vanaf=_iso(t.vanaf),
+                tot_en_met=_iso(t.tot_en_met),
+            )
+        uit.append((t.vanaf or date.min, w))
+    for t in vrij:
+        assert t.tot_en_met is not None
+        per = t.tot_en_met + DAG
+        wie = persoon(t)
+        tekst = f"{wie['persoon_naam']} stopt per {per} (laatste dag {t.tot_en_met})"
+        uit.append(
+            (per, wijziging("einde", tekst, **wie, per=_iso(per), laatste_dag=_iso(t.tot_en_met)))
+        )
+    for t in vergeleken.verwijderd:
+        wie = persoon(t)
+        tekst = f"{wie['persoon_naam']} verwijderd ({periode(t.vanaf, t.tot_en_met)})"
+        w = wijziging(
+            "verwijderd", tekst, **wie, vanaf=_iso(t.vanaf), tot_en_met=_iso(t.tot_en_met)
+        )
+        uit.append((t.vanaf or date.min, w))
+    for o, n in vergeleken.gewijzigd:
+        wie = persoon(n)
+        tekst = (
+            f"{wie['persoon_naam']}: {periode(o.vanaf, o.tot_en_met)} -> "
+            f"{periode(n.vanaf, n.tot_en_met)}"
+        )
+        w = wijziging(
+            "gewijzigd",
+            tekst,
+            **wie,
+            oud={"vanaf": _iso(o.vanaf), "tot_en_met": _iso(o.tot_en_met)},
+            nieuw={"vanaf": _iso(n.vanaf), "tot_en_met": _iso(n.tot_en_met)},
+        )
+        uit.append((n.vanaf or date.min, w))
+    uit.sort(key=lambda paar: paar[0])
+    return [w for _, w in uit]
+
+
+def ambtshalve_in(org: Organisatie, functie: str, gemeente: str | None) -> list[str]:
+    """The bodies in which whoever holds this post sits ex officio."""
+    return [
+        orgaan.naam
+        for orgaan in org.organen.values()
+        if any(
+            r.wijze == "ambtshalve"
+            and r.functie == functie
+            and (gemeente is None or r.gemeenten is None or gemeente in r.gemeenten)
+            for r in orgaan.samenstelling
+        )
+    ]
+
+
+def _volgorde(*reeksen: Iterable[str]) -> dict[str | None, int]:
+    """Position of each id in the file (the new side first), for a stable order."""
+    volgorde: dict[str | None, int] = {None: -1}
+    for reeks in reeksen:
+        for sleutel in reeks:
+            volgorde.setdefault(sleutel, len(volgorde))
+    return volgorde
+
+
+def _bezettingswijzigingen(oud: Organisatie, nieuw: Organisatie) -> list[Wijziging]:
+    oude, nieuwe = _bezettingen(oud), _bezettingen(nieuw)
+    functies = _volgorde(nieuw.functies, oud.functies)
+    gemeenten = _volgorde(nieuw.gemeenten, oud.gemeenten)
+    groepen = sorted(
+        set(oude) | set(nieuwe), key=lambda g: (functies.get(g[0], 0), gemeenten.get(g[1], 0))
+    )
+    uit: list[Wijziging] = []
+    for functie, gemeente in groepen:
+        org = (
+            nieuw
+            if functie in nieuw.functies and (not gemeente or gemeente in nieuw.gemeenten)
+            else oud
+        )
+        vast = {
+            "functie": functie,
+            "gemeente": gemeente,
+            "ambtshalve_in": ambtshalve_in(nieuw, functie, gemeente),
+        }
+        groep = (
+            "bezetting",
+            f"{functie}/{gemeente or '-'}",
+            functienaam(org, functie, gemeente),
+            vast,
+        )
+        vergeleken = _vergelijk(
+            oude.get((functie, gemeente), []), nieuwe.get((functie, gemeente), [])
+        )
+        uit += _termijnwijzigingen(oud, nieuw, groep, vergeleken)
+    return uit
+
+
+def _ledenwijzigingen(oud: Organisatie, nieuw: Organisatie) -> list[Wijziging]:
+    oude, nieuwe = _lidmaatschappen(oud), _lidmaatschappen(nieuw)
+    organen = _volgorde(nieuw.organen, oud.organen)
+    functies = _volgorde(nieuw.functies, oud.functies)
+    gemeenten = _volgorde(nieuw.gemeenten, oud.gemeenten)
+    groepen = sorted(
+        set(oude) | set(nieuwe),
+        key=lambda g: (organen[g[0]], functies.get(g[1], 0), gemeenten.get(g[2], 0)),
+    )
+    uit: list[Wijziging] = []
+    for orgaan_id, functie, gemeente in groepen:
+        org = nieuw if orgaan_id in nieuw.organen else oud
+        naam = f"{org.organen[orgaan_id].naam}, {functienaam(org, functie, gemeente)}"
+        vast = {"orgaan": orgaan_id, "functie": functie, "gemeente": gemeente}
+        groep = ("lidmaatschap", f"{orgaan_id}/{functie}/{gemeente or '-'}", naam, vast)
+        sleutel = (orgaan_id, functie, gemeente)
+        vergeleken = _vergelijk(oude.get(sleutel, []), nieuwe.get(sleutel, []))
+        uit += _termijnwijzigingen(oud, nieuw, groep, vergeleken)
+    return uit
+
+
+def _kenmerken(
+    categorie: str,
+    oud: dict[str, Any],
+    nieuw: dict[str, Any],
+    oude_kenmerken: Any,
+    nieuwe_kenmerken: Any,
+    naam: Any,
+) -> list[Wijziging]:
+    """Added, removed and changed objects of one section, compared by their properties: a
+    text property as 'old -> new', a list property item by item."""
+    uit: list[Wijziging] = []
+    for sleutel in [*nieuw, *(s for s in oud if s not in nieuw)]:
+        if sleutel not in oud:
+            uit.append(
+                Wijziging(categorie, sleutel, naam(nieuw[sleutel]), "toegevoegd", "toegevoegd", {})
+            )
+            continue
+        if sleutel not in nieuw:
+            uit.append(
+                Wijziging(categorie, sleutel, naam(oud[sleutel]), "verwijderd", "verwijderd", {})
+            )
+            continue
+        voor, na = oude_kenmerken(oud[sleutel]), nieuwe_kenmerken(nieuw[sleutel])
+        for kenmerk, waarde in na.items():
+            vorige = voor.get(kenmerk)
+            if isinstance(waarde, list):
+                erbij = Counter(waarde) - Counter(vorige or [])
+                eraf = Counter(vorige or []) - Counter(waarde)
+                for item in (i for i in dict.fromkeys(vorige or []) if eraf[i]):
+                    uit.append(
+                        Wijziging(
+                            categorie,
+                            sleutel,
+                            naam(nieuw[sleutel]),
+                            "gewijzigd",
+                            f"{kenmerk}: - {item}",
+                            {"kenmerk": kenmerk, "verwijderd": item},
+                        )
+                    )
+                for item in (i for i in dict.fromkeys(waarde) if erbij[i]):
+                    uit.append(
+                        Wijziging(
+                            categorie,
+                            sleutel,
+                            naam(nieuw[sleutel]),
+                            "gewijzigd",
+                            f"{kenmerk}: + {item}",
+                            {"kenmerk": kenmerk, "toegevoegd": item},
+                        )
+                    )
+            elif waarde != vorige:
+                uit.append(
+                    Wijziging(
+                        categorie,
+                        sleutel,
+                        naam(nieuw[sleutel]),
+                        "gewijzigd",
+                        f"{kenmerk}: {vorige} -> {waarde}",
+                        {"kenmerk": kenmerk, "oud": vorige, "nieuw": waarde},
+                    )
+                )
+    return uit
+
+
+def _status(orgaan: Orgaan) -> str:
+    if not orgaan.status:
+        return "actief"
+    return "; ".join(_met_periode(p.waarde, p.vanaf, p.tot_en_met) for p in orgaan.status)
+
+
+def _orgaankenmerken(org: Organisatie):
+    def kenmerken(orgaan: Orgaan) -> dict[str, Any]:
+        regels = []
+        for r in orgaan.samenstelling:
+            tekst = functienaam(org, r.functie, None)
+            if r.gemeenten is not None:
+                tekst += " van " + ", ".join(
+                    org.gemeenten[g].naam if g in org.gemeenten else g for g in r.gemeenten
+                )
+            details = [
+                f"{r.aantal} per gemeente"
+                if r.aantal and org.functies[r.functie].per_gemeente
+                else f"{r.aantal} zetel(s)"
+                if r.aantal
+                else "",
+                "bij naam" if r.wijze == "benoemd" else "",
+                f"rol {r.rol}" if r.rol != "lid" else "",
+            ]
+            details = [d for d in details if d]
+            if details:
+                tekst += f" ({', '.join(details)})"
+            regels.append(_met_periode(tekst, r.vanaf, r.tot_en_met))
+        return {
+            "naam": orgaan.naam,
+            "soort": orgaan.soort,
+            "onderdeel van": orgaan.onderdeel_van or "-",
+            "bestaat": periode(orgaan.vanaf, orgaan.tot_en_met),
+            "status": _status(orgaan),
+            "samenstelling": regels,
+            "voorzitter": "; ".join(
+                _met_periode(voorzitter_tekst(org, v), v.vanaf, v.tot_en_met)
+                for v in orgaan.voorzitter
+            )
+            or "niet vastgelegd",
+            "ondersteuning": [
+                _met_periode(functienaam(org, o.functie, o.gemeente), o.vanaf, o.tot_en_met)
+                for o in orgaan.ondersteuning
+            ],
+            "relaties": [
+                _met_periode(f"{relatielabel(r.soort)} {r.naar}", r.vanaf, r.tot_en_met)
+                for r in orgaan.relaties
+            ],
+        }
+
+    return kenmerken
+
+
+def _persoonkenmerken(persoon) -> dict[str, Any]:
+    return {"naam": persoon.naam}
+
+
+def _gemeentekenmerken(gemeente) -> dict[str, Any]:
+    return {
+        "naam": gemeente.naam,
+        "cbs": gemeente.cbs or "-",
+        "deelname": periode(gemeente.vanaf, gemeente.tot_en_met),
+    }
+
+
+def _functiekenmerken(functie) -> dict[str, Any]:
+    return {
+        "naam": functie.naam,
+        "per gemeente": "ja" if functie.per_gemeente else "nee",
+        "zetels": str(functie.zetels) if functie.zetels else "onbepaald",
+        "bestaat": periode(functie.vanaf, functie.tot_en_met),
+    }
+
+
+def verschil(oud: Organisatie, nieuw: Organisatie) -> list[Wijziging]:
+    """Every governance-level difference, grouped by category in a fixed order."""
+    return [
+        *_bezettingswijzigingen(oud, nieuw),
+        *_ledenwijzigingen(oud, nieuw),
+        *_kenmerken(
+            "persoon",
+            oud.personen,
+            nieuw.personen,
+            _persoonkenmerken,
+            _persoonkenmerken,
+            lambda p: f"{p.naam} ({p.id})",
+        ),
+        *_kenmerken(
+            "orgaan",
+            oud.organen,
+            nieuw.organen,
+            _orgaankenmerken(oud),
+            _orgaankenmerken(nieuw),
+            lambda o: o.naam,
+        ),
+        *_kenmerken(
+            "gemeente",
+            oud.gemeenten,
+            nieuw.gemeenten,
+            _gemeentekenmerken,
+            _gemeentekenmerken,
+            lambda g: g.naam,
+        ),
+        *_kenmerken(
+            "functie",
+            oud.functies,
+            nieuw.functies,
+            _functiekenmerken,
+            _functiekenmerken,
+            lambda f: f.naam,
+        ),
+    ]
+
+
+# --- views --------------------------------------------------------------------------------
+
+
+def _kop(oud: str, nieuw: str) -> str:
+    return f"{oud} -> {nieuw}"
+
+
+def als_tekst(wijzigingen: list[Wijziging], oud: str, nieuw: str) -> str:
+    regels = [f"Bestuurlijke verschillen: {zichtbaar(_kop(oud, nieuw), True)}"]
+    if not wijzigingen:
+        return regels[0] + "\nGeen bestuurlijke verschillen.\n"
+    for categorie, titel in CATEGORIEEN.items():
+        deze = [w for w in wijzigingen if w.categorie == categorie]
+        if not deze:
+            continue
+        regels += ["", titel]
+        for i, w in enumerate(deze):
+            regels.append(f"  {zichtbaar(w.naam, True)}: {zichtbaar(w.tekst, True)}")
+            laatste = i + 1 == len(deze) or deze[i + 1].onderwerp != w.onderwerp
+            if laatste and w.gegevens.get("ambtshalve_in"):
+                zetels = ", ".join(w.gegevens["ambtshalve_in"])
+                regels.append(f"    zit ambtshalve in: {zichtbaar(zetels, True)}")
+    return "\n".join(regels) + "\n"
+
+
+def als_json(wijzigingen: list[Wijziging], oud: str, nieuw: str) -> str:
+    gegevens = {"oud": oud, "nieuw": nieuw, "wijzigingen": [w.als_dict() for w in wijzigingen]}
+    return json.dumps(gegevens, ensure_ascii=False, indent=2) + "\n"
+
+
+_MARKDOWN_ESCAPE = {c: "\\" + c for c in "\\`*_[]|#"}
+_MARKDOWN_ESCAPE |= {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": "<br>", "\r": ""}
+
+
+def md_cel(tekst: str) -> str:
+    """Text safe in a Markdown table cell: no '|' ends the cell, no markup, no HTML."""
+    return "".join(_MARKDOWN_ESCAPE.get(c, c) for c in zichtbaar(tekst))
+
+
+def als_markdown(wijzigingen: list[Wijziging], oud: str, nieuw: str) -> str:
+    regels = [f"### Bestuurlijke wijzigingen: {md_cel(_kop(oud, nieuw))}", ""]
+    if not wijzigingen:
+        return "\n".join([*regels, "Geen bestuurlijke verschillen.", ""])
+    for categorie, titel in CATEGORIEEN.items():
+        deze = [w for w in wijzigingen if w.categorie == categorie]
+        if not deze:
+            continue
+        regels += [f"#### {titel}", "", "| Onderwerp | Wijziging |", "| --- | --- |"]
+        for w in deze:
+            tekst = md_cel(w.tekst)
+            if w.gegevens.get("ambtshalve_in"):
+                tekst += "<br>zit ambtshalve in: " + md_cel(", ".join(w.gegevens["ambtshalve_in"]))
+            regels.append(f"| {md_cel(w.naam)} | {tekst} |")
+        regels.append("")
+    return "\n".join(regels)
+
+
+FORMATEN = {"tekst": als_tekst, "json": als_json, "markdown": als_markdown}

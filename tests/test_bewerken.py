@@ -1,0 +1,600 @@
+"""Edits (amctl benoem, ontsla, lid-erbij, lid-eraf, zet-status): they change only the lines
+they must, are checked before anything is written, write atomically and wait for each other.
+
+Every person here is fictional. The edits work on copies in tmp_path, via -f."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from amctl import bewerken
+from amctl.bestand import OMGEVINGSVARIABELE
+from amctl.cli import app
+from amctl.controle import controleer_bestand
+from amctl.laden import Lijst, Map
+
+VOOR = Path(__file__).parent / "fixtures" / "verschil" / "voor.yaml"
+
+
+@pytest.fixture(autouse=True)
+def geen_omgevingsbestand(monkeypatch):
+    monkeypatch.delenv(OMGEVINGSVARIABELE, raising=False)
+
+
+@pytest.fixture
+def gedeeld(tmp_path, gedeeld_bestand) -> Path:
+    """A copy of the shipped data/organisatie.yaml."""
+    return Path(shutil.copy(gedeeld_bestand, tmp_path / "organisatie.yaml"))
+
+
+@pytest.fixture
+def voor(tmp_path) -> Path:
+    """A copy of the small fictional file tests/fixtures/verschil/voor.yaml."""
+    return Path(shutil.copy(VOOR, tmp_path / "voor.yaml"))
+
+
+def amctl(runner, pad: Path, *argumenten: str):
+    return runner.invoke(app, [*argumenten, "-f", str(pad)])
+
+
+def diff(oud: str, nieuw: str, naam: str = "x") -> str:
+    return bewerken.unified_diff(oud, nieuw, naam)
+
+
+def veranderde_regels(oud: str, nieuw: str) -> list[str]:
+    """Only the removed and added lines: robust to edits elsewhere in the shipped file."""
+    return [
+        regel
+        for regel in difflib.unified_diff(oud.splitlines(), nieuw.splitlines(), n=0, lineterm="")
+        if regel[:1] in "+-" and not regel.startswith(("+++", "---"))
+    ]
+
+
+def scalaire_paden(knoop, pad=()):
+    """Every (mapping path, key, value) of a scalar value in the loaded document."""
+    if isinstance(knoop, Map):
+        for sleutel, waarde in knoop.items():
+            if isinstance(waarde, Map | Lijst):
+                yield from scalaire_paden(waarde, (*pad, sleutel))
+            else:
+                yield pad, sleutel, waarde
+    elif isinstance(knoop, Lijst):
+        for i, item in enumerate(knoop):
+            yield from scalaire_paden(item, (*pad, i))
+
+
+# --- nothing to change: not a byte changes ------------------------------------------------
+
+
+def test_setting_every_value_of_the_shipped_file_to_itself_changes_no_byte(gedeeld_bestand):
+    tekst = gedeeld_bestand.read_text(encoding="utf-8")
+    bewerker = bewerken.Bewerker(tekst, str(gedeeld_bestand))
+    paden = list(scalaire_paden(bewerker.data))
+    assert len(paden) > 200
+
+    for pad, sleutel, waarde in paden:
+        bewerker.zet(pad, sleutel, waarde)
+
+    assert bewerker.tekst == tekst
+
+
+def test_changing_each_plain_value_and_changing_it_back_restores_every_byte(gedeeld_bestand):
+    tekst = gedeeld_bestand.read_text(encoding="utf-8")
+    regels = tekst.split("\n")
+    bewerker = bewerken.Bewerker(tekst, str(gedeeld_bestand))
+    teruggezet = 0
+
+    for pad, sleutel, waarde in list(scalaire_paden(bewerker.data)):
+        plek = bewerker.knoop(pad).waarden[sleutel]
+        bron = regels[plek.regel - 1][plek.kolom - 1 :].split(" #")[0].rstrip()
+        if bron != bewerken.skalaar(waarde):
+            continue  # quoted, folded or over more lines: written differently when set
+        bewerker.zet(pad, sleutel, "tijdelijk anders")
+        bewerker.zet(pad, sleutel, waarde)
+        teruggezet += 1
+
+    assert teruggezet > 150
+    assert bewerker.tekst == tekst
+
+
+def test_an_edit_without_change_leaves_the_shipped_file_untouched(gedeeld):
+    ervoor, inode = gedeeld.read_bytes(), gedeeld.stat().st_ino
+
+    resultaat = bewerken.bewerk_bestand(
+        gedeeld, lambda tekst, org, bestand: bewerken.Uitkomst(tekst, [])
+    )
+
+    assert not resultaat.geschreven
+    assert gedeeld.read_bytes() == ervoor
+    assert gedeeld.stat().st_ino == inode  # not even rewritten
+
+
+def test_setting_a_status_it_already_has_leaves_the_shipped_file_byte_identical(runner, gedeeld):
+    ervoor = gedeeld.read_bytes()
+
+    resultaat = amctl(runner, gedeeld, "zet-status", "pho-wonen", "actief", "--datum", "2026-04-01")
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert "Niets gewijzigd" in resultaat.stdout
+    assert gedeeld.read_bytes() == ervoor
+
+
+def test_appointing_someone_who_already_holds_the_post_changes_no_byte(runner, voor):
+    ervoor = voor.read_bytes()
+
+    resultaat = amctl(runner, voor, "benoem", "fictief-a", "burgemeester", "-g", "diemen")
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert "Niets gewijzigd: Fictief Burgemeester A is op" in resultaat.stdout
+    assert voor.read_bytes() == ervoor
+
+
+def test_ending_a_term_that_already_ends_then_changes_no_byte(runner, voor):
+    amctl(runner, voor, "ontsla", "fictief-c", "burgemeester", "-g", "aalsmeer", "-d", "2026-01-01")
+    ervoor = voor.read_bytes()
+
+    resultaat = amctl(
+        runner, voor, "ontsla", "fictief-c", "burgemeester", "-g", "aalsmeer", "-d", "2026-01-01"
+    )
+
+    assert resultaat.exit_code == 0
+    assert "Niets gewijzigd" in resultaat.stdout
+    assert voor.read_bytes() == ervoor
+
+
+# --- each edit changes only the lines it must ---------------------------------------------
+
+
+def test_appointing_a_successor_ends_the_previous_term_the_day_before(runner, voor):
+    ervoor = voor.read_text()
+
+    resultaat = amctl(
+        runner,
+        voor,
+        "benoem",
+        "fictief-b",
+        "burgemeester van Diemen",
+        "--naam",
+        "Fictief Burgemeester B",
+        "--datum",
+        "2026-04-01",
+    )
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert resultaat.stdout == (
+        "Nieuwe persoon: Fictief Burgemeester B (fictief-b).\n"
+        "Benoemd: Fictief Burgemeester B als burgemeester van Diemen per 2026-04-01.\n"
+        "Beëindigd: Fictief Burgemeester A als burgemeester van Diemen, laatste dag "
+        "2026-03-31.\n"
+        f"Opgeslagen in '{voor}'.\n"
+    )
+    assert diff(ervoor, voor.read_text()) == (
+        "--- x\n+++ x\n"
+        "@@ -33,7 +33,7 @@\n"
+        "   fictief-a:\n"
+        "     naam: Fictief Burgemeester A\n"
+        "     functies:\n"
+        "-      - {functie: burgemeester, gemeente: diemen, vanaf: 2015-01-01}\n"
+        "+      - {functie: burgemeester, gemeente: diemen, vanaf: 2015-01-01, "
+        "tot-en-met: 2026-03-31}\n"
+        "   fictief-c:\n"
+        "     naam: Fictief Burgemeester C\n"
+        "     functies:\n"
+        "@@ -46,6 +46,12 @@\n"
+        "     naam: Fictief Raadslid 2\n"
+        "     functies:\n"
+        "       - {functie: raadslid, gemeente: diemen, vanaf: 2022-03-30}\n"
+        "+  fictief-b:\n"
+        "+    naam: Fictief Burgemeester B\n"
+        "+    functies:\n"
+        "+      - functie: burgemeester\n"
+        "+        gemeente: diemen\n"
+        "+        vanaf: 2026-04-01\n"
+        " \n"
+        " organen:\n"
+        "   bestuursgroep:\n"
+    )
+
+
+def test_the_first_person_in_the_shipped_file_replaces_the_empty_section(runner, gedeeld):
+    ervoor = gedeeld.read_text()
+
+    resultaat = amctl(
+        runner,
+        gedeeld,
+        "benoem",
+        "Fictief Persoon A",
+        "burgemeester",
+        "--gemeente",
+        "Diemen",
+        "--datum",
+        "2020-01-01",
+    )
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert veranderde_regels(ervoor, gedeeld.read_text()) == [
+        "-personen: {}",
+        "+personen:",
+        "+  fictief-persoon-a:",
+        "+    naam: Fictief Persoon A",
+        "+    functies:",
+        "+      - functie: burgemeester",
+        "+        gemeente: diemen",
+        "+        vanaf: 2020-01-01",
+    ]
+
+
+def test_a_succession_in_the_shipped_file_adds_two_lines_for_the_old_and_six_for_the_new(
+    runner, gedeeld
+):
+    amctl(runner, gedeeld, "benoem", "fictief-a", "burgemeester", "-g", "diemen", "--naam", "A",
+          "-d", "2020-01-01")  # fmt: skip
+    ervoor = gedeeld.read_text()
+
+    resultaat = amctl(
+        runner, gedeeld, "benoem", "fictief-b", "burgemeester", "-g", "diemen", "--naam", "B",
+        "--datum", "2026-04-01",
+    )  # fmt: skip
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert veranderde_regels(ervoor, gedeeld.read_text()) == [
+        "+        tot-en-met: 2026-03-31",
+        "+  fictief-b:",
+        "+    naam: B",
+        "+    functies:",
+        "+      - functie: burgemeester",
+        "+        gemeente: diemen",
+        "+        vanaf: 2026-04-01",
+    ]
+
+
+def test_ending_a_term_adds_tot_en_met_the_day_before(runner, voor):
+    ervoor = voor.read_text()
+
+    resultaat = amctl(
+        runner, voor, "ontsla", "fictief-c", "burgemeester", "-g", "aalsmeer", "-d", "2026-01-01"
+    )
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert veranderde_regels(ervoor, voor.read_text()) == [
+        "-      - {functie: burgemeester, gemeente: aalsmeer, vanaf: 2018-01-01}",
+        "+      - {functie: burgemeester, gemeente: aalsmeer, vanaf: 2018-01-01, "
+        "tot-en-met: 2025-12-31}",
+    ]
+
+
+def test_ending_a_term_also_ends_the_named_memberships_that_rest_on_it(runner, voor):
+    ervoor = voor.read_text()
+
+    resultaat = amctl(
+        runner, voor, "ontsla", "fictief-r1", "raadslid", "-g", "diemen", "-d", "2026-04-01"
+    )
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert "als lid van Raadsplatform, laatste dag 2026-03-31" in resultaat.stdout
+    assert veranderde_regels(ervoor, voor.read_text()) == [
+        "-      - {functie: raadslid, gemeente: diemen, vanaf: 2022-03-30}",
+        "+      - {functie: raadslid, gemeente: diemen, vanaf: 2022-03-30, tot-en-met: 2026-03-31}",
+        "-      - {persoon: fictief-r1, functie: raadslid, gemeente: diemen, vanaf: 2022-05-01}",
+        "+      - {persoon: fictief-r1, functie: raadslid, gemeente: diemen, vanaf: 2022-05-01, "
+        "tot-en-met: 2026-03-31}",
+    ]
+
+
+def test_a_new_member_takes_the_post_the_person_holds_and_the_style_of_the_list(runner, voor):
+    ervoor = voor.read_text()
+
+    resultaat = amctl(runner, voor, "lid-erbij", "raadsplatform", "fictief-r2", "-d", "2026-04-01")
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert diff(ervoor, voor.read_text()) == (
+        "--- x\n+++ x\n"
+        "@@ -64,6 +64,7 @@\n"
+        "         wijze: benoemd\n"
+        "     leden:\n"
+        "       - {persoon: fictief-r1, functie: raadslid, gemeente: diemen, vanaf: 2022-05-01}\n"
+        "+      - {persoon: fictief-r2, functie: raadslid, gemeente: diemen, vanaf: 2026-04-01}\n"
+        "   werkoverleg:\n"
+        "     naam: Werkoverleg\n"
+        "     soort: overleg\n"
+    )
+
+
+def test_the_first_named_member_of_a_body_gets_a_leden_list_after_its_composition(runner, gedeeld):
+    amctl(runner, gedeeld, "benoem", "fictief-r", "raadslid", "-g", "diemen", "--naam", "R",
+          "-d", "2022-04-01")  # fmt: skip
+    ervoor = gedeeld.read_text()
+
+    resultaat = amctl(runner, gedeeld, "lid-erbij", "AM-Raadsledenplatform", "fictief-r",
+                      "--functie", "raadslid", "-g", "diemen", "-d", "2022-05-01")  # fmt: skip
+
+    assert resultaat.exit_code == 0, resultaat.output
+    na = gedeeld.read_text()
+    assert veranderde_regels(ervoor, na) == [
+        "+    leden:",
+        "+      - persoon: fictief-r",
+        "+        functie: raadslid",
+        "+        gemeente: diemen",
+        "+        vanaf: 2022-05-01",
+    ]
+    assert (
+        "toelichting: twee raadsleden per raad, als vertegenwoordigers van hun raad\n    leden:"
+        in na
+    )
+
+
+def test_removing_a_member_ends_the_membership_the_day_before(runner, voor):
+    ervoor = voor.read_text()
+
+    resultaat = amctl(runner, voor, "lid-eraf", "Raadsplatform", "fictief-r1", "-d", "2026-04-01")
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert resultaat.stdout.startswith(
+        "Lid eraf: Fictief Raadslid 1 uit Raadsplatform per 2026-04-01 (laatste dag 2026-03-31)."
+    )
+    assert veranderde_regels(ervoor, voor.read_text()) == [
+        "-      - {persoon: fictief-r1, functie: raadslid, gemeente: diemen, vanaf: 2022-05-01}",
+        "+      - {persoon: fictief-r1, functie: raadslid, gemeente: diemen, vanaf: 2022-05-01, "
+        "tot-en-met: 2026-03-31}",
+    ]
+
+
+def test_a_status_change_turns_a_plain_status_into_dated_periods(runner, voor):
+    ervoor = voor.read_text()
+
+    resultaat = amctl(runner, voor, "zet-status", "werkoverleg", "opgeheven", "-d", "2026-04-01")
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert veranderde_regels(ervoor, voor.read_text()) == [
+        "-    status: actief",
+        "+    status:",
+        "+      - {waarde: actief, tot-en-met: 2026-03-31}",
+        "+      - {waarde: opgeheven, vanaf: 2026-04-01}",
+    ]
+
+
+def test_a_second_status_change_only_closes_the_open_period_and_adds_one(runner, voor):
+    amctl(runner, voor, "zet-status", "werkoverleg", "betwist", "-d", "2026-04-01")
+    ervoor = voor.read_text()
+
+    resultaat = amctl(runner, voor, "zet-status", "werkoverleg", "opgeheven", "-d", "2027-01-01",
+                      "--toelichting", "Opgegaan in: de bestuursgroep")  # fmt: skip
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert veranderde_regels(ervoor, voor.read_text()) == [
+        "-      - {waarde: betwist, vanaf: 2026-04-01}",
+        "+      - {waarde: betwist, vanaf: 2026-04-01, tot-en-met: 2026-12-31}",
+        '+      - {waarde: opgeheven, vanaf: 2027-01-01, toelichting: "Opgegaan in: de '
+        'bestuursgroep"}',
+    ]
+
+
+def test_a_status_written_as_one_mapping_becomes_a_list_item_with_its_explanation(runner, gedeeld):
+    ervoor = gedeeld.read_text()
+
+    resultaat = amctl(
+        runner, gedeeld, "zet-status", "werkgroep-duurzaamheid", "opgeheven", "-d", "2026-04-01"
+    )
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert veranderde_regels(ervoor, gedeeld.read_text()) == [
+        "-      waarde: in-overweging",
+        "-      toelichting: Bestaat alleen als het portefeuillehoudersoverleg Duurzaamheid er "
+        "komt.",
+        "+      - waarde: in-overweging",
+        "+        tot-en-met: 2026-03-31",
+        "+        toelichting: Bestaat alleen als het portefeuillehoudersoverleg Duurzaamheid er "
+        "komt.",
+        "+      - waarde: opgeheven",
+        "+        vanaf: 2026-04-01",
+    ]
+
+
+def test_windows_line_ends_and_a_byte_order_mark_are_kept(runner, voor):
+    voor.write_bytes(b"\xef\xbb\xbf" + voor.read_bytes().replace(b"\n", b"\r\n"))
+
+    resultaat = amctl(runner, voor, "benoem", "fictief-b", "burgemeester", "-g", "diemen",
+                      "--naam", "B", "-d", "2026-04-01")  # fmt: skip
+
+    assert resultaat.exit_code == 0, resultaat.output
+    na = voor.read_bytes()
+    assert na.startswith(b"\xef\xbb\xbf")
+    assert na.count(b"\n") == na.count(b"\r\n")
+    assert b"    naam: B\r\n" in na
+
+
+def test_a_name_that_yaml_would_misread_is_quoted(runner, voor):
+    resultaat = amctl(runner, voor, "benoem", "fictief-n", "raadslid", "-g", "diemen",
+                      "--naam", "Nee: #1", "-d", "2026-04-01")  # fmt: skip
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert '    naam: "Nee: #1"\n' in voor.read_text()
+    assert controleer_bestand(voor).organisatie.personen["fictief-n"].naam == "Nee: #1"
+
+
+def test_an_edit_writes_through_a_symbolic_link(runner, voor, tmp_path):
+    link = tmp_path / "link.yaml"
+    link.symlink_to(voor)
+
+    resultaat = amctl(runner, link, "ontsla", "fictief-c", "burgemeester", "-g", "aalsmeer")
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert link.is_symlink()
+    assert "tot-en-met" in voor.read_text()
+
+
+# --- --droog ------------------------------------------------------------------------------
+
+
+def test_droog_shows_the_unified_diff_and_writes_nothing(runner, voor):
+    ervoor = voor.read_bytes()
+
+    resultaat = amctl(runner, voor, "zet-status", "werkoverleg", "opgeheven", "-d", "2026-04-01",
+                      "--droog")  # fmt: skip
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert voor.read_bytes() == ervoor
+    assert resultaat.stdout.startswith(f"--- {voor}\n+++ {voor}\n@@ -67,7 +67,9 @@\n")
+    assert "+      - {waarde: opgeheven, vanaf: 2026-04-01}\n" in resultaat.stdout
+    assert "--droog: er is niets geschreven." in resultaat.stderr
+
+
+# --- refused: invalid result, wrong use ---------------------------------------------------
+
+
+def test_an_edit_that_would_make_the_file_invalid_is_refused_with_the_problems(runner, gedeeld):
+    ervoor = gedeeld.read_bytes()
+
+    resultaat = amctl(runner, gedeeld, "zet-status", "pho-ruimte", "actief", "-d", "2026-04-01")
+
+    assert resultaat.exit_code == 1
+    assert gedeeld.read_bytes() == ervoor
+    eerste = resultaat.stderr.splitlines()[0]
+    assert eerste.startswith(f"{gedeeld}:") and ": AM308 'pho-ruimte' is actief" in eerste
+    assert "zou" in resultaat.stderr and "Er is niets geschreven." in resultaat.stderr
+
+
+def test_an_earlier_holder_of_a_one_seat_post_ends_the_day_before_the_next_one(runner, voor):
+    ervoor = voor.read_text()
+
+    resultaat = amctl(runner, voor, "benoem", "fictief-x", "burgemeester", "-g", "diemen",
+                      "--naam", "X", "-d", "2010-01-01")  # fmt: skip
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert "tot en met 2014-12-31: vanaf 2015-01-01 is Fictief Burgemeester A" in resultaat.stdout
+    assert veranderde_regels(ervoor, voor.read_text()) == [
+        "+  fictief-x:",
+        "+    naam: X",
+        "+    functies:",
+        "+      - functie: burgemeester",
+        "+        gemeente: diemen",
+        "+        vanaf: 2010-01-01",
+        "+        tot-en-met: 2014-12-31",
+    ]
+
+
+def test_a_successor_on_the_first_day_of_the_holder_is_refused(runner, voor):
+    ervoor = voor.read_bytes()
+
+    resultaat = amctl(runner, voor, "benoem", "fictief-x", "burgemeester", "-g", "diemen",
+                      "--naam", "X", "-d", "2015-01-01")  # fmt: skip
+
+    assert resultaat.exit_code == 2
+    assert "is burgemeester van Diemen vanaf 2015-01-01" in resultaat.stderr
+    assert voor.read_bytes() == ervoor
+
+
+def test_a_file_that_is_already_invalid_is_not_edited(runner, voor):
+    voor.write_text(
+        voor.read_text().replace("soort: overleg\n    status", "soort: overleg\n    staus")
+    )
+    ervoor = voor.read_bytes()
+
+    resultaat = amctl(runner, voor, "ontsla", "fictief-c", "burgemeester", "-g", "aalsmeer")
+
+    assert resultaat.exit_code == 1
+    assert "AM103" in resultaat.stderr and "herstel die eerst" in resultaat.stderr
+    assert voor.read_bytes() == ervoor
+
+
+@pytest.mark.parametrize(
+    ("argumenten", "melding"),
+    [
+        (["benoem", "fictief-x", "burgemeester", "-g", "diemen"], "Geef de volledige naam"),
+        (["benoem", "fictief-x", "burgemeester", "--naam", "X"], "bestaat per gemeente"),
+        (["benoem", "fictief-x", "burgemeestr", "-g", "diemen", "--naam", "X"], "burgemeester"),
+        (["ontsla", "fictief-a", "raadslid", "-g", "diemen"], "geen raadslid van Diemen"),
+        (["ontsla", "fictief-zz", "raadslid", "-g", "diemen"], "Onbekende persoon"),
+        (["lid-erbij", "bestuursgroep", "fictief-a"], "ambtshalve"),
+        (["lid-eraf", "raadsplatform", "fictief-r2"], "geen lid bij naam"),
+        (["zet-status", "werkoverleg", "opgeheve"], "Bedoelde u 'opgeheven'?"),
+        (["benoem", "fictief-a", "burgemeester", "-g", "diemen", "-d", "1-4-2026"], "JJJJ-MM-DD"),
+    ],
+)
+def test_wrong_use_is_refused_in_dutch_with_exit_status_2(runner, voor, argumenten, melding):
+    ervoor = voor.read_bytes()
+
+    resultaat = amctl(runner, voor, *argumenten)
+
+    assert resultaat.exit_code == 2, resultaat.output
+    assert melding in resultaat.stderr
+    assert voor.read_bytes() == ervoor
+
+
+# --- atomic and locked --------------------------------------------------------------------
+
+
+def test_a_failure_between_the_temporary_write_and_the_rename_leaves_the_original(
+    runner, voor, monkeypatch
+):
+    ervoor = voor.read_bytes()
+
+    def weigert(*_):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", weigert)
+    resultaat = amctl(runner, voor, "ontsla", "fictief-c", "burgemeester", "-g", "aalsmeer")
+
+    assert resultaat.exit_code == 2
+    assert "niet schrijven" in resultaat.stderr
+    assert voor.read_bytes() == ervoor
+    assert sorted(p.name for p in voor.parent.iterdir()) == ["voor.yaml"]  # no temporary left
+
+
+def test_an_edit_waits_a_bounded_time_for_another_and_is_then_refused(voor):
+    import fcntl
+
+    ervoor = voor.read_bytes()
+    with open(voor, "rb") as ander:
+        fcntl.flock(ander, fcntl.LOCK_EX)
+        begin = time.monotonic()
+        with pytest.raises(bewerken.Bezet, match="wordt door een andere opdracht bewerkt"):
+            bewerken.bewerk_bestand(
+                voor,
+                lambda tekst, org, bestand: bewerken.ontsla(
+                    tekst, org, bestand, persoon="fictief-c", functie="burgemeester",
+                    gemeente="aalsmeer", datum=date(2026, 1, 1),
+                ),
+                wachttijd=0.3,
+            )  # fmt: skip
+        assert 0.3 <= time.monotonic() - begin < 5
+    assert voor.read_bytes() == ervoor
+
+
+def test_two_edits_at_the_same_time_both_land_and_neither_is_lost(voor):
+    """Both processes wait for the lock we hold, then edit one after the other; the second
+    reads the file only after the first replaced it."""
+    import fcntl
+
+    opdrachten = [
+        ["benoem", "fictief-p", "raadslid", "-g", "diemen", "--naam", "P", "-d", "2026-04-01"],
+        ["benoem", "fictief-q", "raadslid", "-g", "aalsmeer", "--naam", "Q", "-d", "2026-04-01"],
+    ]
+    with open(voor, "rb") as ander:
+        fcntl.flock(ander, fcntl.LOCK_EX)
+        processen = [
+            subprocess.Popen(
+                [sys.executable, "-m", "amctl", *opdracht, "-f", str(voor)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for opdracht in opdrachten
+        ]
+        time.sleep(1.0)  # both are started and waiting for the lock
+        assert all(p.poll() is None for p in processen)
+    uitkomsten = [p.communicate(timeout=60) for p in processen]
+
+    assert [p.returncode for p in processen] == [0, 0], uitkomsten
+    uitslag = controleer_bestand(voor)
+    assert not uitslag.fouten
+    assert {"fictief-p", "fictief-q"} <= set(uitslag.organisatie.personen)

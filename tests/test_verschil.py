@@ -1,0 +1,314 @@
+"""`amctl diff`: governance-level differences between two versions, from files or git.
+
+The known pair: tests/fixtures/verschil/voor.yaml and na.yaml (fictional people)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from amctl import verschil
+from amctl.bestand import OMGEVINGSVARIABELE
+from amctl.cli import app
+from amctl.controle import geldig_model
+
+MAP = Path(__file__).parent / "fixtures" / "verschil"
+VOOR, NA = MAP / "voor.yaml", MAP / "na.yaml"
+
+
+@pytest.fixture(autouse=True)
+def geen_omgevingsbestand(monkeypatch):
+    monkeypatch.delenv(OMGEVINGSVARIABELE, raising=False)
+
+
+@pytest.fixture(scope="module")
+def wijzigingen() -> list[verschil.Wijziging]:
+    return verschil.verschil(geldig_model(VOOR), geldig_model(NA))
+
+
+def git(map_: Path, *argumenten: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *argumenten],
+        cwd=map_,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch) -> Path:
+    """A git repository with voor.yaml committed as data/organisatie.yaml, na.yaml in the
+    working copy; the current directory is its root."""
+    (tmp_path / "data").mkdir()
+    shutil.copy(VOOR, tmp_path / "data" / "organisatie.yaml")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "voor")
+    shutil.copy(NA, tmp_path / "data" / "organisatie.yaml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+VERWACHTE_TEKST = """\
+Bestuurlijke verschillen: voor.yaml -> na.yaml
+
+Bezetting van functies
+  burgemeester van Diemen: Fictief Burgemeester A -> Fictief Burgemeester B per 2026-04-01
+    zit ambtshalve in: Bestuursgroep
+  burgemeester van Aalsmeer: Fictief Burgemeester C stopt per 2026-01-01 (laatste dag 2025-12-31)
+    zit ambtshalve in: Bestuursgroep
+
+Leden bij naam
+  Raadsplatform, raadslid van Diemen: Fictief Raadslid 1 -> Fictief Raadslid 2 per 2026-04-01
+
+Personen
+  Fictief Burgemeester B (fictief-b): toegevoegd
+
+Organen
+  Bestuursgroep: samenstelling: + raadslid van Diemen (1 per gemeente, bij naam, rol toehoorder)
+  Bestuursgroep: voorzitter: burgemeester van Aalsmeer -> roulerend
+  Werkoverleg: status: actief -> actief (t/m 2026-03-31); opgeheven (vanaf 2026-04-01)
+  Klankbordgroep: toegevoegd
+  Oud overleg: verwijderd
+"""
+
+
+def test_the_known_pair_gives_exactly_these_changes_as_text(wijzigingen):
+    assert verschil.als_tekst(wijzigingen, "voor.yaml", "na.yaml") == VERWACHTE_TEKST
+
+
+def test_the_known_pair_gives_exactly_these_changes_as_json(wijzigingen):
+    gegevens = json.loads(verschil.als_json(wijzigingen, "voor.yaml", "na.yaml"))
+
+    assert gegevens["oud"] == "voor.yaml" and gegevens["nieuw"] == "na.yaml"
+    assert gegevens["wijzigingen"] == [
+        {
+            "categorie": "bezetting",
+            "onderwerp": "burgemeester/diemen",
+            "naam": "burgemeester van Diemen",
+            "soort": "opvolging",
+            "tekst": "Fictief Burgemeester A -> Fictief Burgemeester B per 2026-04-01",
+            "functie": "burgemeester",
+            "gemeente": "diemen",
+            "ambtshalve_in": ["Bestuursgroep"],
+            "persoon": "fictief-b",
+            "persoon_naam": "Fictief Burgemeester B",
+            "vorige": "fictief-a",
+            "vorige_naam": "Fictief Burgemeester A",
+            "per": "2026-04-01",
+        },
+        {
+            "categorie": "bezetting",
+            "onderwerp": "burgemeester/aalsmeer",
+            "naam": "burgemeester van Aalsmeer",
+            "soort": "einde",
+            "tekst": "Fictief Burgemeester C stopt per 2026-01-01 (laatste dag 2025-12-31)",
+            "functie": "burgemeester",
+            "gemeente": "aalsmeer",
+            "ambtshalve_in": ["Bestuursgroep"],
+            "persoon": "fictief-c",
+            "persoon_naam": "Fictief Burgemeester C",
+            "per": "2026-01-01",
+            "laatste_dag": "2025-12-31",
+        },
+        {
+            "categorie": "lidmaatschap",
+            "onderwerp": "raadsplatform/raadslid/diemen",
+            "naam": "Raadsplatform, raadslid van Diemen",
+            "soort": "opvolging",
+            "tekst": "Fictief Raadslid 1 -> Fictief Raadslid 2 per 2026-04-01",
+            "orgaan": "raadsplatform",
+            "functie": "raadslid",
+            "gemeente": "diemen",
+            "persoon": "fictief-r2",
+            "persoon_naam": "Fictief Raadslid 2",
+            "vorige": "fictief-r1",
+            "vorige_naam": "Fictief Raadslid 1",
+            "per": "2026-04-01",
+        },
+        {
+            "categorie": "persoon",
+            "onderwerp": "fictief-b",
+            "naam": "Fictief Burgemeester B (fictief-b)",
+            "soort": "toegevoegd",
+            "tekst": "toegevoegd",
+        },
+        {
+            "categorie": "orgaan",
+            "onderwerp": "bestuursgroep",
+            "naam": "Bestuursgroep",
+            "soort": "gewijzigd",
+            "tekst": "samenstelling: + raadslid van Diemen (1 per gemeente, bij naam, rol "
+            "toehoorder)",
+            "kenmerk": "samenstelling",
+            "toegevoegd": "raadslid van Diemen (1 per gemeente, bij naam, rol toehoorder)",
+        },
+        {
+            "categorie": "orgaan",
+            "onderwerp": "bestuursgroep",
+            "naam": "Bestuursgroep",
+            "soort": "gewijzigd",
+            "tekst": "voorzitter: burgemeester van Aalsmeer -> roulerend",
+            "kenmerk": "voorzitter",
+            "oud": "burgemeester van Aalsmeer",
+            "nieuw": "roulerend",
+        },
+        {
+            "categorie": "orgaan",
+            "onderwerp": "werkoverleg",
+            "naam": "Werkoverleg",
+            "soort": "gewijzigd",
+            "tekst": "status: actief -> actief (t/m 2026-03-31); opgeheven (vanaf 2026-04-01)",
+            "kenmerk": "status",
+            "oud": "actief",
+            "nieuw": "actief (t/m 2026-03-31); opgeheven (vanaf 2026-04-01)",
+        },
+        {
+            "categorie": "orgaan",
+            "onderwerp": "klankbordgroep",
+            "naam": "Klankbordgroep",
+            "soort": "toegevoegd",
+            "tekst": "toegevoegd",
+        },
+        {
+            "categorie": "orgaan",
+            "onderwerp": "oud-overleg",
+            "naam": "Oud overleg",
+            "soort": "verwijderd",
+            "tekst": "verwijderd",
+        },
+    ]
+
+
+def test_the_reverse_direction_reads_as_the_reverse_changes():
+    terug = verschil.verschil(geldig_model(NA), geldig_model(VOOR))
+
+    regels = {(w.naam, w.tekst) for w in terug}
+    assert (
+        "burgemeester van Diemen",
+        "Fictief Burgemeester B verwijderd (vanaf 2026-04-01)",
+    ) in regels
+    assert (
+        "burgemeester van Diemen",
+        "Fictief Burgemeester A: 2015-01-01 t/m 2026-03-31 -> vanaf 2015-01-01",
+    ) in regels
+    assert ("Fictief Burgemeester B (fictief-b)", "verwijderd") in regels
+
+
+def test_a_version_compared_with_itself_has_no_differences():
+    org = geldig_model(NA)
+
+    assert verschil.verschil(org, org) == []
+    assert verschil.als_tekst([], "a", "b").endswith("Geen bestuurlijke verschillen.\n")
+
+
+def test_markdown_is_a_table_per_category_for_a_pull_request(wijzigingen):
+    markdown = verschil.als_markdown(wijzigingen, "HEAD~1:data/organisatie.yaml", "werkkopie")
+
+    assert markdown.startswith("### Bestuurlijke wijzigingen: HEAD~1:data/organisatie.yaml -&gt;")
+    assert "#### Bezetting van functies\n\n| Onderwerp | Wijziging |\n| --- | --- |\n" in markdown
+    assert (
+        "| burgemeester van Diemen | Fictief Burgemeester A -&gt; Fictief Burgemeester B per "
+        "2026-04-01<br>zit ambtshalve in: Bestuursgroep |"
+    ) in markdown
+
+
+def test_markdown_cells_escape_pipes_markup_html_and_line_ends():
+    cel = verschil.md_cel("A | B *vet* <script>x</script> [link](u) `c`\nnieuw")
+
+    assert cel == (
+        "A \\| B \\*vet\\* &lt;script&gt;x&lt;/script&gt; \\[link\\](u) \\`c\\`<br>nieuw"
+    )
+    assert "|" not in cel.replace("\\|", "")
+
+
+# --- the command: files, revisions, errors ------------------------------------------------
+
+
+def test_diff_of_two_files_prints_the_text(runner, monkeypatch):
+    monkeypatch.chdir(MAP)
+
+    resultaat = runner.invoke(app, ["diff", "voor.yaml", "na.yaml", "-f", "na.yaml"])
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert resultaat.stdout == VERWACHTE_TEKST
+
+
+def test_diff_against_a_revision_reads_the_file_from_git(runner, repo):
+    resultaat = runner.invoke(app, ["diff", "HEAD", "-f", "data/organisatie.yaml"])
+
+    assert resultaat.exit_code == 0, resultaat.output
+    verwacht = VERWACHTE_TEKST.replace(
+        "voor.yaml -> na.yaml", "HEAD:data/organisatie.yaml -> data/organisatie.yaml"
+    )
+    assert resultaat.stdout == verwacht
+
+
+def test_diff_of_two_revisions_with_json(runner, repo):
+    git(repo, "commit", "-q", "-am", "na")
+
+    resultaat = runner.invoke(
+        app, ["diff", "HEAD~1", "HEAD", "--formaat", "json", "-f", "data/organisatie.yaml"]
+    )
+
+    assert resultaat.exit_code == 0, resultaat.output
+    gegevens = json.loads(resultaat.stdout)
+    assert (gegevens["oud"], gegevens["nieuw"]) == (
+        "HEAD~1:data/organisatie.yaml",
+        "HEAD:data/organisatie.yaml",
+    )
+    assert len(gegevens["wijzigingen"]) == 9
+
+
+def test_the_path_in_the_revision_is_relative_to_the_repository_root(runner, repo, monkeypatch):
+    monkeypatch.chdir(repo / "data")
+
+    resultaat = runner.invoke(app, ["diff", "HEAD", "-f", "organisatie.yaml"])
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert resultaat.stdout.startswith(
+        "Bestuurlijke verschillen: HEAD:data/organisatie.yaml -> organisatie.yaml\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argumenten", "melding"),
+    [
+        (["HEAD~5"], "'HEAD~5' is geen bestand en geen bekende git-revisie"),
+        (["ontbreekt.yaml"], "'ontbreekt.yaml' is geen bestand en geen bekende git-revisie"),
+        (["HEAD:anders.yaml"], "'anders.yaml' bestaat niet in revisie 'HEAD'"),
+        (["--formaat", "html", "HEAD"], "html"),
+    ],
+)
+def test_an_unknown_revision_or_missing_file_is_wrong_use(runner, repo, argumenten, melding):
+    resultaat = runner.invoke(app, ["diff", *argumenten, "-f", "data/organisatie.yaml"])
+
+    assert resultaat.exit_code == 2
+    assert melding in resultaat.stderr
+
+
+def test_a_revision_outside_a_git_repository_is_wrong_use(runner, tmp_path):
+    pad = Path(shutil.copy(NA, tmp_path / "organisatie.yaml"))
+
+    resultaat = runner.invoke(app, ["diff", "HEAD", "-f", str(pad)])
+
+    assert resultaat.exit_code == 2
+    assert "staat niet in een git-repository" in resultaat.stderr
+
+
+def test_an_invalid_side_is_refused_with_its_problems(runner, tmp_path):
+    kapot = tmp_path / "kapot.yaml"
+    kapot.write_text(
+        VOOR.read_text().replace("    soort: overleg\n    status", "    sort: overleg\n    status")
+    )
+
+    resultaat = runner.invoke(app, ["diff", str(kapot), str(NA), "-f", str(NA)])
+
+    assert resultaat.exit_code == 1
+    assert f"{kapot}:" in resultaat.stderr and "AM103 Onbekende sleutel 'sort'" in resultaat.stderr
+    assert "amctl vergelijkt alleen geldige versies" in resultaat.stderr
+    assert resultaat.stdout == ""
