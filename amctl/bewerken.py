@@ -49,9 +49,9 @@ from amctl.model import (
     Organisatie,
     Persoon,
     geldig_op,
-    suggestie,
 )
 from amctl.probleem import GebruiksFout, LaadFout, Probleem
+from amctl.tekst import suggestie
 from amctl.vragen import Index, functienaam, statuslabel, zoek_orgaan, zoek_wie
 
 WACHTTIJD = 10.0  # seconds an edit waits while another one holds the file

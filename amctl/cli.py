@@ -280,7 +280,7 @@ def regels(
         return
     gezocht = code.strip().upper()
     if gezocht not in alle:
-        from amctl.model import suggestie
+        from amctl.tekst import suggestie
 
         tip = suggestie(gezocht, alle)
         raise GebruiksFout(

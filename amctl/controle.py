@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from amctl.inlezen import bouw_organisatie
 from amctl.laden import Document, laad_bestand, laad_tekst
-from amctl.model import Organisatie, bouw_organisatie
+from amctl.model import Organisatie
 from amctl.probleem import Ernst, LaadFout, Probleem
 
 

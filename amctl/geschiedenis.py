@@ -11,9 +11,9 @@ import json
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from amctl.model import Bezetting, Orgaan, Organisatie, Samenstellingsregel, suggestie
+from amctl.model import Bezetting, Orgaan, Organisatie, Samenstellingsregel
 from amctl.probleem import GebruiksFout
-from amctl.tekst import zichtbaar
+from amctl.tekst import suggestie, zichtbaar
 from amctl.vragen import (
     Index,
     functienaam,

@@ -19,9 +19,9 @@ from amctl.model import (
     Samenstellingsregel,
     Voorzitter,
     geldig_op,
-    suggestie,
 )
 from amctl.probleem import GebruiksFout
+from amctl.tekst import suggestie
 
 
 class Zetel(NamedTuple):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from amctl.model import FUNCTIES, GEMEENTEN, ORGANEN, PERSONEN, Organisatie, suggestie
+from amctl.model import FUNCTIES, GEMEENTEN, ORGANEN, PERSONEN, Organisatie
 from amctl.probleem import Probleem
 from amctl.regels import Melder
+from amctl.tekst import suggestie
 
 _WAT = {
     GEMEENTEN: "gemeente",
