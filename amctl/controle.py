@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from amctl.inlezen import bouw_organisatie
-from amctl.laden import Document, laad_bestand, laad_tekst
 from amctl.model import Organisatie
 from amctl.probleem import Ernst, LaadFout, Probleem
+
+if TYPE_CHECKING:
+    from amctl.laden import Document
 
 
 class Uitslag(NamedTuple):
@@ -27,6 +28,7 @@ class Uitslag(NamedTuple):
 
 def controleer_document(document: Document) -> Uitslag:
     # Importing catalogus and domein registers every rule code that Melder looks up.
+    from amctl.inlezen import bouw_organisatie
     from amctl.regels import DOMEINCONTROLES, Melder, catalogus, domein  # noqa: F401
     from amctl.regels.verwijzingen import controleer_verwijzingen
 
@@ -40,19 +42,32 @@ def controleer_document(document: Document) -> Uitslag:
     return Uitslag(document.bestand, organisatie, problemen)
 
 
-def _veilig(laad) -> Uitslag | None:
+def _veilig(laad) -> Uitslag:
+    from amctl.cache import zonder_gc
+
     try:
-        return controleer_document(laad())
+        with zonder_gc():
+            return controleer_document(laad())
     except LaadFout as fout:
         return Uitslag(fout.probleem.bestand, None, [fout.probleem])
 
 
 def controleer_tekst(tekst: str, bestand: str = "<tekst>") -> Uitslag:
+    from amctl.laden import laad_tekst
+
     return _veilig(lambda: laad_tekst(tekst, bestand))
 
 
 def controleer_bestand(pad: Path) -> Uitslag:
+    from amctl.laden import laad_bestand
+
     return _veilig(lambda: laad_bestand(pad))
+
+
+def controleer_bytes(inhoud: bytes, bestand: str) -> Uitslag:
+    from amctl.laden import decodeer, laad_tekst
+
+    return _veilig(lambda: laad_tekst(decodeer(inhoud, bestand), bestand))
 
 
 class OngeldigeData(Exception):
@@ -64,8 +79,16 @@ class OngeldigeData(Exception):
 
 
 def geldig_model(pad: Path) -> Organisatie:
-    """The model of a file without errors (warnings allowed); else OngeldigeData."""
-    uitslag = controleer_bestand(pad)
+    """The model of a file without errors (warnings allowed); else OngeldigeData.
+
+    An unchanged file that was valid before comes from the cache (amctl.cache)."""
+    from amctl import cache
+
+    inhoud, organisatie = cache.model_van(pad)
+    if organisatie is not None:
+        return organisatie
+    uitslag = controleer_bytes(inhoud, str(pad)) if inhoud else controleer_bestand(pad)
     if uitslag.fouten or uitslag.organisatie is None:
         raise OngeldigeData(uitslag)
+    cache.bewaar(inhoud, uitslag.organisatie)
     return uitslag.organisatie

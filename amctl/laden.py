@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 import yaml
 
+from amctl.grenzen import MAX_BYTES, MAX_DIEPTE
 from amctl.probleem import Ernst, LaadFout, Plek, Probleem
 
 try:
@@ -30,8 +31,6 @@ try:
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_BYTES = 64 * 1024 * 1024
-MAX_DIEPTE = 64
 
 _STANDAARD = "tag:yaml.org,2002:"
 _TOEGESTANE_TAGS = {

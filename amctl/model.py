@@ -279,13 +279,22 @@ class Lidmaatschap(NamedTuple):
 
 
 class Voorzitter(NamedTuple):
-    """Who chairs: a functie (of a gemeente), a named person, or a rotation."""
+    """Who chairs: a functie (of a gemeente), a named person, or a rotation.
+
+    Under a rotation (`roulerend: true`, with `termijn` months per turn), the dated entries
+    that name a functie or person are the turns: who chaired when."""
 
     VELDEN = (
         Veld("functie", "id", verwijst=FUNCTIES),
         Veld("gemeente", "id", verwijst=GEMEENTEN),
         Veld("persoon", "id", verwijst=PERSONEN),
         Veld("roulerend", "janee"),
+        Veld(
+            "termijn",
+            "getal",
+            minimum=1,
+            omschrijving="bij 'roulerend: true': hoeveel maanden een beurt duurt",
+        ),
         *_periode(),
         *_herkomst(),
     )
@@ -293,6 +302,7 @@ class Voorzitter(NamedTuple):
     gemeente: str | None = None
     persoon: str | None = None
     roulerend: bool = False
+    termijn: int | None = None
     vanaf: date | None = None
     tot_en_met: date | None = None
     bron: tuple[str, ...] = ()
@@ -356,6 +366,40 @@ class Vergaderritme(NamedTuple):
     plek: Plek = GEEN_PLEK
 
 
+class Vergadering(NamedTuple):
+    """One meeting of a body: the day, the hosting gemeente, who chaired, the theme. Flat, so
+    that one meeting fits on one line: `- {datum: 2026-03-12, gemeente: diemen}`."""
+
+    VELDEN = (
+        Veld("datum", "datum", verplicht=True, omschrijving="de dag (JJJJ-MM-DD)"),
+        Veld(
+            "gemeente",
+            "id",
+            verwijst=GEMEENTEN,
+            omschrijving="de gemeente waar de vergadering is (de gastheer)",
+        ),
+        Veld("plaats", "tekst", omschrijving="het gebouw of adres, bijv. 'Raadhuis Diemen'"),
+        Veld(
+            "voorzitter",
+            "id",
+            verwijst=GEMEENTEN,
+            omschrijving="de gemeente wier lid voorzat, bijv. uithoorn (de gemeentesecretaris "
+            "van Uithoorn in een overleg van gemeentesecretarissen)",
+        ),
+        Veld("thema", "tekst", omschrijving="het onderwerp dat wordt uitgediept"),
+        *_herkomst(),
+    )
+    datum: date
+    gemeente: str | None = None
+    plaats: str | None = None
+    voorzitter: str | None = None
+    thema: str | None = None
+    bron: tuple[str, ...] = ()
+    toelichting: str | None = None
+    plek: Plek = GEEN_PLEK
+    plekken: Mapping[str, Plek] = _GEEN_PLEKKEN
+
+
 class StatusPeriode(NamedTuple):
     VELDEN = (
         Veld("waarde", "tekst", verplicht=True, keuzes=tuple(STATUSSEN)),
@@ -394,6 +438,12 @@ class Orgaan(NamedTuple):
         Veld("ondersteuning", "objectlijst", klasse=Ondersteuning),
         Veld("relaties", "objectlijst", klasse=Relatie),
         Veld("vergaderritme", "objectlijst", klasse=Vergaderritme),
+        Veld(
+            "vergaderingen",
+            "objectlijst",
+            klasse=Vergadering,
+            omschrijving="vastgelegde vergaderingen, één per regel",
+        ),
         *_periode(),
         *_herkomst(),
     )
@@ -414,6 +464,7 @@ class Orgaan(NamedTuple):
     ondersteuning: tuple[Ondersteuning, ...] = ()
     relaties: tuple[Relatie, ...] = ()
     vergaderritme: tuple[Vergaderritme, ...] = ()
+    vergaderingen: tuple[Vergadering, ...] = ()
     vanaf: date | None = None
     tot_en_met: date | None = None
     bron: tuple[str, ...] = ()
@@ -435,7 +486,9 @@ class Orgaan(NamedTuple):
         return "actief" if not self.status else "onbekend"
 
     def voorzitter_op(self, peildatum: date) -> Voorzitter | None:
-        return next((v for v in self.voorzitter if geldig_op(v, peildatum)), None)
+        """The chair on a date; under a rotation, the recorded turn says more than the rule."""
+        geldig = [v for v in self.voorzitter if geldig_op(v, peildatum)]
+        return next((v for v in geldig if not v.roulerend), geldig[0] if geldig else None)
 
 
 class Uitspraak(NamedTuple):
@@ -502,9 +555,22 @@ class Organisatie:
         self.tegenstrijdigheden: dict[str, Tegenstrijdigheid] = {}
         self.verwijzingen: list[Verwijzing] = []
         self.id_plekken: dict[tuple[str, str], Plek] = {}
+        self._bekleders: dict[tuple[str, str | None], list[Bezetting]] | None = None
 
     def gemeenten_op(self, peildatum: date) -> list[Gemeente]:
         return [g for g in self.gemeenten.values() if geldig_op(g, peildatum)]
 
     def bezettingen(self) -> list[Bezetting]:
         return [b for p in self.personen.values() for b in p.functies]
+
+    def bekleders(self) -> dict[tuple[str, str | None], list[Bezetting]]:
+        """Holdings per post (functie, gemeente), earliest first; built once, and kept in the
+        model cache so that a question needs no pass over every person."""
+        if self._bekleders is None:
+            per_post: dict[tuple[str, str | None], list[Bezetting]] = {}
+            for b in self.bezettingen():
+                per_post.setdefault((b.functie, b.gemeente), []).append(b)
+            for lijst in per_post.values():
+                lijst.sort(key=lambda b: (b.vanaf or date.min, b.persoon))
+            self._bekleders = per_post
+        return self._bekleders

@@ -58,12 +58,7 @@ class Index:
 
     def __init__(self, org: Organisatie) -> None:
         self.org = org
-        self.bekleders: dict[tuple[str, str | None], list[Bezetting]] = defaultdict(list)
-        for persoon in org.personen.values():
-            for b in persoon.functies:
-                self.bekleders[(b.functie, b.gemeente)].append(b)
-        for lijst in self.bekleders.values():
-            lijst.sort(key=lambda b: (b.vanaf or date.min, b.persoon))
+        self.bekleders = org.bekleders()
 
     def bekleders_op(self, functie: str, gemeente: str | None, peildatum: date) -> list[Bezetting]:
         return [b for b in self.bekleders.get((functie, gemeente), ()) if geldig_op(b, peildatum)]
@@ -201,6 +196,8 @@ def _normaal(tekst: str) -> str:
 
 def zoek_orgaan(org: Organisatie, tekst: str) -> Orgaan:
     """By id, name or alias, in any case; unknown: a usage error with a suggestion."""
+    if tekst in org.organen:
+        return org.organen[tekst]
     gezocht = _normaal(tekst)
     namen: dict[str, str] = {}
     for orgaan in org.organen.values():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,3 +34,33 @@ def schrijf(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _model_cache_buiten_de_thuismap(tmp_path_factory: pytest.TempPathFactory):
+    """Queries cache validated models (amctl.cache); in tests that cache lives in a temporary
+    folder, never in the user's ~/.cache. It stays on, so every test exercises it."""
+    vorige = os.environ.get("AMCTL_CACHE_MAP")
+    os.environ["AMCTL_CACHE_MAP"] = str(tmp_path_factory.mktemp("amctl-cache"))
+    yield
+    if vorige is None:
+        del os.environ["AMCTL_CACHE_MAP"]
+    else:
+        os.environ["AMCTL_CACHE_MAP"] = vorige
+
+
+# --- Hypothesis profiles (issue 5, hostile input) -------------------------------------------
+# 'ci' is the default: a fixed seed and a modest number of examples, no example database in
+# the repository. HYPOTHESIS_PROFILE=lang runs 10,000 examples per property, locally.
+
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+_GEDEELDE_INSTELLINGEN = {
+    "database": None,
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+}
+settings.register_profile("ci", derandomize=True, max_examples=100, **_GEDEELDE_INSTELLINGEN)
+settings.register_profile("lang", max_examples=10_000, **_GEDEELDE_INSTELLINGEN)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+# --- end of the Hypothesis profiles -----------------------------------------------------------

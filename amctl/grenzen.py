@@ -1,0 +1,4 @@
+"""The limits on input, in one place (SECURITY.md explains them)."""
+
+MAX_BYTES = 64 * 1024 * 1024  # a national-scale file is about 8 MB
+MAX_DIEPTE = 64  # nesting; a real file needs about six levels
