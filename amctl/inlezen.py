@@ -45,17 +45,22 @@ _TYPENAAM = {
 }
 
 
+_SLEUTELS: dict[int, frozenset[str]] = {}  # id(VELDEN) -> the keys allowed there
+
+
 class _Lezer:
     def __init__(self, bestand: str) -> None:
         self.bestand = bestand
         self.problemen: list[Probleem] = []
         self.verwijzingen: list[Verwijzing] = []
+        self.goede_ids: set[str] = set()
 
     def meld(self, plek: Plek, code: str, melding: str) -> None:
         self.problemen.append(Probleem(self.bestand, plek, code, Ernst.FOUT, melding))
 
     def controleer_id(self, waarde: str, plek: Plek) -> bool:
-        if ID_PATROON.match(waarde):
+        if waarde in self.goede_ids or ID_PATROON.match(waarde):
+            self.goede_ids.add(waarde)
             return True
         self.meld(
             plek,
@@ -143,7 +148,13 @@ class _Lezer:
         return False, None
 
     def onbekende_sleutels(self, m: Map, velden, wat: str) -> None:
-        toegestaan = {v.sleutel for v in velden}
+        toegestaan = _SLEUTELS.get(id(velden))
+        if toegestaan is None:
+            toegestaan = frozenset(v.sleutel for v in velden)
+            if isinstance(velden, tuple):  # a class's VELDEN: lives as long as the program
+                _SLEUTELS[id(velden)] = toegestaan
+        if toegestaan.issuperset(m):
+            return
         for sleutel in m:
             if sleutel not in toegestaan:
                 tip = suggestie(sleutel, toegestaan)

@@ -36,6 +36,7 @@ _STANDAARD = "tag:yaml.org,2002:"
 _TOEGESTANE_TAGS = {
     _STANDAARD + naam for naam in ("str", "int", "float", "bool", "null", "map", "seq")
 }
+_GEEN = object()
 _DATUM = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _WAAR = {"true", "yes", "on", "y"}
 
@@ -73,8 +74,12 @@ class Document(NamedTuple):
     problemen: list[Probleem]
 
 
+_nieuw_tuple = tuple.__new__
+
+
 def _plek(mark: yaml.Mark) -> Plek:
-    return Plek(mark.line + 1, mark.column + 1)
+    # tuple.__new__ skips the Python-level __new__ of the NamedTuple: one call per event.
+    return _nieuw_tuple(Plek, (mark.line + 1, mark.column + 1))
 
 
 def _scalar(event: yaml.ScalarEvent, resolve) -> object:
@@ -230,6 +235,7 @@ def _bouw(loader, bestand: str, problemen: list[Probleem]) -> Map:
     MappingEndEvent = yaml.MappingEndEvent
     SequenceEndEvent = yaml.SequenceEndEvent
 
+    eerder: dict[str, object] = {}  # plain scalar text -> its value (all immutable)
     get_event()  # StreamStart
     event = get_event()
     if isinstance(event, yaml.StreamEndEvent):
@@ -267,7 +273,13 @@ def _bouw(loader, bestand: str, problemen: list[Probleem]) -> Map:
                 top[1] = event.value
                 top[2] = plek
                 continue
-            waarde = _scalar(event, resolve)
+            if tag is None and event.implicit[0]:
+                # Plain scalars repeat (ids, dates, true); resolving one is a regex run.
+                waarde = eerder.get(event.value, _GEEN)
+                if waarde is _GEEN:
+                    waarde = eerder[event.value] = _scalar(event, resolve)
+            else:
+                waarde = _scalar(event, resolve)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             tag = event.tag
             if tag not in (None, "!") and tag not in _TOEGESTANE_TAGS:
