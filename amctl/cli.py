@@ -304,12 +304,13 @@ def _model(bestand: Path | None):
     """The validated model of the chosen file; invalid data ends the command with exit 1."""
     from amctl.bestand import kies_bestand
     from amctl.controle import OngeldigeData, geldig_model
-    from amctl.weergave.problemen import als_tekst
 
     pad = kies_bestand(bestand)
     try:
         return geldig_model(pad)
     except OngeldigeData as ongeldig:
+        from amctl.weergave.problemen import als_tekst
+
         fouten = ongeldig.uitslag.fouten
         sys.stderr.write(als_tekst(fouten[:5]))
         if len(fouten) > 5:
