@@ -328,16 +328,10 @@ def _json(gegevens: object) -> None:
     sys.stdout.write(json.dumps(gegevens, ensure_ascii=False, indent=2) + "\n")
 
 
-def _toon(renderable: object, tabel: bool = True) -> None:
-    from amctl.weergave.terminal import console
+def _toon(blokken: list) -> None:
+    from amctl.weergave.opmaak import toon
 
-    scherm = console(tabel)
-    if scherm.is_terminal:
-        scherm.print(renderable)
-        return
-    with scherm.capture() as opname:
-        scherm.print(renderable)
-    sys.stdout.write("".join(regel.rstrip() + "\n" for regel in opname.get().splitlines()))
+    toon(blokken)
 
 
 JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON, voor scripts.")]
@@ -462,7 +456,7 @@ def tree(
     else:
         from amctl.weergave import terminal
 
-        _toon(terminal.boom(knopen, dag), tabel=False)
+        _toon(terminal.boom(knopen, dag))
 
 
 class DiagramFormaat(StrEnum):

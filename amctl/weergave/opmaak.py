@@ -1,0 +1,151 @@
+"""Layout for people: lines, tables and trees, drawn by rich on a terminal and as plain text
+when piped (for grep and scripts, and without loading rich at all).
+
+The views (amctl.weergave.terminal) build these blocks; `toon` picks the backend. Every
+piece of text passes `zichtbaar` here, in both backends: text from the data file is never
+markup and never a terminal code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import NamedTuple, TextIO
+
+from amctl.tekst import zichtbaar
+
+
+class Deel(NamedTuple):
+    """A piece of text with a style (rich's style names; ignored in plain text)."""
+
+    tekst: str
+    stijl: str = ""
+
+
+Regel = tuple[Deel, ...]
+
+
+def regel(*delen: Deel | str) -> Regel:
+    return tuple(d if isinstance(d, Deel) else Deel(d) for d in delen)
+
+
+class Tabel(NamedTuple):
+    koppen: tuple[str, ...]
+    rijen: list[tuple[Regel, ...]]
+
+
+class Tak(NamedTuple):
+    label: Regel
+    takken: list[Tak]
+
+
+Blok = Regel | Tabel | Tak
+
+
+def toon(blokken: list[Blok], uit: TextIO | None = None) -> None:
+    uit = uit or sys.stdout
+    if _als_terminal(uit):
+        _rich(blokken, uit)
+    else:
+        uit.write(als_tekst(blokken, _breedte()))
+
+
+def _als_terminal(uit: TextIO) -> bool:
+    """A terminal, or told to act as one the way rich is told (FORCE_COLOR, TTY_COMPATIBLE)."""
+    if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
+        return True
+    return uit.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def _breedte() -> int:
+    """The width trees wrap at when piped: $COLUMNS, else 80."""
+    try:
+        return max(int(os.environ.get("COLUMNS", "")), 20)
+    except ValueError:
+        return 80
+
+
+# --- plain text -----------------------------------------------------------------------------
+
+
+def _platte(r: Regel) -> str:
+    return zichtbaar("".join(d.tekst for d in r), eenregelig=True)
+
+
+def als_tekst(blokken: list[Blok], breedte: int = 80) -> str:
+    """Tables are not wrapped (one row per line); trees wrap at `breedte`, like rich."""
+    uit: list[str] = []
+    for blok in blokken:
+        if isinstance(blok, Tabel):
+            uit += _tabel_als_tekst(blok)
+        elif isinstance(blok, Tak):
+            uit += _tak_als_tekst(blok, breedte)
+        else:
+            uit.append(_platte(blok))
+    return "".join(r.rstrip() + "\n" for r in uit)
+
+
+def _tabel_als_tekst(tabel: Tabel) -> list[str]:
+    rijen = [list(tabel.koppen)] + [[_platte(cel) for cel in rij] for rij in tabel.rijen]
+    breedtes = [max(len(rij[i]) for rij in rijen) for i in range(len(tabel.koppen))]
+    return ["  ".join(cel.ljust(b) for cel, b in zip(rij, breedtes, strict=True)) for rij in rijen]
+
+
+def _tak_als_tekst(tak: Tak, breedte: int) -> list[str]:
+    regels: list[str] = []
+
+    def schrijf(t: Tak, eerste: str, vervolg: str) -> None:
+        regels.extend(_vouw(_platte(t.label), eerste, vervolg, breedte))
+        for i, kind in enumerate(t.takken):
+            laatste = i == len(t.takken) - 1
+            schrijf(
+                kind,
+                vervolg + ("└── " if laatste else "├── "),
+                vervolg + ("    " if laatste else "│   "),
+            )
+
+    schrijf(tak, "", "")
+    return regels
+
+
+def _vouw(tekst: str, eerste: str, vervolg: str, breedte: int) -> list[str]:
+    """Wrap at word boundaries; a continuation keeps the guides of the tree."""
+    import textwrap
+
+    ruimte = max(breedte - len(vervolg), 20)
+    stukken = textwrap.wrap(tekst, ruimte, break_on_hyphens=False) or [""]
+    return [eerste + stukken[0]] + [vervolg + stuk for stuk in stukken[1:]]
+
+
+# --- rich, on a terminal --------------------------------------------------------------------
+
+
+def _rich(blokken: list[Blok], uit: TextIO) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+    from rich.tree import Tree
+
+    def tekst(r: Regel) -> Text:
+        return Text.assemble(*((zichtbaar(d.tekst), d.stijl) for d in r))
+
+    def boom(t: Tak, tree: Tree) -> None:
+        for kind in t.takken:
+            boom(kind, tree.add(tekst(kind.label)))
+
+    console = Console(file=uit, markup=False, emoji=False, highlight=False)
+    for blok in blokken:
+        if isinstance(blok, Tabel):
+            tabel = Table(box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", pad_edge=False)
+            for kop in blok.koppen:
+                tabel.add_column(kop, overflow="fold")
+            for rij in blok.rijen:
+                tabel.add_row(*(tekst(cel) for cel in rij))
+            console.print(tabel)
+        elif isinstance(blok, Tak):
+            tree = Tree(tekst(blok.label), guide_style="dim")
+            boom(blok, tree)
+            console.print(tree)
+        else:
+            console.print(tekst(blok))
