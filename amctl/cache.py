@@ -30,7 +30,14 @@ from amctl.probleem import GEEN_PLEK
 
 MAX_ITEMS = 16  # entries kept; the oldest go first
 _GEEN_PLEKKEN: dict = {}  # shared by every object in an entry; never changed
-_CODE = ("laden.py", "inlezen.py", "model.py", "controle.py", "regels/domein.py")
+_CODE = (
+    "laden.py",
+    "inlezen.py",
+    "model.py",
+    "controle.py",
+    "regels/domein.py",
+    "rooster.py",  # the meeting rules in domein.py plan with it
+)
 _KOP = b"amctl-model-1\n"
 
 

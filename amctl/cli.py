@@ -71,6 +71,9 @@ def _vertaal_waardefout(melding: str) -> str:
     grens = re.search(r"greater than or equal to (\S+)", melding)
     if grens:
         return f"de waarde moet minstens {grens.group(1)} zijn."
+    grens = re.search(r"less than or equal to (\S+)", melding)
+    if grens:
+        return f"de waarde mag hoogstens {grens.group(1)} zijn."
     if "valid integer" in melding or "parse string as an integer" in melding:
         return "geef een geheel getal."
     return melding
@@ -325,7 +328,9 @@ def _model(bestand: Path | None):
 def _json(gegevens: object) -> None:
     import json
 
-    sys.stdout.write(json.dumps(gegevens, ensure_ascii=False, indent=2) + "\n")
+    from amctl.tekst import json_veilig
+
+    sys.stdout.write(json_veilig(json.dumps(gegevens, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _toon(blokken: list) -> None:
@@ -938,6 +943,141 @@ def geschiedenis(
 
     tijdlijn = tijdlijnen.geschiedenis(_model(bestand), wie)
     sys.stdout.write(tijdlijnen.als_json(tijdlijn) if als_json else tijdlijnen.als_tekst(tijdlijn))
+
+
+# --- vergaderingen: rooster en agenda --------------------------------------------------------
+
+
+def _tussen(laagste: int, hoogste: int):
+    """Option callback for a bounded number, with the message in Dutch."""
+
+    def controleer(waarde: int | None) -> int | None:
+        if waarde is not None and not laagste <= waarde <= hoogste:
+            raise typer.BadParameter(f"geef een getal van {laagste} tot en met {hoogste}.")
+        return waarde
+
+    return controleer
+
+
+TotOptie = Annotated[
+    int | None,
+    typer.Option(
+        "--tot",
+        metavar="JJJJ",
+        callback=_tussen(1900, 9000),
+        help="Plan tot en met dit jaar. Standaard: één ronde, elke gemeente één beurt.",
+        show_default=False,
+    ),
+]
+PerJaarOptie = Annotated[
+    int | None,
+    typer.Option(
+        "--per-jaar",
+        callback=_tussen(1, 12),
+        help="Plan zoveel vergaderingen per jaar, ook als de bronnen elkaar tegenspreken. "
+        "Standaard: het eerste vergaderritme in het bestand.",
+        show_default=False,
+    ),
+]
+
+
+@app.command("rooster")
+def rooster(
+    orgaan: OrgaanArgument,
+    tot: TotOptie = None,
+    per_jaar: PerJaarOptie = None,
+    peildatum: PeildatumOptie = None,
+    als_json: JsonOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Het rooster van een orgaan: welke gemeente de komende vergaderingen ontvangt, en wie de
+    komende termijnen voorzit.
+
+    Eerlijk en voorspelbaar: wie het langst wacht, is eerst aan de beurt; bij gelijke stand
+    de volgorde in het bestand. Exit 0: gepland; 1: ongeldige gegevens; 2: verkeerd gebruik
+    (onbekend orgaan, of niets te roosteren).
+    """
+    from amctl import vragen
+    from amctl.rooster import maak_rooster
+    from amctl.weergave.rooster import rooster_dict
+
+    dag = _peildatum(peildatum)
+    org = _model(bestand)
+    plan = maak_rooster(org, vragen.zoek_orgaan(org, orgaan), dag, tot, per_jaar)
+    if als_json:
+        _json(rooster_dict(org, plan))
+    else:
+        from amctl.weergave.rooster import rooster_tabel
+
+        _toon(rooster_tabel(org, plan))
+
+
+@app.command("agenda")
+def agenda(
+    organen: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[ORGAAN]...",
+            help="De organen in de agenda. Standaard: elk orgaan met vastgelegde "
+            "vergaderingen of een wisselende vergaderplaats.",
+            show_default=False,
+        ),
+    ] = None,
+    uit: Annotated[
+        Path | None,
+        typer.Option(
+            "--uit",
+            metavar="PAD",
+            help="Schrijf het iCalendar-bestand (.ics) hierheen, helemaal of niet. "
+            "Standaard: stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    tot: TotOptie = None,
+    per_jaar: PerJaarOptie = None,
+    peildatum: PeildatumOptie = None,
+    bestand: BestandOptie = None,
+) -> None:
+    """Vastgelegde en geplande vergaderingen als iCalendar-bestand (.ics), om te importeren
+    in Outlook, Google Agenda of Apple Agenda.
+
+    Een geplande vergadering staat onder voorbehoud op de eerste dag van de geplande maand.
+    Een nieuwe import werkt de afspraken bij in plaats van ze te verdubbelen. Exit 0:
+    geschreven; 1: ongeldige gegevens; 2: verkeerd gebruik of schrijffout.
+    """
+    from amctl import vragen
+    from amctl.rooster import agenda as maak_agenda
+    from amctl.rooster import agenda_organen
+    from amctl.weergave.agenda import als_ics, kalendernaam
+
+    dag = _peildatum(peildatum)
+    org = _model(bestand)
+    if organen:
+        gevonden = [vragen.zoek_orgaan(org, naam) for naam in organen]
+        gekozen = list({o.id: o for o in gevonden}.values())
+    else:
+        gekozen = agenda_organen(org, dag)
+        if not gekozen:
+            raise GebruiksFout(
+                "Geen orgaan heeft vastgelegde vergaderingen of een wisselende vergaderplaats; "
+                "er is niets voor de agenda."
+            )
+    punten, opmerkingen = maak_agenda(org, gekozen, dag, tot, per_jaar)
+    for opmerking in opmerkingen:
+        _fout(f"let op: {opmerking}")
+    kalender = als_ics(org, punten, kalendernaam(org, gekozen))
+    if uit is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(kalender)
+        return
+    from amctl.schrijven import schrijf_atomair
+
+    schrijf_atomair(uit, kalender)
+    geplande = sum(p.vergadering.gepland for p in punten)
+    sys.stdout.write(
+        f"{len(punten)} vergadering(en) in '{uit}': {len(punten) - geplande} vastgelegd, "
+        f"{geplande} gepland.\n"
+    )
 
 
 def main() -> None:

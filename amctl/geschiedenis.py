@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from amctl.model import Bezetting, Orgaan, Organisatie, Samenstellingsregel
 from amctl.probleem import GebruiksFout
-from amctl.tekst import suggestie, zichtbaar
+from amctl.tekst import json_veilig, suggestie, zichtbaar
 from amctl.vragen import (
     Index,
     functienaam,
@@ -345,4 +345,4 @@ def als_json(tijdlijn: Tijdlijn) -> str:
         "wie": {"soort": tijdlijn.soort, "id": tijdlijn.id, "naam": tijdlijn.naam},
         "tijdvakken": [t.als_dict() for t in tijdlijn.tijdvakken],
     }
-    return json.dumps(gegevens, ensure_ascii=False, indent=2) + "\n"
+    return json_veilig(json.dumps(gegevens, ensure_ascii=False, indent=2)) + "\n"

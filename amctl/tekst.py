@@ -21,6 +21,20 @@ def zichtbaar(tekst: str, eenregelig: bool = False) -> str:
     return patroon.sub(lambda m: f"\\u{ord(m.group()):04x}", tekst)
 
 
+# json.dumps already escapes C0; with ensure_ascii=False it leaves these as they are.
+_RAUW_IN_JSON = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_veilig(json_tekst: str) -> str:
+    """JSON text (from json.dumps with ensure_ascii=False) with DEL, C1 controls, line and
+    paragraph separators and bidi controls as \\uXXXX escapes: the same JSON value
+    (json.loads gives back every string exactly), but nothing a terminal acts on. Outside
+    strings json.dumps writes only ASCII, so every match is inside a string."""
+    if not _RAUW_IN_JSON.search(json_tekst):
+        return json_tekst
+    return _RAUW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", json_tekst)
+
+
 def suggestie(woord: str, kandidaten) -> str | None:
     gevonden = difflib.get_close_matches(woord, list(kandidaten), n=1, cutoff=0.6)
     return gevonden[0] if gevonden else None

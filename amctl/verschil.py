@@ -24,7 +24,7 @@ from amctl.controle import OngeldigeData, Uitslag, controleer_tekst
 from amctl.laden import decodeer
 from amctl.model import Orgaan, Organisatie
 from amctl.probleem import GebruiksFout, LaadFout
-from amctl.tekst import zichtbaar
+from amctl.tekst import json_veilig, zichtbaar
 from amctl.vragen import functienaam, relatielabel, voorzitter_tekst
 
 DAG = timedelta(days=1)
@@ -590,7 +590,7 @@ def als_tekst(wijzigingen: list[Wijziging], oud: str, nieuw: str) -> str:
 
 def als_json(wijzigingen: list[Wijziging], oud: str, nieuw: str) -> str:
     gegevens = {"oud": oud, "nieuw": nieuw, "wijzigingen": [w.als_dict() for w in wijzigingen]}
-    return json.dumps(gegevens, ensure_ascii=False, indent=2) + "\n"
+    return json_veilig(json.dumps(gegevens, ensure_ascii=False, indent=2)) + "\n"
 
 
 _MARKDOWN_ESCAPE = {c: "\\" + c for c in "\\`*_[]|#"}

@@ -105,6 +105,7 @@ def zetels_op(org: Organisatie, index: Index, orgaan: Orgaan, peildatum: date) -
     for regel in orgaan.samenstelling:
         if not geldig_op(regel, peildatum):
             continue
+        eerder = len(zetels)  # the seats of the rules before this one
         for gemeente in _gemeenten_van(org, regel, peildatum):
             if regel.wijze == "ambtshalve":
                 gevuld = [
@@ -125,11 +126,7 @@ def zetels_op(org: Organisatie, index: Index, orgaan: Orgaan, peildatum: date) -
                 zetels.append(
                     Zetel(regel.functie, gemeente, persoon, regel.rol, sinds, regel.wijze, regel)
                 )
-        if (
-            regel.wijze == "benoemd"
-            and regel.aantal is None
-            and not any(z.regel is regel for z in zetels)
-        ):
+        if regel.wijze == "benoemd" and regel.aantal is None and len(zetels) == eerder:
             # Named seats of unknown number, nobody named yet: one open seat says so, rather
             # than inventing one per gemeente.
             zetels.append(Zetel(regel.functie, None, None, regel.rol, None, regel.wijze, regel))

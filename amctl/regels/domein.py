@@ -7,13 +7,25 @@ reference errors, so that one typo does not cause a cascade of follow-on message
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from bisect import bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
+from itertools import pairwise
 
-from amctl.model import Gedateerd, Orgaan, Organisatie, StatusPeriode, geldig_op, overlapt
+from amctl.model import (
+    SECTIES,
+    Gedateerd,
+    Orgaan,
+    Organisatie,
+    Samenstellingsregel,
+    StatusPeriode,
+    geldig_op,
+    overlapt,
+)
 from amctl.probleem import Ernst, Probleem
 from amctl.regels import Melder, domeinregel
+from amctl.rooster import beurten, deelnemers, rotatie, vergaderingen, wisselt_van_plaats
 
 F, W = Ernst.FOUT, Ernst.WAARSCHUWING
 
@@ -96,14 +108,40 @@ def periode_omgekeerd(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
             )
 
 
-def _past_in_regel(org: Organisatie, orgaan: Orgaan, lid) -> list:
-    return [
-        r
-        for r in orgaan.samenstelling
-        if r.functie == lid.functie
-        and (r.gemeenten is None or lid.gemeente in r.gemeenten)
-        and overlapt(r, lid)
-    ]
+class _Regelzoeker:
+    """Whether a body's composition has a rule that a member (or chair) fits: the same post,
+    its gemeente among the rule's (or the rule names none), periods that overlap. Answered by
+    a binary search in the rules of that post and gemeente, sorted by start with the latest
+    end so far, so that many members and many rules do not multiply."""
+
+    _ALLE = "*"  # the key of the rules that name no gemeenten
+
+    def __init__(self, regels: Iterable[Samenstellingsregel]) -> None:
+        perioden: dict[tuple, list[tuple[date, date]]] = defaultdict(list)
+        for r in regels:
+            periode = (_datum(r.vanaf, date.min), _datum(r.tot_en_met, date.max))
+            gemeenten = (self._ALLE,) if r.gemeenten is None else set(r.gemeenten)
+            for gemeente in gemeenten:
+                perioden[(r.functie, gemeente)].append(periode)
+        self._zoek: dict[tuple, tuple[list[date], list[date]]] = {}
+        for sleutel, lijst in perioden.items():
+            lijst.sort()
+            einden, laatste = [], date.min
+            for _, eind in lijst:
+                laatste = max(laatste, eind)
+                einden.append(laatste)
+            self._zoek[sleutel] = ([begin for begin, _ in lijst], einden)
+
+    def past(self, lid) -> bool:
+        begin, eind = _datum(lid.vanaf, date.min), _datum(lid.tot_en_met, date.max)
+        for gemeente in (lid.gemeente, self._ALLE):
+            if (lid.functie, gemeente) not in self._zoek:
+                continue
+            beginnen, einden = self._zoek[(lid.functie, gemeente)]
+            plaats = bisect_right(beginnen, eind) - 1
+            if plaats >= 0 and einden[plaats] >= begin:
+                return True
+        return False
 
 
 @domeinregel(
@@ -128,11 +166,12 @@ def _past_in_regel(org: Organisatie, orgaan: Orgaan, lid) -> list:
 )
 def lid_buiten_samenstelling(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
     for orgaan in org.organen.values():
+        alle = _Regelzoeker(orgaan.samenstelling)
+        benoemd = _Regelzoeker(r for r in orgaan.samenstelling if r.wijze == "benoemd")
         for lid in orgaan.leden:
-            regels = _past_in_regel(org, orgaan, lid)
-            if any(r.wijze == "benoemd" for r in regels):
+            if benoemd.past(lid):
                 continue
-            if regels:
+            if alle.past(lid):
                 reden = f"de zetels voor '{lid.functie}' zijn ambtshalve en vullen zichzelf"
             else:
                 reden = f"de samenstelling kent geen zetels voor '{lid.functie}'"
@@ -171,16 +210,24 @@ def lid_buiten_samenstelling(org: Organisatie, meld: Melder) -> Iterator[Problee
 )
 def te_veel_leden(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
     for orgaan in org.organen.values():
-        passend = {id(lid): _past_in_regel(org, orgaan, lid) for lid in orgaan.leden}
+        # Members by post and gemeente, in the order in which they start.
+        per_post: dict[str, dict[str | None, list]] = defaultdict(lambda: defaultdict(list))
+        for lid in sorted(orgaan.leden, key=lambda lid: _datum(lid.vanaf, date.min)):
+            per_post[lid.functie][lid.gemeente].append(lid)
+        gemeld: set[int] = set()  # a member once, at the first rule it does not fit
+        te_veel = _te_veel_regels(orgaan)  # AM392 reports those; weighing them is quadratic
         for regel in orgaan.samenstelling:
-            if regel.wijze != "benoemd" or regel.aantal is None:
+            if regel.wijze != "benoemd" or regel.aantal is None or regel.functie in te_veel:
                 continue
-            per_gemeente = defaultdict(list)
-            for lid in orgaan.leden:
-                if any(r is regel for r in passend[id(lid)]):
-                    per_gemeente[lid.gemeente].append(lid)
-            for gemeente, leden in per_gemeente.items():
-                for lid in _overschrijdingen(leden, regel.aantal):
+            gemeenten = None if regel.gemeenten is None else set(regel.gemeenten)
+            for gemeente, leden in per_post.get(regel.functie, {}).items():
+                if gemeenten is not None and gemeente not in gemeenten:
+                    continue
+                passend = [lid for lid in leden if overlapt(regel, lid)]
+                for lid in _overschrijdingen(passend, regel.aantal):
+                    if id(lid) in gemeld:
+                        continue
+                    gemeld.add(id(lid))
                     waar = f" voor '{gemeente}'" if gemeente else ""
                     yield meld(
                         "AM303",
@@ -233,7 +280,10 @@ def lid_zonder_functie(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
             begin = _datum(lid.vanaf, date.min)
             eind = _datum(lid.tot_en_met, date.max)
             spans = perioden.get((lid.persoon, lid.functie, lid.gemeente), [])
-            if any(a <= begin and eind <= b for a, b in spans):
+            # The joined spans are sorted and apart: only the last one starting by `begin`
+            # can hold the whole membership.
+            plaats = bisect_right(spans, (begin, date.max)) - 1
+            if plaats >= 0 and eind <= spans[plaats][1]:
                 continue
             van = f" van '{lid.gemeente}'" if lid.gemeente else ""
             yield meld(
@@ -300,6 +350,8 @@ def te_veel_bekleders(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
 )
 def voorzitter_geen_lid(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
     for orgaan in org.organen.values():
+        regels = _Regelzoeker(orgaan.samenstelling)
+        leden = {lid.persoon for lid in orgaan.leden}
         for v in orgaan.voorzitter:
             genoemd = (v.functie is not None) + (v.persoon is not None) + v.roulerend
             if genoemd != 1:
@@ -310,7 +362,7 @@ def voorzitter_geen_lid(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
                     "'persoon' of 'roulerend: true' noemen.",
                 )
             elif v.functie is not None:
-                if not _past_in_regel(org, orgaan, v):
+                if not regels.past(v):
                     yield meld(
                         "AM306",
                         v.plek,
@@ -318,7 +370,7 @@ def voorzitter_geen_lid(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
                         "zit niet in de samenstelling; voeg haar toe of kies een lid.",
                     )
             elif v.persoon is not None:
-                if not any(lid.persoon == v.persoon for lid in orgaan.leden):
+                if v.persoon not in leden:
                     yield meld(
                         "AM306",
                         v.plek,
@@ -350,9 +402,10 @@ def cyclus_onderdeel_van(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
     klaar: set[str] = set()
     for start in org.organen:
         pad: list[str] = []
+        op_pad: set[str] = set()  # the same as `pad`, to look up in constant time
         huidig: str | None = start
         while huidig is not None and huidig not in klaar and huidig in org.organen:
-            if huidig in pad:
+            if huidig in op_pad:
                 kring = pad[pad.index(huidig) :]
                 eerste = min(kring)
                 yield meld(
@@ -366,6 +419,7 @@ def cyclus_onderdeel_van(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
                 )
                 break
             pad.append(huidig)
+            op_pad.add(huidig)
             huidig = org.organen[huidig].onderdeel_van
         klaar.update(pad)
 
@@ -399,12 +453,15 @@ _PHO = (
     _PHO + "    ondersteuning:\n      - functie: regiosecretaris-wonen\n",
 )
 def ondersteuning_ontbreekt(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    per_team: dict[str, set[str]] = {}
     for orgaan in org.organen.values():
         soort = org.soorten[orgaan.soort]
         if soort.ondersteuning_uit is None or not _is_ooit_actief(orgaan):
             continue
         team = org.organen[soort.ondersteuning_uit]
-        functies = {r.functie for r in team.samenstelling if r.wijze == "ambtshalve"}
+        if team.id not in per_team:
+            per_team[team.id] = {r.functie for r in team.samenstelling if r.wijze == "ambtshalve"}
+        functies = per_team[team.id]
         if not any(o.functie in functies for o in orgaan.ondersteuning):
             yield meld(
                 "AM308",
@@ -590,15 +647,84 @@ def status_overlap(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
                 langst = later
 
 
-def _grensdatums(*reeksen: Iterable[Gedateerd]) -> set[date]:
-    datums = {date.min}
-    for reeks in reeksen:
-        for item in reeks:
-            if item.vanaf:
-                datums.add(item.vanaf)
-            if item.tot_en_met and item.tot_en_met < date.max:
-                datums.add(item.tot_en_met + timedelta(days=1))
-    return datums
+class _Statuslijn:
+    """The recorded status of a body through time, what `Orgaan.status_op` gives within the
+    body's own period: from `dagen[i]` on, until the next date, the status is `waarden[i]`.
+    Made once per body in O(n log n) for n statuses, so that comparing two bodies over time
+    costs the statuses of the shorter one (times a log), not the product of both."""
+
+    def __init__(self, orgaan: Orgaan) -> None:
+        perioden = sorted(
+            (_datum(s.vanaf, date.min), nummer, _datum(s.tot_en_met, date.max))
+            for nummer, s in enumerate(orgaan.status)
+        )
+        grenzen = {date.min} | {begin for begin, _, _ in perioden}
+        grenzen |= {eind + timedelta(days=1) for _, _, eind in perioden if eind < date.max}
+        self.dagen = sorted(grenzen)
+        self.waarden: list[str] = []
+        lopend: list[tuple[int, date]] = []  # heap: the first recorded status holding wins
+        volgende = 0
+        for dag in self.dagen:
+            while volgende < len(perioden) and perioden[volgende][0] <= dag:
+                _, nummer, eind = perioden[volgende]
+                heapq.heappush(lopend, (nummer, eind))
+                volgende += 1
+            while lopend and lopend[0][1] < dag:
+                heapq.heappop(lopend)
+            if lopend:
+                self.waarden.append(orgaan.status[lopend[0][0]].waarde)
+            else:
+                self.waarden.append("onbekend" if orgaan.status else "actief")
+        # For each piece, the first piece from there on that is (not) 'actief'.
+        self.volgend_actief = self._volgende(lambda waarde: waarde == "actief")
+        self.volgend_niet_actief = self._volgende(lambda waarde: waarde != "actief")
+
+    def _volgende(self, past) -> list[int]:
+        volgend = [len(self.waarden)] * (len(self.waarden) + 1)
+        for i in range(len(self.waarden) - 1, -1, -1):
+            volgend[i] = i if past(self.waarden[i]) else volgend[i + 1]
+        return volgend
+
+    def stuk(self, dag: date) -> int:
+        return bisect_right(self.dagen, dag) - 1
+
+    def einde(self, stuk: int) -> date:
+        if stuk + 1 < len(self.dagen):
+            return self.dagen[stuk + 1] - timedelta(days=1)
+        return date.max
+
+
+def _eerste_dag(
+    eigen: _Statuslijn, doel: _Statuslijn, van: date, tot: date
+) -> tuple[date, str] | None:
+    """The first day from `van` to `tot` on which `eigen` is 'actief' and `doel` is not,
+    with the status of `doel` then. Walks the pieces of the shorter line and looks the other
+    one up."""
+    if len(eigen.dagen) <= len(doel.dagen):
+        loper, ander, zoek_loper, zoek_ander = (
+            eigen,
+            doel,
+            eigen.volgend_actief,
+            doel.volgend_niet_actief,
+        )
+    else:
+        loper, ander, zoek_loper, zoek_ander = (
+            doel,
+            eigen,
+            doel.volgend_niet_actief,
+            eigen.volgend_actief,
+        )
+    stuk = zoek_loper[loper.stuk(van)]
+    while stuk < len(loper.dagen) and loper.dagen[stuk] <= tot:
+        begin = max(van, loper.dagen[stuk])
+        eind = min(tot, loper.einde(stuk))
+        gevonden = zoek_ander[ander.stuk(begin)]
+        if gevonden < len(ander.dagen):
+            dag = max(begin, ander.dagen[gevonden])
+            if dag <= eind:
+                return dag, doel.waarden[doel.stuk(dag)]
+        stuk = zoek_loper[stuk + 1]
+    return None
 
 
 @domeinregel(
@@ -616,22 +742,29 @@ def _grensdatums(*reeksen: Iterable[Gedateerd]) -> set[date]:
     "    status: in-overweging\n    relaties:\n      - bereidt-voor: pho\n",
 )
 def bereidt_niet_actief_voor(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    lijnen: dict[str, _Statuslijn] = {}
+
+    def lijn(orgaan: Orgaan) -> _Statuslijn:
+        if orgaan.id not in lijnen:
+            lijnen[orgaan.id] = _Statuslijn(orgaan)
+        return lijnen[orgaan.id]
+
     for orgaan in org.organen.values():
         for r in orgaan.relaties:
             if r.soort != "bereidt-voor":
                 continue
             doel = org.organen[r.naar]
-            for dag in sorted(_grensdatums(orgaan.status, doel.status, [r, orgaan, doel])):
-                if not (geldig_op(r, dag) and geldig_op(orgaan, dag) and geldig_op(doel, dag)):
-                    continue
-                if orgaan.status_op(dag) == "actief" and doel.status_op(dag) != "actief":
-                    yield meld(
-                        "AM314",
-                        r.plek,
-                        f"'{orgaan.id}' is actief en bereidt '{doel.id}' voor, dat dan de status "
-                        f"'{doel.status_op(dag)}' heeft; geef '{orgaan.id}' dezelfde status.",
-                    )
-                    break
+            drie = (r, orgaan, doel)  # the days on which all three hold
+            van = max(_datum(x.vanaf, date.min) for x in drie)
+            tot = min(_datum(x.tot_en_met, date.max) for x in drie)
+            gevonden = _eerste_dag(lijn(orgaan), lijn(doel), van, tot) if van <= tot else None
+            if gevonden is not None:
+                yield meld(
+                    "AM314",
+                    r.plek,
+                    f"'{orgaan.id}' is actief en bereidt '{doel.id}' voor, dat dan de status "
+                    f"'{gevonden[1]}' heeft; geef '{orgaan.id}' dezelfde status.",
+                )
 
 
 @domeinregel(
@@ -756,4 +889,571 @@ def ambtshalve_aantal_onbepaald(org: Organisatie, meld: Melder) -> Iterator[Prob
                     f"'{r.functie}', maar die functie heeft "
                     f"{'een onbepaald aantal' if zetels is None else zetels} zetel(s), dus "
                     "is niet duidelijk wie; gebruik 'wijze: benoemd' of laat 'aantal' weg.",
+                )
+
+
+# --- limits (AM39x) ---------------------------------------------------------------------------
+# Every query expands the composition rules into seats, AM303 weighs each named member against
+# the rules for its post, and the tree and the figure follow 'onderdeel-van' down. A small file
+# can ask for a billion seats ('aantal: 1000000000'), thousands of rules for one post or a
+# chain of thousands of levels; these rules keep every answer to a size in proportion to the
+# file, that amctl computes in a moment. Real files (and the national-scale benchmark) stay
+# far below them.
+
+ZETELS_PER_ONDERDEEL = 10
+MIN_ZETELS = 10_000
+MAX_REGELS_PER_FUNCTIE = 100
+MAX_ONDERDEEL_DIEPTE = 16
+
+
+def _getal(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _zetels_hoogstens(org: Organisatie, orgaan: Orgaan, bekleders: Counter) -> int:
+    """At least as many seats as the body has on any date (amctl.vragen.zetels_op): each rule
+    gives 'aantal' per gemeente, or one per holder or named member plus an open one."""
+    leden = Counter((lid.functie, lid.gemeente) for lid in orgaan.leden)
+    leden_per_functie = Counter(lid.functie for lid in orgaan.leden)
+    totaal = 0
+    for r in orgaan.samenstelling:
+        if not org.functies[r.functie].per_gemeente:
+            plekken: list[str | None] | None = [None]
+        else:
+            plekken = None if r.gemeenten is None else list(r.gemeenten)
+        aantal_plekken = len(org.gemeenten) if plekken is None else len(plekken)
+        if r.aantal is not None:
+            totaal += aantal_plekken * r.aantal
+            continue
+        if r.wijze == "ambtshalve":
+            per_plek, alle = bekleders, bekleders[r.functie]
+        else:
+            per_plek, alle = leden, leden_per_functie[r.functie]
+            aantal_plekken = 1
+        gevuld = alle if plekken is None else sum(per_plek[(r.functie, g)] for g in plekken)
+        totaal += aantal_plekken + gevuld
+    return totaal
+
+
+def _omvang(org: Organisatie) -> int:
+    """How many things the file describes: every entry of every section, every holding of a
+    post, and every item of every list of a body."""
+    omvang = sum(len(getattr(org, sectie)) for sectie in SECTIES)
+    omvang += sum(len(p.functies) for p in org.personen.values())
+    for o in org.organen.values():
+        omvang += sum(
+            len(deel)
+            for deel in (o.status, o.samenstelling, o.leden, o.voorzitter, o.ondersteuning)
+        )
+        omvang += len(o.relaties) + len(o.vergaderritme)
+    return omvang
+
+
+@domeinregel(
+    "AM390",
+    "te-veel-zetels",
+    F,
+    "De samenstellingen geven veel meer zetels dan het bestand groot is.",
+    "Elke vraag rekent de samenstelling uit tot zetels: 'aantal' per gemeente, of een zetel "
+    "per bekleder. amctl werkt met hoogstens tien zetels per onderdeel van het bestand "
+    f"(gemeente, orgaan, persoon, bezetting, regel, ...), en altijd met {_getal(MIN_ZETELS)}: "
+    "meer zou een antwoord onleesbaar lang maken en lang laten duren. Een echt bestand blijft "
+    "daar ver onder; meestal is het een tikfout in 'aantal'.",
+    _BASIS + "organen:\n  platform:\n    naam: Platform\n    soort: overleg\n"
+    "    samenstelling:\n      - {functie: raadslid, wijze: benoemd, aantal: 20000}\n",
+    _BASIS + "organen:\n  platform:\n    naam: Platform\n    soort: overleg\n"
+    "    samenstelling:\n      - {functie: raadslid, wijze: benoemd, aantal: 2}\n",
+)
+def te_veel_zetels(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    bekleders: Counter = Counter()
+    for b in org.bezettingen():
+        bekleders[(b.functie, b.gemeente)] += 1
+        bekleders[b.functie] += 1
+    per_orgaan = [(_zetels_hoogstens(org, o, bekleders), o) for o in org.organen.values()]
+    totaal = sum(n for n, _ in per_orgaan)
+    grens = max(MIN_ZETELS, ZETELS_PER_ONDERDEEL * _omvang(org))
+    if totaal <= grens:
+        return
+    n, grootste = max(per_orgaan, key=lambda paar: paar[0])
+    yield meld(
+        "AM390",
+        grootste.plekken.get("samenstelling", grootste.plek),
+        f"De samenstellingen geven samen tot {_getal(totaal)} zetels, de meeste in "
+        f"'{grootste.id}' ({_getal(n)}); voor een bestand van deze omvang werkt amctl met "
+        f"hoogstens {_getal(grens)}. Verlaag 'aantal' of verdeel de zetels over minder regels.",
+    )
+
+
+def _te_veel_regels(orgaan: Orgaan) -> set[str]:
+    """The posts for which the body has more composition rules than AM392 allows."""
+    per_functie = Counter(r.functie for r in orgaan.samenstelling)
+    return {f for f, n in per_functie.items() if n > MAX_REGELS_PER_FUNCTIE}
+
+
+@domeinregel(
+    "AM392",
+    "te-veel-regels-voor-een-functie",
+    F,
+    f"Een orgaan heeft meer dan {MAX_REGELS_PER_FUNCTIE} samenstellingsregels voor één functie.",
+    "Een samenstelling noemt een functie een paar keer (per gemeente, of met een nieuw aantal "
+    f"vanaf een datum); meer dan {MAX_REGELS_PER_FUNCTIE} regels voor dezelfde functie is een "
+    "vergissing, en elk lid bij naam zou met elk van die regels vergeleken moeten worden "
+    "(AM303). Voeg de regels samen: zonder 'gemeenten' geldt een regel voor alle gemeenten.",
+    _BASIS
+    + "organen:\n  raad:\n    naam: Raad\n    soort: overleg\n    samenstelling:\n"
+    + "      - {functie: raadslid, wijze: benoemd, aantal: 1}\n" * (MAX_REGELS_PER_FUNCTIE + 1),
+    _BASIS
+    + "organen:\n  raad:\n    naam: Raad\n    soort: overleg\n    samenstelling:\n"
+    + "      - {functie: raadslid, wijze: benoemd, aantal: 1}\n",
+)
+def te_veel_regels_voor_een_functie(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    for orgaan in org.organen.values():
+        for functie in sorted(_te_veel_regels(orgaan)):
+            aantal = sum(r.functie == functie for r in orgaan.samenstelling)
+            yield meld(
+                "AM392",
+                orgaan.plekken.get("samenstelling", orgaan.plek),
+                f"'{orgaan.id}' heeft {aantal} samenstellingsregels voor '{functie}'; amctl "
+                f"neemt er hoogstens {MAX_REGELS_PER_FUNCTIE}. Voeg ze samen.",
+            )
+
+
+def _keten(n: int) -> str:
+    organen = "".join(
+        f"  o{i}:\n    naam: O{i}\n    soort: overleg\n    onderdeel-van: o{i - 1}\n"
+        for i in range(1, n)
+    )
+    return _KOP + _SOORT + "organen:\n  o0:\n    naam: O0\n    soort: overleg\n" + organen
+
+
+@domeinregel(
+    "AM391",
+    "onderdeel-van-te-diep",
+    F,
+    f"Een orgaan ligt meer dan {MAX_ONDERDEEL_DIEPTE} niveaus diep onder 'onderdeel-van'.",
+    "'onderdeel-van' beschrijft een boom die in werkelijkheid een paar niveaus diep is "
+    "(samenwerkingsverband, overleg, werkgroep). Een keten van meer dan "
+    f"{MAX_ONDERDEEL_DIEPTE} niveaus is een vergissing, en 'amctl tree' zou er onleesbaar van "
+    "worden.",
+    _keten(MAX_ONDERDEEL_DIEPTE + 2),
+    _keten(MAX_ONDERDEEL_DIEPTE + 1),
+)
+def onderdeel_van_te_diep(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    diepte: dict[str, int] = {}  # levels below the top of its tree; 0 for a top
+    for start in org.organen:
+        pad: list[str] = []
+        op_pad: set[str] = set()
+        huidig: str | None = start
+        while huidig is not None and huidig not in diepte and huidig in org.organen:
+            if huidig in op_pad:  # a cycle: AM307 reports it
+                diepte.update(dict.fromkeys(pad, 0))
+                break
+            pad.append(huidig)
+            op_pad.add(huidig)
+            huidig = org.organen[huidig].onderdeel_van
+        boven = -1 if huidig is None or huidig not in diepte else diepte[huidig]
+        for orgaan_id in reversed(pad):
+            if orgaan_id in diepte:
+                break
+            boven += 1
+            diepte[orgaan_id] = boven
+    for orgaan in org.organen.values():
+        if diepte[orgaan.id] == MAX_ONDERDEEL_DIEPTE + 1:
+            yield meld(
+                "AM391",
+                orgaan.plekken.get("onderdeel-van", orgaan.plek),
+                f"'{orgaan.id}' ligt {MAX_ONDERDEEL_DIEPTE + 1} niveaus diep onder "
+                f"'onderdeel-van'; amctl toont hoogstens {MAX_ONDERDEEL_DIEPTE}. Maak de "
+                "structuur vlakker.",
+            )
+
+
+# --- meetings and rotations (AM320-AM328) ----------------------------------------------------
+# 'Steeds in een andere gemeente' is read two ways, with two codes: the same gemeente twice in
+# a row goes against the words themselves (AM321, fout); hosting again before every other
+# gemeente had its turn goes against the rotation they describe (AM322, waarschuwing: the text
+# names no order). A rotating chair is a rotation by its very name, so there a second turn
+# before everyone had one is a fout (AM324).
+
+_DRIE_GEMEENTEN = (
+    "bronnen:\n  verslag:\n    titel: Verslagen\n"
+    "gemeenten:\n  aalsmeer:\n    naam: Aalsmeer\n  diemen:\n    naam: Diemen\n"
+    "  uithoorn:\n    naam: Uithoorn\n"
+)
+_PLENAIR = (
+    _KOP
+    + _SOORT
+    + _DRIE_GEMEENTEN
+    + "functies:\n  burgemeester:\n    naam: burgemeester\n    per-gemeente: true\n"
+    "    zetels: 1\n"
+    "organen:\n  plenair:\n    naam: Plenair\n    soort: overleg\n    bron: verslag\n"
+    "    samenstelling:\n"
+    "      - {functie: burgemeester, aantal: 1}\n"
+    "    vergaderritme:\n      - {per-jaar: 2, locatie: wisselend}\n    vergaderingen:\n"
+)
+_SECRETARISSEN = (
+    _KOP
+    + _SOORT
+    + _DRIE_GEMEENTEN
+    + "functies:\n  gemeentesecretaris:\n    naam: gemeentesecretaris\n    per-gemeente: true\n"
+    "    zetels: 1\n"
+    "organen:\n  secretarissen:\n    naam: Secretarissen\n    soort: overleg\n"
+    "    bron: verslag\n"
+    "    samenstelling:\n      - {functie: gemeentesecretaris, aantal: 1}\n    voorzitter:\n"
+    "      - {roulerend: true, termijn: 12}\n"
+)
+
+
+def _met_vergaderingen(*vergaderingen: str) -> str:
+    """The example body with these meetings, each 'JJJJ-MM-DD gemeente' or only a date."""
+    regels = []
+    for vergadering in vergaderingen:
+        datum, *gemeente = vergadering.split()
+        waar = f", gemeente: {gemeente[0]}" if gemeente else ""
+        regels.append(f"      - {{datum: {datum}{waar}}}\n")
+    return _PLENAIR + "".join(regels)
+
+
+def _met_beurten(*beurten: str) -> str:
+    """The example body with these chair turns, each 'gemeente vanaf tot-en-met'."""
+    regels = []
+    for beurt in beurten:
+        gemeente, vanaf, tot = beurt.split()
+        regels.append(
+            f"      - {{functie: gemeentesecretaris, gemeente: {gemeente}, vanaf: {vanaf}, "
+            f"tot-en-met: {tot}}}\n"
+        )
+    return _SECRETARISSEN + "".join(regels)
+
+
+def _was(gemeenten: list[str]) -> str:
+    return "was" if len(gemeenten) == 1 else "waren"
+
+
+def _namen(org: Organisatie, gemeenten: Iterable[str]) -> str:
+    namen = [org.gemeenten[g].naam for g in gemeenten]
+    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
+
+
+@domeinregel(
+    "AM320",
+    "vergaderfrequentie",
+    W,
+    "In een heel jaar zijn meer of minder vergaderingen vastgelegd dan het vergaderritme zegt.",
+    "Een jaar telt mee als er vergaderingen vóór en na vastgelegd zijn, zodat het hele jaar in "
+    "de vastlegging valt, en als een vergaderritme met 'per-jaar' het hele jaar geldt. Gelden "
+    "er meer ritmes tegelijk, omdat de bronnen elkaar tegenspreken, dan is elk ervan goed. "
+    "Meestal is een vergadering niet vastgelegd; soms klopt het ritme niet meer.",
+    _met_vergaderingen("2023-10-12 aalsmeer", "2024-03-14 diemen", "2025-03-13 uithoorn"),
+    _met_vergaderingen(
+        "2023-10-12 aalsmeer", "2024-03-14 diemen", "2024-10-10 uithoorn", "2025-03-13 aalsmeer"
+    ),
+)
+def vergaderfrequentie(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    for orgaan in org.organen.values():
+        lijst = vergaderingen(orgaan)
+        if len(lijst) < 2:
+            continue
+        per_jaar = Counter(v.datum.year for v in lijst)
+        for jaar in range(lijst[0].datum.year + 1, lijst[-1].datum.year):
+            begin, eind = date(jaar, 1, 1), date(jaar, 12, 31)
+            if not (geldig_op(orgaan, begin) and geldig_op(orgaan, eind)):
+                continue
+            verwacht = sorted(
+                {
+                    r.per_jaar
+                    for r in orgaan.vergaderritme
+                    if r.per_jaar and geldig_op(r, begin) and geldig_op(r, eind)
+                }
+            )
+            if not verwacht or per_jaar[jaar] in verwacht:
+                continue
+            plek = next(v.plek for v in lijst if v.datum.year >= jaar)
+            yield meld(
+                "AM320",
+                plek,
+                f"In {jaar} {'is' if per_jaar[jaar] == 1 else 'zijn'} {per_jaar[jaar]} "
+                f"vergadering{'' if per_jaar[jaar] == 1 else 'en'} van '{orgaan.id}' vastgelegd, "
+                f"maar het vergaderritme zegt {' of '.join(map(str, verwacht))} per jaar; vul "
+                "de vastlegging aan of werk het ritme bij.",
+            )
+
+
+@domeinregel(
+    "AM321",
+    "zelfde-gemeente-na-elkaar",
+    F,
+    "Een orgaan dat 'steeds in een andere gemeente' vergadert, vergadert twee keer na elkaar "
+    "in dezelfde gemeente.",
+    "Met 'locatie: wisselend' in het vergaderritme staat vast dat het overleg steeds in een "
+    "andere gemeente plaatsvindt. Twee vergaderingen na elkaar in dezelfde gemeente spreken "
+    "dat letterlijk tegen; meestal is de gemeente of de datum verkeerd overgenomen.",
+    _met_vergaderingen("2024-03-14 aalsmeer", "2024-10-10 aalsmeer"),
+    _met_vergaderingen("2024-03-14 aalsmeer", "2024-10-10 diemen"),
+)
+def zelfde_gemeente_na_elkaar(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    for orgaan in org.organen.values():
+        lijst = vergaderingen(orgaan)
+        for vorige, v in pairwise(lijst):
+            if (
+                v.gemeente is not None
+                and v.gemeente == vorige.gemeente
+                and wisselt_van_plaats(orgaan, v.datum)
+                and len(deelnemers(org, orgaan, v.datum)) > 1
+            ):
+                yield meld(
+                    "AM321",
+                    v.plekken.get("gemeente", v.plek),
+                    f"'{orgaan.id}' vergadert op {v.datum} weer in '{v.gemeente}', net als op "
+                    f"{vorige.datum}, maar het vergaderritme zegt: steeds in een andere "
+                    "gemeente; verbeter de gemeente of de datum.",
+                )
+
+
+@domeinregel(
+    "AM322",
+    "gastheer-voor-zijn-beurt",
+    W,
+    "Een gemeente is opnieuw gastheer voordat elke andere gemeente sindsdien aan de beurt was.",
+    "'Steeds in een andere gemeente' beschrijft een rondgang: elke deelnemende gemeente is één "
+    "keer gastheer voordat een gemeente het opnieuw is. De brontekst noemt geen volgorde, "
+    "daarom is dit een waarschuwing; 'amctl rooster' plant de rondgang eerlijk. Gemeenten die "
+    "bij een van beide vergaderingen niet deelnamen, tellen niet mee; een vergadering zonder "
+    "gemeente ertussen maakt de vergelijking onmogelijk.",
+    _met_vergaderingen("2024-03-14 aalsmeer", "2024-10-10 diemen", "2025-03-13 aalsmeer"),
+    _met_vergaderingen(
+        "2024-03-14 aalsmeer", "2024-10-10 diemen", "2025-03-13 uithoorn", "2025-10-09 aalsmeer"
+    ),
+)
+def gastheer_voor_zijn_beurt(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    for orgaan in org.organen.values():
+        lijst = vergaderingen(orgaan)
+        gastheren = [(v.gemeente, v.datum) for v in lijst]
+        for i, j, wachtend in _voor_de_beurt(org, orgaan, gastheren):
+            v = lijst[j]
+            if j == i + 1 or not wisselt_van_plaats(orgaan, v.datum):
+                continue  # twice in a row is AM321
+            yield meld(
+                "AM322",
+                v.plekken.get("gemeente", v.plek),
+                f"'{v.gemeente}' is op {v.datum} opnieuw gastheer van '{orgaan.id}' (vorige "
+                f"keer {lijst[i].datum}), terwijl {_namen(org, wachtend)} sindsdien nog niet "
+                f"aan de beurt {_was(wachtend)}; 'steeds in een andere gemeente' vraagt eerst "
+                "een beurt voor elke gemeente.",
+            )
+
+
+def _voor_de_beurt(
+    org: Organisatie, orgaan: Orgaan, reeks: list[tuple[str | None, date]]
+) -> Iterator[tuple[int, int, list[str]]]:
+    """(i, j, waiting) for each turn j whose gemeente (None: unknown) had turn i before, while
+    the gemeenten `waiting`, taking part on both dates, had none since. Per turn only the
+    participants are looked at, so it stays linear in the number of turns."""
+    laatst: dict[str, int] = {}
+    onbekend = -1  # the last turn whose gemeente is not known
+    for j, (gemeente, dag) in enumerate(reeks):
+        if gemeente is None:
+            onbekend = j
+            continue
+        i = laatst.get(gemeente)
+        laatst[gemeente] = j
+        if i is None or onbekend > i:
+            continue
+        toen = set(deelnemers(org, orgaan, reeks[i][1]))
+        wachtend = [
+            h
+            for h in deelnemers(org, orgaan, dag)
+            if h != gemeente and h in toen and laatst.get(h, -1) <= i
+        ]
+        if wachtend:
+            yield i, j, wachtend
+
+
+@domeinregel(
+    "AM323",
+    "vergadering-zonder-deelnemende-gemeente",
+    W,
+    "Een vergadering van een orgaan dat van gemeente wisselt, noemt geen gemeente, of een "
+    "gemeente die toen niet deelnam.",
+    "Bij 'locatie: wisselend' is de gemeente van elke vergadering nodig om de beurten te "
+    "controleren (AM321, AM322) en eerlijk te plannen ('amctl rooster'). De rondgang gaat "
+    "langs de gemeenten die op die datum deelnemen.",
+    _met_vergaderingen("2024-03-14"),
+    _met_vergaderingen("2024-03-14 aalsmeer"),
+)
+def vergadering_zonder_deelnemende_gemeente(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    for orgaan in org.organen.values():
+        for v in orgaan.vergaderingen:
+            if not wisselt_van_plaats(orgaan, v.datum):
+                continue
+            if v.gemeente is None:
+                yield meld(
+                    "AM323",
+                    v.plek,
+                    f"De vergadering van '{orgaan.id}' op {v.datum} noemt geen gemeente, terwijl "
+                    "het orgaan steeds in een andere gemeente vergadert; vul 'gemeente' in.",
+                )
+            elif v.gemeente not in deelnemers(org, orgaan, v.datum):
+                yield meld(
+                    "AM323",
+                    v.plekken.get("gemeente", v.plek),
+                    f"'{v.gemeente}' nam op {v.datum} niet deel aan '{orgaan.id}', maar is "
+                    "gastheer van de vergadering; controleer de gemeente of de datum.",
+                )
+
+
+@domeinregel(
+    "AM324",
+    "voorzitter-voor-zijn-beurt",
+    F,
+    "Bij een roulerend voorzitterschap is een gemeente opnieuw voorzitter voordat elke andere "
+    "gemeente sindsdien aan de beurt was.",
+    "Roulerend betekent: iedereen om de beurt. De beurten zijn de voorzitters met een periode "
+    "onder 'roulerend: true', elk namens een gemeente. Een tweede beurt voordat elke "
+    "deelnemende gemeente er één had, is een fout; 'amctl rooster' plant de volgende beurten "
+    "eerlijk. Gemeenten die bij een van beide beurten niet deelnamen, tellen niet mee.",
+    _met_beurten(
+        "aalsmeer 2022-01-01 2022-12-31",
+        "diemen 2023-01-01 2023-12-31",
+        "aalsmeer 2024-01-01 2024-12-31",
+    ),
+    _met_beurten(
+        "aalsmeer 2022-01-01 2022-12-31",
+        "diemen 2023-01-01 2023-12-31",
+        "uithoorn 2024-01-01 2024-12-31",
+        "aalsmeer 2025-01-01 2025-12-31",
+    ),
+)
+def voorzitter_voor_zijn_beurt(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    for orgaan in org.organen.values():
+        lijst = beurten(org, orgaan)
+        reeks = [(b.gemeente, b.vanaf or b.tot_en_met or date.min) for b in lijst]
+        for i, j, wachtend in _voor_de_beurt(org, orgaan, reeks):
+            yield meld(
+                "AM324",
+                lijst[j].voorzitter.plek,
+                f"'{lijst[j].gemeente}' is vanaf {_tekst(lijst[j].vanaf)} opnieuw voorzitter "
+                f"van '{orgaan.id}' (vorige beurt vanaf {_tekst(lijst[i].vanaf)}), terwijl "
+                f"{_namen(org, wachtend)} sindsdien nog niet aan de beurt {_was(wachtend)}; geef "
+                "de beurt aan wie het langst wacht (zie 'amctl rooster').",
+            )
+
+
+@domeinregel(
+    "AM325",
+    "voorzitterschap-onvolledig",
+    W,
+    "Het roulerend voorzitterschap is niet sluitend vastgelegd.",
+    "Om de rondgang te controleren en te plannen zijn alle beurten nodig: zonder gat tussen "
+    "twee beurten, elke beurt namens een gemeente, en bij een vergadering zonder beurt op die "
+    "datum de gemeente die voorzat ('voorzitter' bij de vergadering).",
+    _met_beurten("aalsmeer 2022-01-01 2022-12-31", "diemen 2024-01-01 2024-12-31"),
+    _met_beurten("aalsmeer 2022-01-01 2022-12-31", "diemen 2023-01-01 2023-12-31"),
+)
+def voorzitterschap_onvolledig(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    for orgaan in org.organen.values():
+        if not any(v.roulerend for v in orgaan.voorzitter):
+            continue
+        lijst = beurten(org, orgaan)
+        for vorige, b in pairwise(lijst):
+            if vorige.tot_en_met and b.vanaf and (b.vanaf - vorige.tot_en_met).days > 1:
+                yield meld(
+                    "AM325",
+                    b.voorzitter.plek,
+                    f"Tussen {vorige.tot_en_met} en {b.vanaf} is geen voorzitter van "
+                    f"'{orgaan.id}' vastgelegd; leg de beurt vast die ertussen lag.",
+                )
+        for b in lijst:
+            if b.gemeente is None:
+                yield meld(
+                    "AM325",
+                    b.voorzitter.plek,
+                    f"Bij deze voorzittersbeurt van '{orgaan.id}' is niet te zien namens welke "
+                    "gemeente die was; noem 'functie' en 'gemeente', of een persoon die lid is "
+                    "namens een gemeente.",
+                )
+        for v in orgaan.vergaderingen:
+            if (
+                v.voorzitter is None
+                and rotatie(orgaan, v.datum) is not None
+                and not any(geldig_op(b, v.datum) for b in lijst)
+            ):
+                yield meld(
+                    "AM325",
+                    v.plek,
+                    f"De vergadering van '{orgaan.id}' op {v.datum} noemt geen voorzitter en "
+                    "er is geen voorzittersbeurt voor die datum; vul 'voorzitter' in (de "
+                    "gemeente) of leg de beurt vast.",
+                )
+
+
+@domeinregel(
+    "AM326",
+    "dubbele-vergadering",
+    W,
+    "Een orgaan heeft twee vergaderingen op dezelfde dag.",
+    "Meestal is een vergadering twee keer ingevoerd. Waren het echt twee bijeenkomsten, leg "
+    "dat dan uit met een 'toelichting' en voeg ze zo mogelijk samen.",
+    _met_vergaderingen("2024-03-14 aalsmeer", "2024-03-14 diemen"),
+    _met_vergaderingen("2024-03-14 aalsmeer", "2024-10-10 diemen"),
+)
+def dubbele_vergadering(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    for orgaan in org.organen.values():
+        gezien: set[date] = set()
+        for v in orgaan.vergaderingen:
+            if v.datum in gezien:
+                yield meld(
+                    "AM326",
+                    v.plekken.get("datum", v.plek),
+                    f"'{orgaan.id}' heeft al een vergadering op {v.datum}; verwijder de dubbele "
+                    "of verbeter de datum.",
+                )
+            gezien.add(v.datum)
+
+
+@domeinregel(
+    "AM327",
+    "voorzitters-tegelijk",
+    F,
+    "Een orgaan heeft op dezelfde dag twee voorzitters.",
+    "Voorzitters met een periode beschrijven wie wanneer voorzat, ook de beurten van een "
+    "roulerend voorzitterschap (dat zelf, 'roulerend: true', telt niet mee). Sluit een beurt "
+    "af met 'tot-en-met' de dag voordat de volgende begint.",
+    _met_beurten("aalsmeer 2022-01-01 2022-12-31", "diemen 2022-07-01 2023-06-30"),
+    _met_beurten("aalsmeer 2022-01-01 2022-06-30", "diemen 2022-07-01 2023-06-30"),
+)
+def voorzitters_tegelijk(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    for orgaan in org.organen.values():
+        vast = [v for v in orgaan.voorzitter if not v.roulerend]
+        for v in _overschrijdingen(vast, 1):
+            yield meld(
+                "AM327",
+                v.plek,
+                f"'{orgaan.id}' heeft vanaf {_tekst(v.vanaf)} twee voorzitters tegelijk; sluit "
+                "de vorige af met 'tot-en-met' de dag voordat deze begint.",
+            )
+
+
+@domeinregel(
+    "AM328",
+    "termijn-zonder-roulatie",
+    F,
+    "Een voorzitter heeft een 'termijn' maar rouleert niet.",
+    "'termijn' is het aantal maanden van een beurt bij een roulerend voorzitterschap; het "
+    "hoort bij 'roulerend: true'. Bij een vaste voorzitter betekent het niets.",
+    _SECRETARISSEN.replace(
+        "{roulerend: true, termijn: 12}",
+        "{functie: gemeentesecretaris, gemeente: aalsmeer, termijn: 12}",
+    ),
+    _SECRETARISSEN,
+)
+def termijn_zonder_roulatie(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    for orgaan in org.organen.values():
+        for v in orgaan.voorzitter:
+            if v.termijn is not None and not v.roulerend:
+                yield meld(
+                    "AM328",
+                    v.plekken.get("termijn", v.plek),
+                    f"De voorzitter van '{orgaan.id}' heeft 'termijn: {v.termijn}' maar is niet "
+                    "roulerend; voeg 'roulerend: true' toe of haal 'termijn' weg.",
                 )

@@ -20,23 +20,26 @@ _WAT = {
 _GEDEELDE_NAAMRUIMTE = (GEMEENTEN, FUNCTIES, ORGANEN, PERSONEN)
 
 
-# Looking for a suggestion compares with every id; past this many unknown ids, a huge broken
-# file would take minutes, so the rest are reported without one.
+# Looking for a suggestion compares with every id of the section; past this many unknown ids,
+# or this many comparisons in all, a huge broken file would take minutes, so the rest are
+# reported without one.
 MAX_SUGGESTIES = 100
+MAX_VERGELIJKINGEN = 200_000
 
 
 def controleer_verwijzingen(organisatie: Organisatie) -> Iterator[Probleem]:
     meld = Melder(organisatie.bestand)
     tips: dict[tuple[str, str], str | None] = {}
+    vergeleken = 0
     for verwijzing in organisatie.verwijzingen:
         bestaand = getattr(organisatie, verwijzing.naar)
         if verwijzing.id in bestaand:
             continue
         sleutel = (verwijzing.naar, verwijzing.id)
         if sleutel not in tips:
-            tips[sleutel] = (
-                suggestie(verwijzing.id, bestaand) if len(tips) < MAX_SUGGESTIES else None
-            )
+            zoeken = len(tips) < MAX_SUGGESTIES and vergeleken + len(bestaand) <= MAX_VERGELIJKINGEN
+            tips[sleutel] = suggestie(verwijzing.id, bestaand) if zoeken else None
+            vergeleken += len(bestaand) if zoeken else 0
         tip = tips[sleutel]
         wat = _WAT[verwijzing.naar]
         hint = (

@@ -19,6 +19,7 @@ each of them, and would all start at one node.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import subprocess
@@ -27,6 +28,7 @@ from datetime import date
 from typing import NamedTuple
 
 from amctl.model import Orgaan, Organisatie, geldig_op
+from amctl.probleem import GebruiksFout
 from amctl.tekst import zichtbaar
 from amctl.vragen import (
     Bezetting_op,
@@ -59,6 +61,17 @@ class GraphvizOntbreekt(Exception):
 
     def __init__(self) -> None:
         super().__init__(GRAPHVIZ_ONTBREEKT)
+
+
+class GraphvizFaalt(GraphvizOntbreekt, GebruiksFout):
+    """Graphviz ran but made no figure: it failed, or took longer than GRAPHVIZ_TIJDSLIMIET.
+    Like a missing Graphviz for `amctl diagram`; a clean message, not a crash, elsewhere."""
+
+    def __init__(self, melding: str) -> None:
+        Exception.__init__(self, melding)
+
+
+GRAPHVIZ_TIJDSLIMIET = 120  # seconds; a file of thousands of bodies can take Graphviz longer
 
 
 class Knoop(NamedTuple):
@@ -97,29 +110,44 @@ class Tekening(NamedTuple):
     def titel(self) -> str:
         return f"Samenhang van de organen op {self.peildatum.isoformat()}"
 
-    def in_cluster(self, cluster: str | None) -> tuple[list[Cluster], list[Knoop]]:
-        return (
-            [c for c in self.clusters if c.ouder == cluster],
-            [k for k in self.knopen if k.cluster == cluster],
-        )
+    def per_cluster(self) -> dict[str | None, tuple[list[Cluster], list[Knoop]]]:
+        """For each cluster (None: the top level) the clusters and nodes right inside it, in
+        one pass: asking every cluster for its contents in turn would be quadratic."""
+        indeling: dict[str | None, tuple[list[Cluster], list[Knoop]]] = {}
+        for c in self.clusters:
+            indeling.setdefault(c.ouder, ([], []))[0].append(c)
+        for k in self.knopen:
+            indeling.setdefault(k.cluster, ([], []))[1].append(k)
+        return indeling
 
 
 # --- from the model to a drawing ----------------------------------------------------------
 
 
+_MAX_ID = 200
+
+
+def _begrensd(knoop_id: str) -> str:
+    """An id may be of any length, but Graphviz refuses one of more than 16384 bytes: a long
+    one becomes its start, '___' (which no other node id holds) and a hash of the whole."""
+    if len(knoop_id) <= _MAX_ID:
+        return knoop_id
+    return knoop_id[:100] + "___" + hashlib.blake2b(knoop_id.encode(), digest_size=12).hexdigest()
+
+
 def orgaan_knoop_id(orgaan_id: str) -> str:
     """Body ids are [a-z0-9-] without '--'; '_' never occurs in them, so this is one-to-one.
     The prefix keeps ids clear of Mermaid's keywords ('end', 'graph')."""
-    return "org_" + orgaan_id.replace("-", "_")
+    return _begrensd("org_" + orgaan_id.replace("-", "_"))
 
 
 def cluster_id(orgaan_id: str) -> str:
-    return "cl_" + orgaan_id.replace("-", "_")
+    return _begrensd("cl_" + orgaan_id.replace("-", "_"))
 
 
 def functie_knoop_id(functie: str, gemeente: str | None) -> str:
     achter = f"__{gemeente.replace('-', '_')}" if gemeente else ""
-    return "fun_" + functie.replace("-", "_") + achter
+    return _begrensd("fun_" + functie.replace("-", "_") + achter)
 
 
 def eenregelig(tekst: str) -> str:
@@ -239,13 +267,16 @@ def tekening(org: Organisatie, peildatum: date) -> Tekening:
                 cluster_id(top.id),
             )
         )
+    wortels_per_post: dict[tuple[str, str | None], set[str]] = {}
+    for a, b in steun:
+        wortels_per_post.setdefault((b.functie, b.gemeente), set()).add(cluster_id(wortel(a).id))
     for _, o in steun:
         post = (o.functie, o.gemeente)
         knoop_id = functie_knoop_id(*post)
         if knoop_id in geplaatst:
             continue
         geplaatst.add(knoop_id)
-        wortels = {cluster_id(wortel(a).id) for a, b in steun if (b.functie, b.gemeente) == post}
+        wortels = wortels_per_post[post]
         naam = eenregelig(functienaam(org, o.functie, o.gemeente))
         knopen.append(
             Knoop(knoop_id, (naam,), "functie", False, wortels.pop() if len(wortels) == 1 else None)
@@ -317,9 +348,10 @@ def _mermaid_label(regels: Iterable[str]) -> str:
 
 def mermaid(t: Tekening) -> str:
     uit = ["flowchart LR"]
+    indeling = t.per_cluster()
 
     def schrijf(cluster: str | None, inspringen: str) -> None:
-        subclusters, knopen = t.in_cluster(cluster)
+        subclusters, knopen = indeling.get(cluster, ([], []))
         for c in subclusters:
             uit.append(f"{inspringen}subgraph {c.id}[{_mermaid_label(c.regels)}]")
             schrijf(c.id, inspringen + "  ")
@@ -353,15 +385,38 @@ def mermaid(t: Tekening) -> str:
 # --- DOT ----------------------------------------------------------------------------------
 
 
-def dot_tekst(tekst: str) -> str:
-    """A DOT quoted string: backslash and quote escaped, so that no escape (\\N, \\l) and no
-    end of string can come from the data."""
-    return '"' + tekst.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def _dot_escape(tekst: str) -> str:
+    """Backslash and quote escaped, so that no escape (\\N, \\l) and no end of string can
+    come from the data; '&' as '&amp;', because Graphviz reads entities such as '&lt;' in a
+    label and would show '<' for a name that says '&lt;'."""
+    return tekst.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+
+
+# Graphviz refuses a quoted string of more than 16384 bytes; a longer label is written as
+# pieces joined by '+', which DOT reads as one string. A piece holds this many characters of
+# text, at most 5 bytes each once escaped ('&' becomes '&amp;').
+_DOT_STUK = 2_000
 
 
 def _dot_label(regels: Iterable[str]) -> str:
-    escaped = [r.replace("\\", "\\\\").replace('"', '\\"') for r in regels]
-    return '"' + "\\n".join(escaped) + '"'
+    """Lines as one quoted DOT string (lines joined by \\n) that Graphviz shows exactly."""
+    stukken: list[str] = []
+    for nummer, regel in enumerate(regels):
+        if nummer:
+            stukken.append("\\n")
+        stukken += [
+            _dot_escape(regel[begin : begin + _DOT_STUK])
+            for begin in range(0, len(regel), _DOT_STUK)
+        ]
+    geheel = "".join(stukken)
+    if len(geheel) <= _DOT_STUK:
+        return f'"{geheel}"'
+    return " + ".join(f'"{stuk}"' for stuk in stukken)
+
+
+def dot_tekst(tekst: str) -> str:
+    """A DOT quoted string that Graphviz shows exactly as the text."""
+    return _dot_label([tekst])
 
 
 _LETTER = 'fontname="Helvetica"'
@@ -401,23 +456,19 @@ def _bundels(lijnen: list[Lijn]) -> dict[int, _Bundel]:
     """Bundles by the position of their first edge. Targets with the same label from the same
     sources form one bundle when that saves edges: 5 PHOs x 2 MRA bodies is 10 edges, as a
     bundle 7, with the label twice instead of ten times."""
-    bronnen_per_doel: dict[tuple[str, str], list[str]] = {}
-    for lijn in lijnen:
+    per_doel: dict[tuple[str, str], list[int]] = {}  # positions of the edges to a target
+    for nummer, lijn in enumerate(lijnen):
         if lijn.soort == "relatie":
-            bronnen_per_doel.setdefault((lijn.label, lijn.naar), []).append(lijn.van)
+            per_doel.setdefault((lijn.label, lijn.naar), []).append(nummer)
     groepen: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-    for (label, naar), bronnen in bronnen_per_doel.items():
-        groepen.setdefault((label, tuple(bronnen)), []).append(naar)
+    for (label, naar), nummers in per_doel.items():
+        groepen.setdefault((label, tuple(lijnen[n].van for n in nummers)), []).append(naar)
     bundels: dict[int, _Bundel] = {}
     for (label, bronnen), doelen in groepen.items():
         if len(bronnen) < 2 or len(bronnen) * len(doelen) <= len(bronnen) + len(doelen):
             continue
-        leden = [
-            lijn
-            for lijn in lijnen
-            if lijn.soort == "relatie" and lijn.label == label and lijn.naar in doelen
-        ]
-        bundels[lijnen.index(leden[0])] = _Bundel(label, leden, tuple(doelen))
+        nummers = sorted(n for doel in doelen for n in per_doel[(label, doel)])
+        bundels[nummers[0]] = _Bundel(label, [lijnen[n] for n in nummers], tuple(doelen))
     return bundels
 
 
@@ -432,9 +483,10 @@ def dot(t: Tekening) -> str:
     anker: dict[str, str] = {k.id: k.id for k in t.knopen}
     kleuren = iter(_WORTELKLEUREN * len(t.clusters))
     teams = {c.id for c in t.clusters if c.soort == "team"}
+    indeling = t.per_cluster()
 
     def schrijf(cluster: str | None, inspringen: str) -> None:
-        subclusters, knopen = t.in_cluster(cluster)
+        subclusters, knopen = indeling.get(cluster, ([], []))
         for c in subclusters:
             stijl = _DOT_CLUSTER[c.soort]
             if c.soort == "wortel":
@@ -473,11 +525,16 @@ def dot(t: Tekening) -> str:
             punt = f"bundel_{nummer}"
             anker[punt] = punt
             uit.append(f'  {punt} [shape=point, width=0.06, label=""];')
-            for bron in dict.fromkeys(b.van for b in bundel.bronnen):
-                zeker = any(not b.stippel for b in bundel.bronnen if b.van == bron)
+            # A part of the bundle is certain when one of the edges it stands for is.
+            zeker_van: dict[str, bool] = {}
+            zeker_naar: dict[str, bool] = {}
+            for b in bundel.bronnen:
+                zeker_van[b.van] = zeker_van.get(b.van, False) or not b.stippel
+                zeker_naar[b.naar] = zeker_naar.get(b.naar, False) or not b.stippel
+            for bron, zeker in zeker_van.items():
                 uit.append(lijn_tekst(bron, punt, ["arrowhead=none", _streep(zeker)]))
             for doel in bundel.doelen:
-                zeker = any(not b.stippel for b in bundel.bronnen if b.naar == doel)
+                zeker = zeker_naar[doel]
                 label = f"label={dot_tekst(bundel.label)}"
                 uit.append(lijn_tekst(punt, doel, [label, _streep(zeker)]))
         if id(lijn) in gebundeld:
@@ -500,16 +557,22 @@ def render(dot_bron: str, formaat: str) -> bytes:
     programma = shutil.which("dot")
     if programma is None:
         raise GraphvizOntbreekt
-    uitkomst = subprocess.run(
-        [programma, f"-T{formaat}"],
-        input=dot_bron.encode("utf-8"),
-        capture_output=True,
-        check=False,
-        timeout=120,
-    )
+    try:
+        uitkomst = subprocess.run(
+            [programma, f"-T{formaat}"],
+            input=dot_bron.encode("utf-8"),
+            capture_output=True,
+            check=False,
+            timeout=GRAPHVIZ_TIJDSLIMIET,
+        )
+    except subprocess.TimeoutExpired:
+        raise GraphvizFaalt(
+            f"Graphviz had na {GRAPHVIZ_TIJDSLIMIET} seconden nog geen figuur; er zijn te veel "
+            "organen om te tekenen. Gebruik --formaat mermaid of dot."
+        ) from None
     if uitkomst.returncode != 0:
-        melding = uitkomst.stderr.decode("utf-8", "replace").strip()
-        raise RuntimeError(f"Graphviz kon de figuur niet maken: {melding}")
+        melding = zichtbaar(uitkomst.stderr.decode("utf-8", "replace").strip()[:300])
+        raise GraphvizFaalt(f"Graphviz kon de figuur niet maken: {melding}")
     return uitkomst.stdout
 
 

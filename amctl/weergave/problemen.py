@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 
 from amctl.probleem import Ernst, Probleem
-from amctl.tekst import zichtbaar
+from amctl.tekst import json_veilig, zichtbaar
 
 _KLEUR = {Ernst.FOUT: "\x1b[31m", Ernst.WAARSCHUWING: "\x1b[33m"}
 _GRIJS, _UIT = "\x1b[2m", "\x1b[0m"
@@ -26,7 +26,8 @@ def als_tekst(problemen: Iterable[Probleem], kleur: bool = False) -> str:
 
 
 def als_json(problemen: Iterable[Probleem]) -> str:
-    return json.dumps([p.als_dict() for p in problemen], ensure_ascii=False, indent=2) + "\n"
+    tekst = json.dumps([p.als_dict() for p in problemen], ensure_ascii=False, indent=2)
+    return json_veilig(tekst) + "\n"
 
 
 def _github_escape(tekst: str, eigenschap: bool = False) -> str:
@@ -43,7 +44,7 @@ def als_github(problemen: Iterable[Probleem]) -> str:
         niveau = "error" if p.ernst is Ernst.FOUT else "warning"
         regels.append(
             f"::{niveau} file={_github_escape(p.bestand, True)},line={p.regel},col={p.kolom},"
-            f"title={p.code}::{_github_escape(p.code + ' ' + p.melding)}"
+            f"title={p.code}::{_github_escape(p.code + ' ' + zichtbaar(p.melding))}"
         )
     return "".join(r + "\n" for r in regels)
 

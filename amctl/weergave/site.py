@@ -13,14 +13,24 @@ bytes: no timestamps, file order throughout. The peildatum is recorded in README
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
+from collections import defaultdict
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
 
-from amctl.model import Gedateerd, Orgaan, Organisatie, Relatie, geldig_op
+from amctl.model import (
+    Gedateerd,
+    Ondersteuning,
+    Orgaan,
+    Organisatie,
+    Relatie,
+    Tegenstrijdigheid,
+    geldig_op,
+)
 from amctl.schrijven import maak_map, schrijf_atomair, verwijder
 from amctl.tekst import zichtbaar
 from amctl.vragen import (
@@ -117,9 +127,44 @@ def _niet_vastgelegd() -> list[Item]:
 # --- content ------------------------------------------------------------------------------
 
 
-def pagina(org: Organisatie, orgaan: Orgaan, peildatum: date, index: Index) -> Pagina:
+class Verwijzers(NamedTuple):
+    """What points at each body, gathered once for all cards: looking through every body for
+    each card would make the site quadratic in the number of bodies. In file order."""
+
+    relaties: dict[str, list[tuple[Orgaan, Relatie]]]  # by the body they point to
+    steun: dict[str, list[tuple[int, Orgaan, Ondersteuning]]]  # by post; with file position
+    delen: dict[str, list[Orgaan]]  # by the body they are part of
+    tegenstrijdigheden: dict[str, list[Tegenstrijdigheid]]  # by the body they concern
+
+
+def verwijzers(org: Organisatie) -> Verwijzers:
+    uit = Verwijzers(defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list))
+    positie = 0
+    for o in org.organen.values():
+        for r in o.relaties:
+            uit.relaties[r.naar].append((o, r))
+        for s in o.ondersteuning:
+            if s.gemeente is None:
+                uit.steun[s.functie].append((positie, o, s))
+                positie += 1
+        if o.onderdeel_van:
+            uit.delen[o.onderdeel_van].append(o)
+    for t in org.tegenstrijdigheden.values():
+        for orgaan_id in dict.fromkeys(t.betreft):
+            uit.tegenstrijdigheden[orgaan_id].append(t)
+    return uit
+
+
+def pagina(
+    org: Organisatie,
+    orgaan: Orgaan,
+    peildatum: date,
+    index: Index,
+    naar: Verwijzers | None = None,
+) -> Pagina:
     """A body's card: its fields, then composition, chair, support, relations in and out,
     contradictions between sources about it, and its sources."""
+    naar = naar or verwijzers(org)
     uitslag = wie_zit_in(org, orgaan, peildatum, index)
     secties = [Sectie("Taken", [Item(_t(taak)) for taak in orgaan.taken])] if orgaan.taken else []
     secties += [
@@ -127,11 +172,11 @@ def pagina(org: Organisatie, orgaan: Orgaan, peildatum: date, index: Index) -> P
         Sectie("Voorzitter", [Item(_t(_voorzitter(org, uitslag)))]),
         Sectie("Ondersteuning", _ondersteuning(org, uitslag) or _niet_vastgelegd()),
     ]
-    relaties = _relaties(org, orgaan, peildatum)
+    relaties = _relaties(org, orgaan, peildatum, naar)
     if relaties:
         secties.append(Sectie("Relaties", relaties))
-    secties += _tegenstrijdigheden_over(org, orgaan)
-    bronnen = [org.bronnen[b] for b in _bronnen_van(org, orgaan)]
+    secties += _tegenstrijdigheden_over(org, naar.tegenstrijdigheden.get(orgaan.id, []))
+    bronnen = [org.bronnen[b] for b in _bronnen_van(org, orgaan, naar)]
     if bronnen:
         items = [Item((Deel(f"{b.id}: "), Deel(b.titel, url=_web(b.url)))) for b in bronnen]
         secties.append(Sectie("Bronnen", items))
@@ -198,7 +243,7 @@ def _ondersteuning(org: Organisatie, uitslag: Bezetting_op) -> list[Item]:
     ]
 
 
-def _relaties(org: Organisatie, orgaan: Orgaan, peildatum: date) -> list[Item]:
+def _relaties(org: Organisatie, orgaan: Orgaan, peildatum: date, naar: Verwijzers) -> list[Item]:
     """Outgoing, incoming, support by the posts that make up this body, and its parts. Every
     relation in the file, with its period: the card is also the body's history."""
     uit = [
@@ -207,31 +252,25 @@ def _relaties(org: Organisatie, orgaan: Orgaan, peildatum: date) -> list[Item]:
     ]
     binnen = [
         Item((_link(org, o.id), Deel(f" {relatielabel(r.soort)} dit orgaan{_bij(r, peildatum)}")))
-        for o in org.organen.values()
-        for r in o.relaties
-        if r.naar == orgaan.id
+        for o, r in naar.relaties.get(orgaan.id, [])
     ]
     leden = {r.functie for r in orgaan.samenstelling if not org.functies[r.functie].per_gemeente}
     steun = [
         Item((Deel(f"{functienaam(org, s.functie, None)} (lid) ondersteunt "), _link(org, o.id)))
-        for o in org.organen.values()
-        for s in o.ondersteuning
-        if s.functie in leden and s.gemeente is None and o.id != orgaan.id
+        for _, o, s in sorted(p for f in leden for p in naar.steun.get(f, []))
+        if o.id != orgaan.id
     ]
     delen = [
         Item((_link(org, o.id), Deel(" is onderdeel van dit orgaan")))
-        for o in org.organen.values()
-        if o.onderdeel_van == orgaan.id
+        for o in naar.delen.get(orgaan.id, [])
     ]
     return uit + binnen + steun + delen
 
 
-def _tegenstrijdigheden_over(org: Organisatie, orgaan: Orgaan) -> list[Sectie]:
+def _tegenstrijdigheden_over(org: Organisatie, over: list[Tegenstrijdigheid]) -> list[Sectie]:
     """Each recorded contradiction about the body: both statements, each with its source."""
     secties = []
-    for t in org.tegenstrijdigheden.values():
-        if orgaan.id not in t.betreft:
-            continue
+    for t in over:
         items = []
         for u in t.uitspraken:
             herkomst = ", ".join(org.bronnen[b].titel for b in u.bron)
@@ -244,7 +283,7 @@ def _tegenstrijdigheden_over(org: Organisatie, orgaan: Orgaan) -> list[Sectie]:
     return secties
 
 
-def _bronnen_van(org: Organisatie, orgaan: Orgaan) -> list[str]:
+def _bronnen_van(org: Organisatie, orgaan: Orgaan, naar: Verwijzers) -> list[str]:
     """Every source the card leans on, in a fixed order."""
     gedateerd = (
         orgaan.status,
@@ -255,9 +294,8 @@ def _bronnen_van(org: Organisatie, orgaan: Orgaan) -> list[str]:
         orgaan.vergaderritme,
     )
     ids = set(orgaan.bron) | {b for reeks in gedateerd for item in reeks for b in item.bron}
-    for t in org.tegenstrijdigheden.values():
-        if orgaan.id in t.betreft:
-            ids |= {b for u in t.uitspraken for b in u.bron}
+    for t in naar.tegenstrijdigheden.get(orgaan.id, []):
+        ids |= {b for u in t.uitspraken for b in u.bron}
     return sorted(ids)
 
 
@@ -337,12 +375,23 @@ def _md_url(url: str) -> str:
     return quote(url, safe=":/?#@!$&'*+,;=%~")
 
 
+def kaartnaam(orgaan_id: str) -> str:
+    """The file name of a body's card: its id, which needs no escaping ([a-z0-9-]). A file
+    name may have 255 bytes and an id any length: a long one becomes its start, '--' (which
+    no id holds) and a hash of the whole."""
+    if len(orgaan_id) <= 200:
+        return f"{orgaan_id}.md"
+    return (
+        f"{orgaan_id[:100]}--{hashlib.blake2b(orgaan_id.encode(), digest_size=12).hexdigest()}.md"
+    )
+
+
 def md_regel(regel: Regel, naar_organen: str) -> str:
     delen = []
     for nummer, deel in enumerate(regel):
         tekst = md_tekst(deel.tekst, regelbegin=nummer == 0)
         if deel.orgaan:
-            delen.append(f"[{tekst}]({naar_organen}{deel.orgaan}.md)")
+            delen.append(f"[{tekst}]({naar_organen}{kaartnaam(deel.orgaan)})")
         elif deel.url:
             delen.append(f"[{tekst}]({_md_url(deel.url)})")
         else:
@@ -547,9 +596,10 @@ def maak_site(org: Organisatie, peildatum: date) -> dict[str, bytes]:
         if diagram.graphviz_aanwezig()
         else None
     )
-    paginas = [pagina(org, o, peildatum, index) for o in org.organen.values()]
+    naar = verwijzers(org)
+    paginas = [pagina(org, o, peildatum, index, naar) for o in org.organen.values()]
     bestanden = {README: readme(org, peildatum, index, diagram.mermaid(tekening))}
-    bestanden |= {f"{ORGANEN}/{p.orgaan.id}.md": orgaan_md(p) for p in paginas}
+    bestanden |= {f"{ORGANEN}/{kaartnaam(p.orgaan.id)}": orgaan_md(p) for p in paginas}
     bestanden[INDEX] = index_html(org, peildatum, index, tekening, svg, paginas)
     return {pad: inhoud.encode("utf-8") for pad, inhoud in bestanden.items()}
 

@@ -1,0 +1,649 @@
+"""Meetings and rotations: who hosts the coming meetings, who chairs the coming terms.
+
+Plain functions on a valid model, like amctl.vragen; the views (amctl.weergave.rooster and
+amctl.weergave.agenda) decide how it looks. The domain rules AM320-AM328 read the record with
+the same functions (`deelnemers`, `vergaderingen`, `beurten`), so that the check and the plan
+agree on who takes part and what a turn is.
+
+Two rotations come from the data, never from a body's name:
+
+- the place: a `vergaderritme` with `locatie: wisselend` ("steeds in een andere gemeente");
+  the record is the `vergaderingen` of the body, the plan gives each coming meeting a gemeente;
+- the chair: a `voorzitter` with `roulerend: true` and `termijn` (months per turn); the record
+  is the dated chair entries under that rotation, the plan gives each coming term a gemeente.
+
+Fair means: the gemeente that waited longest goes first, one that never had a turn waited
+longest, and ties go in file order. Over any N consecutive planned turns among N gemeenten,
+each has exactly one (tests/test_rooster.py checks this as a property).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from amctl.model import Orgaan, Organisatie, Vergadering, Voorzitter, geldig_op, overlapt
+from amctl.probleem import GebruiksFout
+from amctl.vragen import functienaam, voorzitter_tekst
+
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+LAATSTE_JAAR = 9000  # far enough for any plan, and every date stays computable
+
+
+# --- reading the record ---------------------------------------------------------------------
+
+
+def deelnemers(org: Organisatie, orgaan: Orgaan, dag: date) -> list[str]:
+    """The gemeenten (ids, in file order) that take part in the body on the day: those taking
+    part in the cooperation that a per-gemeente rule of the composition covers."""
+    gedekt: set[str] = set()
+    alle = False
+    for regel in orgaan.samenstelling:
+        if geldig_op(regel, dag) and org.functies[regel.functie].per_gemeente:
+            if regel.gemeenten is None:
+                alle = True
+            else:
+                gedekt.update(regel.gemeenten)
+    return [g.id for g in org.gemeenten.values() if geldig_op(g, dag) and (alle or g.id in gedekt)]
+
+
+def wisselt_van_plaats(orgaan: Orgaan, dag: date) -> bool:
+    """Does a rhythm valid on the day say 'steeds in een andere gemeente'?"""
+    return any(r.locatie == "wisselend" and geldig_op(r, dag) for r in orgaan.vergaderritme)
+
+
+def rotatie(orgaan: Orgaan, dag: date) -> Voorzitter | None:
+    """The rotating-chair rule (`roulerend: true`) that holds on the day, if any."""
+    return next((v for v in orgaan.voorzitter if v.roulerend and geldig_op(v, dag)), None)
+
+
+def vergaderingen(orgaan: Orgaan) -> list[Vergadering]:
+    """The recorded meetings by date; on one date, in file order."""
+    return sorted(orgaan.vergaderingen, key=lambda v: v.datum)
+
+
+class Beurt(NamedTuple):
+    """A recorded turn of a rotating chair: a dated chair entry under the rotation."""
+
+    gemeente: str | None  # None when the entry does not tell which gemeente
+    vanaf: date | None
+    tot_en_met: date | None
+    voorzitter: Voorzitter
+
+
+def beurten(org: Organisatie, orgaan: Orgaan) -> list[Beurt]:
+    """The chair entries that name a functie or person within a rotation's period, by start."""
+    regels = [v for v in orgaan.voorzitter if v.roulerend]
+    gevonden = [
+        Beurt(_gemeente_van(org, orgaan, v), v.vanaf, v.tot_en_met, v)
+        for v in orgaan.voorzitter
+        if not v.roulerend and any(overlapt(v, r) for r in regels)
+    ]
+    return sorted(gevonden, key=lambda b: b.vanaf or date.min)
+
+
+def _gemeente_van(org: Organisatie, orgaan: Orgaan, v: Voorzitter) -> str | None:
+    """A chair entry names a gemeente directly, or a person who sits for one."""
+    if v.gemeente is not None or v.persoon is None:
+        return v.gemeente
+    for lid in orgaan.leden:
+        if lid.persoon == v.persoon and lid.gemeente and overlapt(lid, v):
+            return lid.gemeente
+    functies = {r.functie for r in orgaan.samenstelling}
+    persoon = org.personen.get(v.persoon)
+    for b in persoon.functies if persoon else ():
+        if b.functie in functies and b.gemeente and overlapt(b, v):
+            return b.gemeente
+    return None
+
+
+# --- fair turns ------------------------------------------------------------------------------
+
+
+def volgorde(
+    vastgelegd: Sequence[str | None], deelnemers_per_beurt: Sequence[Sequence[str]]
+) -> list[tuple[str | None, int | None]]:
+    """Who takes each coming turn, after the recorded turns (`None`: unknown who).
+
+    For each turn: the participant whose last turn is longest ago; one who never had a turn
+    first; ties in the order given. Returns (gemeente, index of that gemeente's previous turn
+    in recorded + planned turns, None if never); (None, None) for a turn without participants.
+    """
+    laatst: dict[str, int] = {g: i for i, g in enumerate(vastgelegd) if g is not None}
+    gekozen: list[tuple[str | None, int | None]] = []
+    for nummer, kandidaten in enumerate(deelnemers_per_beurt, start=len(vastgelegd)):
+        if not kandidaten:
+            gekozen.append((None, None))
+            continue
+        keuze = min(kandidaten, key=lambda g: laatst.get(g, -1))
+        gekozen.append((keuze, laatst.get(keuze)))
+        laatst[keuze] = nummer
+    return gekozen
+
+
+# --- the plan --------------------------------------------------------------------------------
+
+
+class Vergaderbeurt(NamedTuple):
+    """A meeting, recorded or planned. A planned one has a month, not a day: `datum` is then
+    the first day of that month."""
+
+    jaar: int
+    nummer: int  # the how-manieth meeting of the body in that year: with jaar, its identity
+    datum: date
+    gepland: bool
+    gemeente: str | None
+    voorzitter: str
+    reden: str = ""  # why this gemeente (planned meetings)
+    verstreken: bool = False  # planned, but the month lies before the peildatum
+    thema: str | None = None
+    plaats: str | None = None
+    bron: tuple[str, ...] = ()
+
+    @property
+    def status(self) -> str:
+        if not self.gepland:
+            return "vastgelegd"
+        return "verstreken, niet vastgelegd" if self.verstreken else "gepland"
+
+    @property
+    def wanneer(self) -> str:
+        if self.gepland:
+            return f"{MAANDEN[self.datum.month - 1]} {self.jaar}"
+        return datum_tekst(self.datum)
+
+
+class Voorzittersbeurt(NamedTuple):
+    """A term of a rotating chair, recorded or planned."""
+
+    vanaf: date | None
+    tot_en_met: date | None
+    gepland: bool
+    gemeente: str | None
+    voorzitter: str
+    status: str  # vastgelegd, gepland, loopt (niet vastgelegd), verstreken (niet vastgelegd)
+    reden: str = ""
+
+
+class Rooster(NamedTuple):
+    orgaan: Orgaan
+    peildatum: date
+    tot: int | None  # last year planned; None: one round
+    ronde: int  # how many gemeenten take part: one round of turns
+    per_jaar: int | None
+    maanden: tuple[int, ...]
+    vergaderingen: list[Vergaderbeurt]  # every recorded meeting, then the plan
+    voorzitterschap: list[Voorzittersbeurt]  # every recorded term, then the plan
+    toelichting: list[str]  # the assumptions, one sentence each
+    opmerkingen: list[str]  # what the reader must know: disagreeing sources, gaps
+
+
+def datum_tekst(d: date) -> str:
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+
+
+def _maanden_tekst(maanden: Sequence[int]) -> str:
+    namen = [MAANDEN[m - 1] for m in maanden]
+    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
+
+
+def _plus_maanden(dag: date, maanden: int) -> date | None:
+    """The same day `maanden` months later (the last day of a shorter month); None beyond
+    the years a plan may reach."""
+    jaar, maand = divmod(dag.year * 12 + dag.month - 1 + maanden, 12)
+    if jaar > LAATSTE_JAAR:
+        return None
+    return date(jaar, maand + 1, min(dag.day, calendar.monthrange(jaar, maand + 1)[1]))
+
+
+def _voorzittersfunctie(org: Organisatie, orgaan: Orgaan, dag: date) -> str | None:
+    """The post in whose name a gemeente chairs: the functie the body's chair entries name
+    (burgemeester), else the one seat per gemeente of its composition (gemeentesecretaris)."""
+    for v in sorted(orgaan.voorzitter, key=lambda v: not geldig_op(v, dag)):
+        if v.functie is not None:
+            return v.functie
+    for regel in orgaan.samenstelling:
+        functie = org.functies[regel.functie]
+        een_per_gemeente = regel.aantal == 1 or (regel.aantal is None and functie.zetels == 1)
+        if geldig_op(regel, dag) and functie.per_gemeente and een_per_gemeente:
+            return regel.functie
+    return None
+
+
+def voorzitter_namens(org: Organisatie, orgaan: Orgaan, gemeente: str, dag: date) -> str:
+    """'gemeentesecretaris van Uithoorn': the chair when a gemeente has the turn."""
+    functie = _voorzittersfunctie(org, orgaan, dag)
+    if functie is None:
+        return org.gemeenten[gemeente].naam
+    return functienaam(org, functie, gemeente)
+
+
+def _voorzitter_op(
+    org: Organisatie, orgaan: Orgaan, dag: date, termijnen: Sequence[Voorzittersbeurt]
+) -> str:
+    """Who chairs a meeting on the day: a recorded turn, a planned term, or the fixed chair."""
+    for t in termijnen:
+        if (t.vanaf or date.min) <= dag <= (t.tot_en_met or date.max) and t.gemeente:
+            return t.voorzitter + (" (gepland)" if t.gepland else "")
+    v = orgaan.voorzitter_op(dag)
+    if v is not None and v.roulerend:
+        return "roulerend, niet vastgelegd"
+    return voorzitter_tekst(org, v)
+
+
+def vastgelegde_vergaderingen(
+    org: Organisatie, orgaan: Orgaan, termijnen: Sequence[Voorzittersbeurt] = ()
+) -> list[Vergaderbeurt]:
+    """Every recorded meeting, numbered within its year."""
+    per_jaar: Counter[int] = Counter()
+    uitkomst = []
+    for v in vergaderingen(orgaan):
+        per_jaar[v.datum.year] += 1
+        if v.voorzitter is not None:
+            voorzitter = voorzitter_namens(org, orgaan, v.voorzitter, v.datum)
+        else:
+            voorzitter = _voorzitter_op(org, orgaan, v.datum, termijnen)
+        uitkomst.append(
+            Vergaderbeurt(
+                v.datum.year,
+                per_jaar[v.datum.year],
+                v.datum,
+                False,
+                v.gemeente,
+                voorzitter,
+                thema=v.thema,
+                plaats=v.plaats,
+                bron=v.bron,
+            )
+        )
+    return uitkomst
+
+
+def _kies_ritme(
+    orgaan: Orgaan, peildatum: date, per_jaar: int | None, opmerkingen: list[str]
+) -> tuple[int, str]:
+    ritmes = [r for r in orgaan.vergaderritme if r.per_jaar and geldig_op(r, peildatum)]
+    beschreven = [
+        f"{r.per_jaar} x per jaar ({', '.join(r.bron or orgaan.bron) or 'geen bron'})"
+        for r in ritmes
+    ]
+    if per_jaar is None and not ritmes:
+        raise GebruiksFout(
+            f"Het vergaderritme van '{orgaan.id}' zegt niet hoe vaak het per jaar vergadert; "
+            "geef het aantal met --per-jaar N, of leg 'per-jaar' vast bij 'vergaderritme'."
+        )
+    if per_jaar is not None:
+        gekozen, uitleg = per_jaar, f"Ritme: {per_jaar} x per jaar, gekozen met --per-jaar."
+    else:
+        gekozen, uitleg = ritmes[0].per_jaar or 0, f"Ritme: {beschreven[0]}."
+        if len({r.per_jaar for r in ritmes}) > 1:
+            opmerkingen.append(
+                f"De bronnen spreken elkaar tegen over het ritme: {'; '.join(beschreven)}. "
+                f"Gepland met {gekozen} x per jaar, het eerste in het bestand; kies een ander "
+                "met --per-jaar."
+            )
+    if gekozen > 12:
+        raise GebruiksFout(
+            f"Een rooster plant per maand, dus hoogstens 12 vergaderingen per jaar; het ritme "
+            f"van '{orgaan.id}' is {gekozen} x per jaar. Geef --per-jaar 12 of minder."
+        )
+    return gekozen, uitleg
+
+
+def _gewone_maanden(per_jaar: int, vastgelegd: Sequence[Vergaderbeurt]) -> tuple[tuple, str]:
+    """The months to plan in: those of the last year with exactly `per_jaar` recorded meetings
+    in different months; else spread evenly over the year."""
+    per_jaar_maanden: dict[int, list[int]] = {}
+    for v in vastgelegd:
+        per_jaar_maanden.setdefault(v.jaar, []).append(v.datum.month)
+    for jaar in sorted(per_jaar_maanden, reverse=True):
+        maanden = per_jaar_maanden[jaar]
+        if len(maanden) == per_jaar and len(set(maanden)) == per_jaar:
+            return tuple(sorted(maanden)), (
+                f"Gepland in {_maanden_tekst(sorted(maanden))}, de maanden van {jaar}; de dag "
+                "volgt als de vergadering is vastgelegd."
+            )
+    maanden = sorted({int(12 * i / per_jaar + 6 / per_jaar) + 1 for i in range(per_jaar)})
+    return tuple(maanden), (
+        f"Gepland in {_maanden_tekst(maanden)}: geen vastgelegd jaar met {per_jaar} "
+        "vergaderingen, dus gelijk over het jaar verdeeld; de dag volgt als de vergadering is "
+        "vastgelegd."
+    )
+
+
+def _vorige_tekst(
+    rol: str, index: int | None, vastgelegd: Sequence, gepland: Sequence, tekst
+) -> str:
+    if index is None:
+        return f"nog nooit {rol} geweest"
+    if index < len(vastgelegd):
+        return f"laatst {rol} {tekst(vastgelegd[index], False)}"
+    return f"vorige beurt gepland {tekst(gepland[index - len(vastgelegd)], True)}"
+
+
+def _momenten(
+    orgaan: Orgaan, maanden: Sequence[int], na: tuple[int, int], tot: int | None
+) -> Iterator[date]:
+    """The first days of the planned months after the month `na`, while the body exists."""
+    for jaar in range(na[0], min(tot if tot is not None else LAATSTE_JAAR, LAATSTE_JAAR) + 1):
+        for maand in maanden:
+            dag = date(jaar, maand, 1)
+            if orgaan.tot_en_met is not None and dag > orgaan.tot_en_met:
+                return
+            if (jaar, maand) > na and (orgaan.vanaf is None or dag >= orgaan.vanaf):
+                yield dag
+
+
+def _plan_vergaderingen(
+    org: Organisatie,
+    orgaan: Orgaan,
+    peildatum: date,
+    tot: int | None,
+    maanden: Sequence[int],
+    vastgelegd: Sequence[Vergaderbeurt],
+    termijnen: Sequence[Voorzittersbeurt],
+) -> list[Vergaderbeurt]:
+    if vastgelegd:
+        na = (vastgelegd[-1].datum.year, vastgelegd[-1].datum.month)
+    else:
+        na = (peildatum.year, peildatum.month - 1)
+    momenten: list[date] = []
+    for dag in _momenten(orgaan, maanden, na, tot):
+        if tot is None and momenten and len(momenten) >= len(deelnemers(org, orgaan, momenten[0])):
+            break  # one round
+        momenten.append(dag)
+    keuzes = volgorde(
+        [v.gemeente for v in vastgelegd], [deelnemers(org, orgaan, dag) for dag in momenten]
+    )
+
+    def wanneer(beurt: Vergaderbeurt, is_gepland: bool) -> str:
+        return f"in {beurt.wanneer}" if is_gepland else f"op {beurt.wanneer}"
+
+    gepland: list[Vergaderbeurt] = []
+    nummers = Counter(v.jaar for v in vastgelegd)
+    for dag, (gemeente, vorige) in zip(momenten, keuzes, strict=True):
+        nummers[dag.year] += 1
+        reden = (
+            _vorige_tekst("gastheer", vorige, vastgelegd, gepland, wanneer)
+            if gemeente
+            else "geen deelnemende gemeente op die datum"
+        )
+        gepland.append(
+            Vergaderbeurt(
+                dag.year,
+                nummers[dag.year],
+                dag,
+                True,
+                gemeente,
+                _voorzitter_op(org, orgaan, dag, termijnen),
+                reden,
+                (dag.year, dag.month) < (peildatum.year, peildatum.month),
+            )
+        )
+    return gepland
+
+
+def vastgelegde_termijnen(
+    org: Organisatie, orgaan: Orgaan, peildatum: date
+) -> list[Voorzittersbeurt]:
+    """Every recorded turn of a rotating chair, as a term."""
+    return [
+        Voorzittersbeurt(
+            b.vanaf,
+            b.tot_en_met,
+            False,
+            b.gemeente,
+            voorzitter_namens(org, orgaan, b.gemeente, b.vanaf or peildatum)
+            if b.gemeente
+            else voorzitter_tekst(org, b.voorzitter),
+            "vastgelegd",
+        )
+        for b in beurten(org, orgaan)
+    ]
+
+
+def _plan_voorzitterschap(
+    org: Organisatie,
+    orgaan: Orgaan,
+    termijn: int,
+    peildatum: date,
+    tot: int | None,
+    vastgelegd: Sequence[Voorzittersbeurt],
+    toelichting: list[str],
+) -> list[Voorzittersbeurt]:
+    begin: date | None
+    if vastgelegd and vastgelegd[-1].vanaf is not None:
+        laatste = vastgelegd[-1]
+        einde = laatste.tot_en_met
+        if einde is None:
+            volgende = _plus_maanden(laatste.vanaf, termijn)
+            einde = volgende - timedelta(days=1) if volgende else None
+            if einde is not None:
+                toelichting.append(
+                    f"De lopende beurt heeft geen einde; aangenomen is {termijn} maanden, "
+                    f"tot en met {datum_tekst(einde)}."
+                )
+        begin = einde + timedelta(days=1) if einde is not None and einde < date.max else None
+    else:
+        begin = _plus_maanden(peildatum.replace(day=1), 1)
+        if begin is not None:
+            toelichting.append(
+                f"Geen beurten vastgelegd; het rooster begint op {datum_tekst(begin)}."
+            )
+    perioden: list[tuple[date, date]] = []
+    laatste_jaar = min(tot if tot is not None else LAATSTE_JAAR, LAATSTE_JAAR)
+    while begin is not None and begin.year <= laatste_jaar:
+        volgende = _plus_maanden(begin, termijn)
+        if volgende is None or (orgaan.tot_en_met is not None and begin > orgaan.tot_en_met):
+            break
+        if (
+            tot is None
+            and perioden
+            and len(perioden) >= len(deelnemers(org, orgaan, perioden[0][0]))
+        ):
+            break  # one round
+        perioden.append((begin, volgende - timedelta(days=1)))
+        begin = volgende
+    keuzes = volgorde(
+        [b.gemeente for b in vastgelegd], [deelnemers(org, orgaan, v) for v, _ in perioden]
+    )
+
+    def wanneer(beurt: Voorzittersbeurt, is_gepland: bool) -> str:
+        if beurt.tot_en_met is not None:
+            return f"t/m {datum_tekst(beurt.tot_en_met)}"
+        return f"sinds {datum_tekst(beurt.vanaf)}" if beurt.vanaf else "(datum onbekend)"
+
+    gepland: list[Voorzittersbeurt] = []
+    for (vanaf, tot_en_met), (gemeente, vorige) in zip(perioden, keuzes, strict=True):
+        if tot_en_met < peildatum:
+            status = "verstreken, niet vastgelegd"
+        elif vanaf <= peildatum:
+            status = "loopt, niet vastgelegd"
+        else:
+            status = "gepland"
+        gepland.append(
+            Voorzittersbeurt(
+                vanaf,
+                tot_en_met,
+                True,
+                gemeente,
+                voorzitter_namens(org, orgaan, gemeente, vanaf) if gemeente else "niemand",
+                status,
+                _vorige_tekst("voorzitter", vorige, vastgelegd, gepland, wanneer)
+                if gemeente
+                else "geen deelnemende gemeente op die datum",
+            )
+        )
+    return gepland
+
+
+def maak_rooster(
+    org: Organisatie,
+    orgaan: Orgaan,
+    peildatum: date,
+    tot: int | None = None,
+    per_jaar: int | None = None,
+) -> Rooster:
+    """The plan for a body from its record onwards: a gemeente for each coming meeting (when
+    the place rotates), a gemeente for each coming term of the chair (when the chair rotates).
+
+    `tot`: plan through that year; None: one round, every gemeente one turn. `per_jaar`
+    overrides the recorded rhythm. GebruiksFout when there is nothing to rotate."""
+    if not geldig_op(orgaan, peildatum):
+        raise GebruiksFout(
+            f"'{orgaan.id}' bestaat niet op {peildatum.isoformat()}; kies een andere peildatum."
+        )
+    plaats_wisselt = wisselt_van_plaats(orgaan, peildatum)
+    regel = rotatie(orgaan, peildatum)
+    if not plaats_wisselt and regel is None:
+        raise GebruiksFout(
+            f"'{orgaan.id}' vergadert niet op wisselende plaatsen en heeft geen roulerend "
+            "voorzitterschap, dus er is niets te roosteren. Een rooster vraagt 'locatie: "
+            "wisselend' bij 'vergaderritme' of 'roulerend: true' bij 'voorzitter'."
+        )
+    ronde = len(deelnemers(org, orgaan, peildatum))
+    if not ronde:
+        raise GebruiksFout(
+            f"In '{orgaan.id}' neemt op {peildatum.isoformat()} geen gemeente deel (de "
+            "samenstelling noemt geen functie per gemeente), dus er is niemand om te rouleren."
+        )
+    toelichting: list[str] = []
+    opmerkingen: list[str] = []
+    termijnen: list[Voorzittersbeurt] = []
+    if regel is not None:
+        termijnen = vastgelegde_termijnen(org, orgaan, peildatum)
+        if regel.termijn is not None:
+            termijnen += _plan_voorzitterschap(
+                org, orgaan, regel.termijn, peildatum, tot, termijnen, toelichting
+            )
+        elif not plaats_wisselt:
+            raise GebruiksFout(
+                f"Het roulerend voorzitterschap van '{orgaan.id}' heeft geen termijn; leg vast "
+                "hoeveel maanden een beurt duurt, bijv. "
+                "'voorzitter: {roulerend: true, termijn: 12}'."
+            )
+        else:
+            opmerkingen.append(
+                "Het voorzitterschap rouleert, maar zonder termijn; het is niet gepland. Leg "
+                "vast hoeveel maanden een beurt duurt met 'termijn' bij de voorzitter."
+            )
+        niet_vastgelegd = [t for t in termijnen if t.gepland and t.status != "gepland"]
+        if niet_vastgelegd:
+            opmerkingen.append(
+                f"{len(niet_vastgelegd)} voorzittersbeurt(en) zijn begonnen maar niet "
+                "vastgelegd; leg vast wie voorzit, dan schuift het rooster mee."
+            )
+
+    vergaderbeurten: list[Vergaderbeurt] = []
+    gekozen: int | None = None
+    maanden: tuple[int, ...] = ()
+    if plaats_wisselt:
+        gekozen, ritme = _kies_ritme(orgaan, peildatum, per_jaar, opmerkingen)
+        vastgelegd = vastgelegde_vergaderingen(org, orgaan, termijnen)
+        maanden, maanden_uitleg = _gewone_maanden(gekozen, vastgelegd)
+        toelichting += [ritme, maanden_uitleg]
+        gepland = _plan_vergaderingen(org, orgaan, peildatum, tot, maanden, vastgelegd, termijnen)
+        vergaderbeurten = [*vastgelegd, *gepland]
+        verstreken = sum(v.verstreken for v in gepland)
+        if verstreken:
+            opmerkingen.append(
+                f"{verstreken} geplande vergadering(en) liggen vóór de peildatum maar zijn niet "
+                "vastgelegd; leg vast wat er gebeurde, dan schuift het rooster mee."
+            )
+    rol = "gastheer" if plaats_wisselt else "voorzitter"
+    toelichting.append(
+        f"Volgorde: wie het langst wacht, is eerst aan de beurt; wie nog nooit {rol} was, wacht "
+        "het langst; bij gelijke stand telt de volgorde van de gemeenten in het bestand. Alleen "
+        "gemeenten die op dat moment deelnemen, doen mee."
+    )
+    return Rooster(
+        orgaan,
+        peildatum,
+        tot,
+        ronde,
+        gekozen,
+        maanden,
+        vergaderbeurten,
+        termijnen,
+        toelichting,
+        opmerkingen,
+    )
+
+
+# --- the calendar -----------------------------------------------------------------------------
+
+
+class Agendapunt(NamedTuple):
+    orgaan: Orgaan
+    vergadering: Vergaderbeurt
+    stand: date  # the date of the last recorded fact of the body: the DTSTAMP of its events
+
+
+def _in_agenda(orgaan: Orgaan, peildatum: date) -> bool:
+    return bool(orgaan.vergaderingen) or (
+        geldig_op(orgaan, peildatum) and wisselt_van_plaats(orgaan, peildatum)
+    )
+
+
+def agenda_organen(org: Organisatie, peildatum: date) -> list[Orgaan]:
+    """The bodies a calendar holds by default: those with recorded meetings, or whose place
+    rotates on the date (so that meetings are planned), in file order."""
+    return [o for o in org.organen.values() if _in_agenda(o, peildatum)]
+
+
+def agenda(
+    org: Organisatie,
+    organen: Sequence[Orgaan],
+    peildatum: date,
+    tot: int | None = None,
+    per_jaar: int | None = None,
+) -> tuple[list[Agendapunt], list[str]]:
+    """Every recorded meeting of the bodies, and the planned ones of those whose place rotates;
+    with the notes of each plan. By date, then body in the order given."""
+    punten: list[Agendapunt] = []
+    opmerkingen: list[str] = []
+    for orgaan in organen:
+        if not _in_agenda(orgaan, peildatum):
+            raise GebruiksFout(
+                f"'{orgaan.id}' heeft geen vastgelegde vergaderingen en geen wisselende "
+                "vergaderplaats om te plannen, dus niets voor de agenda."
+            )
+        items: list[Vergaderbeurt] = []
+        if geldig_op(orgaan, peildatum) and wisselt_van_plaats(orgaan, peildatum):
+            try:
+                rooster = maak_rooster(org, orgaan, peildatum, tot, per_jaar)
+            except GebruiksFout as fout:
+                opmerkingen.append(f"{orgaan.naam}: niet gepland. {fout}")
+            else:
+                items = rooster.vergaderingen
+                opmerkingen += [f"{orgaan.naam}: {o}" for o in rooster.opmerkingen]
+        if not items:
+            termijnen = vastgelegde_termijnen(org, orgaan, peildatum)
+            items = vastgelegde_vergaderingen(org, orgaan, termijnen)
+        stand = max(
+            [
+                *(v.datum for v in orgaan.vergaderingen),
+                *(b.vanaf for b in beurten(org, orgaan) if b.vanaf),
+            ],
+            default=peildatum,
+        )
+        punten += [Agendapunt(orgaan, v, stand) for v in items]
+    positie = {o.id: i for i, o in enumerate(organen)}
+    punten.sort(key=lambda p: (p.vergadering.datum, positie[p.orgaan.id]))
+    return punten, opmerkingen
