@@ -16,10 +16,12 @@ AMCTL_CACHE=uit turns it off.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import os
 import pickle
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,14 +32,6 @@ from amctl.probleem import GEEN_PLEK
 
 MAX_ITEMS = 16  # entries kept; the oldest go first
 _GEEN_PLEKKEN: dict = {}  # shared by every object in an entry; never changed
-_CODE = (
-    "laden.py",
-    "inlezen.py",
-    "model.py",
-    "controle.py",
-    "regels/domein.py",
-    "rooster.py",  # the meeting rules in domein.py plan with it
-)
 _KOP = b"amctl-model-1\n"
 
 
@@ -64,14 +58,16 @@ def cachemap() -> Path | None:
     return Path(basis) / "amctl"
 
 
+@functools.cache
 def _vingerafdruk() -> bytes:
-    """What the cached answer depends on besides the data: the amctl code that reads and judges
-    it, and the Python that pickles it."""
+    """What the cached answer depends on besides the data: the amctl code (all of it: which
+    module decides validity is a detail that changes) and the Python that pickles it."""
     pakket = Path(model.__file__).parent
     h = hashlib.blake2b(digest_size=16)
     h.update(repr(sys.version_info[:2]).encode())
-    for naam in _CODE:
-        h.update((pakket / naam).read_bytes())
+    for bron in sorted(pakket.rglob("*.py")):
+        h.update(bron.relative_to(pakket).as_posix().encode())
+        h.update(bron.read_bytes())
     return h.digest()
 
 
@@ -94,8 +90,9 @@ def model_van(pad: Path) -> tuple[bytes, Organisatie | None]:
     """The file's bytes and, when the cache has it, its validated model."""
     from amctl.grenzen import MAX_BYTES
 
-    if pad.stat().st_size > MAX_BYTES:
-        return b"", None  # the loader refuses it, with its own message
+    info = pad.stat()
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+        return b"", None  # the loader reads it with its own limits and messages
     inhoud = pad.read_bytes()
     organisatie = lees(inhoud)
     if organisatie is not None:

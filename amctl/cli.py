@@ -18,6 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from amctl import __version__
+from amctl.grenzen import EERSTE_JAAR, LAATSTE_JAAR
 from amctl.probleem import GebruiksFout
 
 EXIT_GELDIG, EXIT_ONGELDIG, EXIT_GEBRUIK, EXIT_INTERN = 0, 1, 2, 3
@@ -153,10 +154,12 @@ def _controleer_datum(waarde: str | None) -> str | None:
         try:
             if not _ISO_DATUM.match(waarde):
                 raise ValueError
-            date.fromisoformat(waarde)
+            if not EERSTE_JAAR <= date.fromisoformat(waarde).year <= LAATSTE_JAAR:
+                raise ValueError
         except ValueError:
             raise typer.BadParameter(
-                f"'{waarde}' is geen datum; schrijf JJJJ-MM-DD, bijv. 2018-01-01."
+                f"'{waarde}' is geen datum tussen {EERSTE_JAAR} en {LAATSTE_JAAR}; schrijf "
+                "JJJJ-MM-DD, bijv. 2018-01-01."
             ) from None
     return waarde
 
@@ -550,6 +553,7 @@ def docs(
             metavar="JJJJ-MM-DD",
             help="Standaard: vandaag; bij --controleer de peildatum die in MAP/README.md staat.",
             show_default=False,
+            callback=_controleer_datum,
         ),
     ] = None,
     bestand: BestandOptie = None,

@@ -8,8 +8,10 @@ checks them all in one place.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
+from amctl.grenzen import EERSTE_JAAR, LAATSTE_JAAR
 from amctl.laden import Document, Lijst, Map
 from amctl.model import (
     BRONNEN,
@@ -92,13 +94,20 @@ class _Lezer:
             if isinstance(ruw, bool):
                 return True, ruw
         elif soort == "datum":
-            if isinstance(ruw, date):
-                return True, ruw
+            dag = ruw if isinstance(ruw, date) else None
             if isinstance(ruw, str):
-                try:
-                    return True, date.fromisoformat(ruw)
-                except ValueError:
-                    pass
+                with contextlib.suppress(ValueError):
+                    dag = date.fromisoformat(ruw)
+            if dag is not None and EERSTE_JAAR <= dag.year <= LAATSTE_JAAR:
+                return True, dag
+            if dag is not None:
+                self.meld(
+                    plek,
+                    "AM105",
+                    f"'{veld.sleutel}' van {wat} ligt buiten {EERSTE_JAAR}-{LAATSTE_JAAR}: "
+                    f"'{ruw}'; controleer het jaartal (een open einde laat u leeg).",
+                )
+                return False, None
             self.meld(
                 plek,
                 "AM105",

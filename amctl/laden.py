@@ -165,20 +165,30 @@ def _syntaxfout(bestand: str, fout: yaml.YAMLError, tekst: str) -> Probleem:
 
 
 def lees_bytes(pad: Path) -> bytes:
-    """Read the file, refusing one too large before it is read into memory."""
+    """Read the file, refusing one too large before it is read into memory. What reports no
+    size (a device such as /dev/zero, or a link to one) is read no further than the limit."""
     grootte = pad.stat().st_size
+    if grootte <= MAX_BYTES:
+        with pad.open("rb") as bestand:
+            ruw = bestand.read(grootte + 1)  # all of a file of this size, in one buffer
+            if len(ruw) <= grootte:
+                return ruw
+            meer = bytearray(ruw)  # it grew, or has no size: on in steps, up to the limit
+            while len(meer) <= MAX_BYTES:
+                deel = bestand.read(min(1 << 20, MAX_BYTES + 1 - len(meer)))
+                if not deel:
+                    return bytes(meer)
+                meer += deel
+    grens = f"{MAX_BYTES // (1024 * 1024)} MiB"
     if grootte > MAX_BYTES:
-        raise LaadFout(
-            Probleem(
-                str(pad),
-                Plek(1, 1),
-                "AM010",
-                Ernst.FOUT,
-                f"Het bestand is {grootte // (1024 * 1024)} MiB; meer dan "
-                f"{MAX_BYTES // (1024 * 1024)} MiB wordt niet gelezen. Splits of verklein het.",
-            )
+        melding = f"Het bestand is {grootte // (1024 * 1024)} MiB; meer dan {grens} wordt niet"
+    else:
+        melding = f"Het bestand is groter dan {grens}; meer wordt niet"
+    raise LaadFout(
+        Probleem(
+            str(pad), Plek(1, 1), "AM010", Ernst.FOUT, f"{melding} gelezen. Splits of verklein het."
         )
-    return pad.read_bytes()
+    )
 
 
 def decodeer(ruw: bytes, bestand: str) -> str:

@@ -90,9 +90,8 @@ def relatielabel(soort: str) -> str:
 def _gemeenten_van(org: Organisatie, regel: Samenstellingsregel, peildatum: date):
     if not org.functies[regel.functie].per_gemeente:
         return [None]
-    if regel.gemeenten is not None:
-        return list(regel.gemeenten)
-    return [g.id for g in org.gemeenten.values() if geldig_op(g, peildatum)]
+    gemeenten = regel.gemeenten if regel.gemeenten is not None else org.gemeenten
+    return [g for g in gemeenten if geldig_op(org.gemeenten[g], peildatum)]
 
 
 def zetels_op(org: Organisatie, index: Index, orgaan: Orgaan, peildatum: date) -> list[Zetel]:

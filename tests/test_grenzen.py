@@ -12,6 +12,9 @@ self-referencing or built to make a check slow, and what it leaves on disk.
 from __future__ import annotations
 
 import os
+import resource
+import subprocess
+import sys
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -367,6 +370,27 @@ def veel_regels_en_leden(n: int) -> str:
     )
 
 
+def veel_regels_voor_een_functie(n: int) -> str:
+    """One body with n rules for the same post, each from another day, and n named members
+    that fit all of them: each member weighed against each rule would be n x n."""
+    personen = "".join(
+        f"  p{i}: {{naam: P{i}, functies: [{{functie: raadslid, gemeente: noord}}]}}\n"
+        for i in range(n)
+    )
+    regels = "".join(
+        f"      - {{functie: raadslid, wijze: benoemd, aantal: 1, gemeenten: [noord], "
+        f"vanaf: {_dag(i)}}}\n"
+        for i in range(n)
+    )
+    leden = "".join(
+        f"      - {{persoon: p{i}, functie: raadslid, gemeente: noord}}\n" for i in range(n)
+    )
+    return (
+        f"{KOP}personen:\n{personen}organen:\n  raad:\n    naam: Raad\n    soort: overleg\n"
+        f"    bron: tekst\n    samenstelling:\n{regels}    leden:\n{leden}"
+    )
+
+
 def veel_steunposten(n: int) -> str:
     """n bodies, each supported by a post of its own."""
     functies = "".join(f"  f{i}: {{naam: F{i}, zetels: 1}}\n" for i in range(n))
@@ -403,6 +427,7 @@ TRAAG = {
     "keten van 20000": (lange_keten, 20_000, ["tree", "--json"]),
     "10000 voorzitters": (veel_voorzitters, 10_000, ["wie-zit-in", "raad", "--json"]),
     "5000 regels en leden": (veel_regels_en_leden, 5_000, ["wie-zit-in", "raad", "--json"]),
+    "4000 regels voor een functie": (veel_regels_voor_een_functie, 4_000, ["tree"]),
     "5000 steunposten": (veel_steunposten, 5_000, ["diagram"]),
     "5000 organen": (veel_organen, 5_000, ["organen", "--json"]),
 }
@@ -667,3 +692,60 @@ def test_graphviz_that_takes_too_long_gives_a_message_not_a_crash(schrijf, tmp_p
     assert docs.exit_code == 2
     assert "Graphviz had na" in docs.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+# --- a file that never ends ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def link_naar_dev_zero(tmp_path) -> Path:
+    """What a pull request can add: the data file as a link to a device that reports size 0
+    and never ends."""
+    pad = tmp_path / "organisatie.yaml"
+    pad.symlink_to("/dev/zero")
+    return pad
+
+
+def test_validate_reads_a_link_to_dev_zero_no_further_than_the_limit(link_naar_dev_zero):
+    begin = time.perf_counter()
+    resultaat = voer_uit("validate", str(link_naar_dev_zero))
+    assert time.perf_counter() - begin < 5
+    assert resultaat.exit_code == 1
+    assert "AM010 Het bestand is groter dan 64 MiB" in resultaat.stdout
+
+
+def _in_een_proces_met_1_gib(*args: str) -> subprocess.CompletedProcess:
+    """amctl in its own process with at most 1 GiB of memory: a command that reads without end
+    fails there instead of taking the machine's memory."""
+
+    def begrens() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
+
+    return subprocess.run(
+        [sys.executable, "-m", "amctl", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=begrens,
+        check=False,
+    )
+
+
+def test_a_query_reads_a_link_to_dev_zero_no_further_than_the_limit(link_naar_dev_zero):
+    resultaat = _in_een_proces_met_1_gib("tree", "-f", str(link_naar_dev_zero))
+    assert resultaat.returncode == 1, resultaat.stderr[-300:]
+    assert "AM010" in resultaat.stderr
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="amctl/verschil.py leest beide versies met read_bytes() zonder de grens van "
+    "amctl.laden.lees_bytes: een bestand boven MAX_BYTES wordt toch helemaal gelezen.",
+)
+def test_diff_refuses_a_file_over_the_limit_before_reading_it(tmp_path):
+    groot = tmp_path / "groot.yaml"
+    with groot.open("wb") as bestand:
+        bestand.truncate(grenzen.MAX_BYTES + 1)
+    resultaat = _in_een_proces_met_1_gib("diff", str(FICTIEF), str(groot), "-f", str(FICTIEF))
+    assert resultaat.returncode == 1, resultaat.stderr[-300:]
+    assert "AM010" in resultaat.stderr

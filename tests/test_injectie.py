@@ -253,6 +253,29 @@ def test_tables_and_cards_show_the_text_literally(werkmap, veld, tekst):
         _in_terminal(scherm, tekst)
 
 
+SGR = re.compile("\x1b\\[[0-9;]*m")  # rich's own colour codes
+
+
+@pytest.mark.parametrize(("veld", "tekst"), gevallen(*TABELLEN))
+def test_the_coloured_terminal_view_shows_the_text_literally(werkmap, veld, tekst):
+    """With colour (a terminal, or FORCE_COLOR) rich draws the views: its own colour codes are
+    the only raw control characters, and the text shows as typed."""
+    bestand = werkmap / f"kleur-{veld}-{abs(hash(tekst))}.yaml"
+    bestand.write_text(yaml_met(veld, tekst), encoding="utf-8")
+    opdrachten = TABELLEN[veld] + (["tree"] if veld != "omschrijving" else [])
+    for opdracht in opdrachten:
+        resultaat = SnelleRunner().invoke(
+            app,
+            [*TERMINAL[opdracht], "-f", str(bestand), "-d", PEILDATUM],
+            env={"FORCE_COLOR": "1", "COLUMNS": "300"},
+        )
+        assert resultaat.exit_code == 0, resultaat.stderr
+        assert SGR.search(resultaat.stdout), "FORCE_COLOR geeft kleur: controle van de test"
+        scherm = SGR.sub("", resultaat.stdout)
+        geen_rauwe_tekens(scherm)
+        _in_terminal(scherm, tekst)
+
+
 # --- JSON -------------------------------------------------------------------------------------
 
 JSON_WAARDEN = {

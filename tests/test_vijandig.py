@@ -10,6 +10,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import yaml
 from hypothesis import event, given
 from hypothesis import strategies as st
 from strategieen import (
@@ -165,3 +166,17 @@ def test_the_mutation_sources_are_valid_files():
     for ruw, _ in BRONNEN.values():
         assert valideer(ruw).fouten == []
         alle_opdrachten(ruw, tellen=False)
+
+
+def test_a_second_team_with_the_same_posts_is_drawn_and_not_a_crash():
+    """Found by the mutations above (a body copied under another id): the posts of the second
+    team already stand in the first team's box, and an empty box has no node for its edges."""
+    data = yaml.safe_load(BRONNEN["fictief.yaml"][0])
+    data["organen"]["tweede-team"] = dict(data["organen"]["am-team"], naam="Tweede team")
+    with tempfile.TemporaryDirectory() as map_:
+        pad = Path(map_) / "organisatie.yaml"
+        pad.write_text(dump(data), encoding="utf-8")
+        for formaat in ("mermaid", "dot", "svg"):
+            resultaat = RUNNER.invoke(app, ["diagram", "--formaat", formaat, "-f", str(pad)])
+            geen_traceback(resultaat)
+            assert resultaat.exit_code == 0, resultaat.stderr

@@ -1457,3 +1457,29 @@ def termijn_zonder_roulatie(org: Organisatie, meld: Melder) -> Iterator[Probleem
                     f"De voorzitter van '{orgaan.id}' heeft 'termijn: {v.termijn}' maar is niet "
                     "roulerend; voeg 'roulerend: true' toe of haal 'termijn' weg.",
                 )
+
+
+@domeinregel(
+    "AM329",
+    "rol-voorzitter-voorbehouden",
+    F,
+    "Een samenstellingsregel of lid geeft zichzelf de rol 'voorzitter'.",
+    "Wie voorzit staat onder 'voorzitter:'; amctl geeft die zetel zelf de rol 'voorzitter'. "
+    "Een regel of lid met 'rol: voorzitter' zou een tweede, tegenstrijdige voorzitter "
+    "opleveren: wie-zit-in zou de verkeerde persoon als voorzitter kunnen tonen.",
+    _BASIS + "organen:\n  regio:\n    naam: Regio\n    soort: overleg\n    samenstelling:\n"
+    "      - {functie: burgemeester, aantal: 1, rol: voorzitter}\n",
+    _BASIS + "organen:\n  regio:\n    naam: Regio\n    soort: overleg\n    samenstelling:\n"
+    "      - {functie: burgemeester, aantal: 1}\n"
+    "    voorzitter: {functie: burgemeester, gemeente: diemen}\n",
+)
+def rol_voorzitter_voorbehouden(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    for orgaan in org.organen.values():
+        for item in (*orgaan.samenstelling, *orgaan.leden):
+            if (item.rol or "").strip().casefold() == "voorzitter":
+                yield meld(
+                    "AM329",
+                    item.plekken.get("rol", item.plek),
+                    f"'rol: voorzitter' in '{orgaan.id}' is voorbehouden; leg de voorzitter vast "
+                    "onder 'voorzitter:' en haal deze rol weg.",
+                )

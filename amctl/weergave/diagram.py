@@ -247,7 +247,9 @@ def tekening(org: Organisatie, peildatum: date) -> Tekening:
                 Cluster(cluster_id(orgaan.id), (eenregelig(orgaan.naam),), "wortel", False)
             )
         leden = [] if top is orgaan else teamleden(orgaan)
-        if leden:
+        # A team whose posts all stand in an earlier team's box already would be an empty box,
+        # which Graphviz does not draw and no edge can reach: it is drawn as a body instead.
+        if any(functie_knoop_id(f, None) not in geplaatst for f in leden):
             team = orgaan_knoop_id(orgaan.id)
             regels = knoop_regels(org, wie_zit_in(org, orgaan, peildatum, index), False)
             clusters.append(Cluster(team, regels, "team", stippel[orgaan.id], cluster_id(top.id)))
