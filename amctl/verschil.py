@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from amctl.controle import OngeldigeData, Uitslag, controleer_tekst
-from amctl.laden import decodeer
+from amctl.laden import decodeer, lees_bytes
 from amctl.model import Orgaan, Organisatie
 from amctl.probleem import GebruiksFout, LaadFout
 from amctl.tekst import json_veilig, zichtbaar
@@ -57,11 +57,7 @@ def _eerste_regel(uitvoer: bytes) -> str:
 def lees_versie(spec: str, datapad: Path) -> Versie:
     """A file when `spec` names one; else the data file at git revision `spec`."""
     if Path(spec).is_file():
-        try:
-            ruw = Path(spec).read_bytes()
-        except OSError as fout:
-            raise GebruiksFout(f"Kan '{spec}' niet lezen: {fout.strerror}.") from None
-        return Versie(spec, _tekst(ruw, spec))
+        return Versie(spec, _tekst(_lees(Path(spec)), spec))
     if spec.startswith("-") or not spec.strip():
         raise GebruiksFout(f"'{spec}' is geen bestand en geen git-revisie.")
     echt = Path(datapad).resolve()
@@ -90,7 +86,17 @@ def lees_versie(spec: str, datapad: Path) -> Versie:
 
 
 def lees_werkkopie(datapad: Path) -> Versie:
-    return Versie(str(datapad), _tekst(datapad.read_bytes(), str(datapad)))
+    return Versie(str(datapad), _tekst(_lees(datapad), str(datapad)))
+
+
+def _lees(pad: Path) -> bytes:
+    """Read with the loader's limits (AM010 before reading a file that is too large)."""
+    try:
+        return lees_bytes(pad)
+    except LaadFout as fout:
+        raise OngeldigeData(Uitslag(str(pad), None, [fout.probleem])) from None
+    except OSError as fout:
+        raise GebruiksFout(f"Kan '{pad}' niet lezen: {fout.strerror}.") from None
 
 
 def _tekst(ruw: bytes, bestand: str) -> str:

@@ -737,11 +737,6 @@ def test_a_query_reads_a_link_to_dev_zero_no_further_than_the_limit(link_naar_de
     assert "AM010" in resultaat.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="amctl/verschil.py leest beide versies met read_bytes() zonder de grens van "
-    "amctl.laden.lees_bytes: een bestand boven MAX_BYTES wordt toch helemaal gelezen.",
-)
 def test_diff_refuses_a_file_over_the_limit_before_reading_it(tmp_path):
     groot = tmp_path / "groot.yaml"
     with groot.open("wb") as bestand:
