@@ -661,16 +661,20 @@ LidFunctieOptie = Annotated[
 ]
 
 
-def _bewerk(bestand: Path | None, bewerking, droog: bool) -> None:
-    """Apply an edit of amctl.bewerken to the chosen file, and report it."""
+def _bewerk(bestand: Path | None, droog: bool, bewerken_met: str, **argumenten) -> None:
+    """Apply the edit `amctl.bewerken.<bewerken_met>(**argumenten)` to the chosen file, and
+    report it."""
+    from functools import partial
+
+    from amctl import bewerken
     from amctl.bestand import kies_bestand
-    from amctl.bewerken import OngeldigeBewerking, bewerk_bestand
     from amctl.controle import OngeldigeData
     from amctl.weergave.problemen import als_tekst
 
     pad = kies_bestand(bestand)
+    bewerking = partial(getattr(bewerken, bewerken_met), **argumenten)
     try:
-        resultaat = bewerk_bestand(pad, bewerking, droog=droog)
+        resultaat = bewerken.bewerk_bestand(pad, bewerking, droog=droog)
     except OngeldigeData as ongeldig:
         fouten = ongeldig.uitslag.fouten
         sys.stderr.write(als_tekst(fouten))
@@ -679,7 +683,7 @@ def _bewerk(bestand: Path | None, bewerking, droog: bool) -> None:
             f"{pad}'). Er is niets gewijzigd."
         )
         raise typer.Exit(EXIT_ONGELDIG) from None
-    except OngeldigeBewerking as ongeldig:
+    except bewerken.OngeldigeBewerking as ongeldig:
         fouten = ongeldig.uitslag.fouten
         if droog:
             sys.stdout.write(ongeldig.diff)
@@ -729,12 +733,10 @@ def benoem(
     de termijn van de vorige bekleder de dag ervoor. Exit 0: vastgelegd (of al zo); 1: het
     resultaat zou ongeldig zijn, er is niets geschreven; 2: verkeerd gebruik.
     """
-    from functools import partial
-
-    from amctl import bewerken
-
-    bewerking = partial(
-        bewerken.benoem,
+    _bewerk(
+        bestand,
+        droog,
+        bewerken_met="benoem",
         persoon=persoon,
         functie=functie,
         gemeente=gemeente,
@@ -742,7 +744,6 @@ def benoem(
         naam=naam,
         bron=bron,
     )
-    _bewerk(bestand, bewerking, droog)
 
 
 @app.command("ontsla")
@@ -758,18 +759,15 @@ def ontsla(
 
     Lidmaatschappen bij naam die op die functie rusten, eindigen mee.
     """
-    from functools import partial
-
-    from amctl import bewerken
-
-    bewerking = partial(
-        bewerken.ontsla,
+    _bewerk(
+        bestand,
+        droog,
+        bewerken_met="ontsla",
         persoon=persoon,
         functie=functie,
         gemeente=gemeente,
         datum=_peildatum(datum),
     )
-    _bewerk(bestand, bewerking, droog)
 
 
 @app.command("lid-erbij")
@@ -788,12 +786,10 @@ def lid_erbij(
     Alleen voor zetels die bij naam worden ingevuld (wijze: benoemd), zoals de raadsleden in
     het raadsledenplatform; de persoon moet de functie dan bekleden.
     """
-    from functools import partial
-
-    from amctl import bewerken
-
-    bewerking = partial(
-        bewerken.lid_erbij,
+    _bewerk(
+        bestand,
+        droog,
+        bewerken_met="lid_erbij",
         orgaan=orgaan,
         persoon=persoon,
         functie=functie,
@@ -801,7 +797,6 @@ def lid_erbij(
         datum=_peildatum(datum),
         bron=bron,
     )
-    _bewerk(bestand, bewerking, droog)
 
 
 @app.command("lid-eraf")
@@ -815,19 +810,16 @@ def lid_eraf(
     bestand: BestandOptie = None,
 ) -> None:
     """Beëindig een lidmaatschap bij naam per --datum: 'tot-en-met' wordt de dag ervoor."""
-    from functools import partial
-
-    from amctl import bewerken
-
-    bewerking = partial(
-        bewerken.lid_eraf,
+    _bewerk(
+        bestand,
+        droog,
+        bewerken_met="lid_eraf",
         orgaan=orgaan,
         persoon=persoon,
         functie=functie,
         gemeente=gemeente,
         datum=_peildatum(datum),
     )
-    _bewerk(bestand, bewerking, droog)
 
 
 @app.command("zet-status")
@@ -847,19 +839,16 @@ def zet_status(
 
     Een enkele 'status: x' wordt pas een lijst met data als de status echt verandert.
     """
-    from functools import partial
-
-    from amctl import bewerken
-
-    bewerking = partial(
-        bewerken.zet_status,
+    _bewerk(
+        bestand,
+        droog,
+        bewerken_met="zet_status",
         orgaan=orgaan,
         status=status,
         datum=_peildatum(datum),
         bron=bron,
         toelichting=toelichting,
     )
-    _bewerk(bestand, bewerking, droog)
 
 
 # --- diff en geschiedenis -------------------------------------------------------------------
