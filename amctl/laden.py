@@ -236,6 +236,15 @@ def _fout(bestand: str, plek: Plek, code: str, melding: str) -> LaadFout:
     return LaadFout(Probleem(bestand, plek, code, Ernst.FOUT, melding))
 
 
+def _tagfout(bestand: str, plek: Plek, tag: str) -> LaadFout:
+    return _fout(
+        bestand,
+        plek,
+        "AM006",
+        f"De tag '{tag}' is niet toegestaan; verwijder hem (er wordt nooit code uitgevoerd).",
+    )
+
+
 def _bouw(loader, bestand: str, problemen: list[Probleem]) -> Map:
     get_event = loader.get_event
     resolve = loader.resolve
@@ -271,13 +280,7 @@ def _bouw(loader, bestand: str, problemen: list[Probleem]) -> Map:
         if kind is ScalarEvent:
             tag = event.tag
             if tag not in (None, "!") and tag not in _TOEGESTANE_TAGS:
-                raise _fout(
-                    bestand,
-                    plek,
-                    "AM006",
-                    f"De tag '{tag}' is niet toegestaan; verwijder hem (er wordt nooit code "
-                    "uitgevoerd).",
-                )
+                raise _tagfout(bestand, plek, tag)
             if stack and isinstance(stack[-1][0], Map) and stack[-1][1] is None:
                 top = stack[-1]
                 top[1] = event.value
@@ -293,13 +296,7 @@ def _bouw(loader, bestand: str, problemen: list[Probleem]) -> Map:
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             tag = event.tag
             if tag not in (None, "!") and tag not in _TOEGESTANE_TAGS:
-                raise _fout(
-                    bestand,
-                    plek,
-                    "AM006",
-                    f"De tag '{tag}' is niet toegestaan; verwijder hem (er wordt nooit code "
-                    "uitgevoerd).",
-                )
+                raise _tagfout(bestand, plek, tag)
             if stack and isinstance(stack[-1][0], Map) and stack[-1][1] is None:
                 raise _fout(
                     bestand,
