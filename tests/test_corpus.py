@@ -15,8 +15,8 @@ import pytest
 
 from amctl.cli import app
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "yaml-test-suite" / "cases"
-ONTBREEKT = f"The shared YAML corpus is missing: expected in.yaml files under {CORPUS}"
+CORPUS = Path(__file__).resolve().parent / "vendor" / "yaml-test-suite" / "cases"
+ONTBREEKT = f"Het YAML-testcorpus ontbreekt: verwacht in.yaml-bestanden onder {CORPUS}"
 
 
 def corpus_bestanden() -> list[Path]:
