@@ -18,12 +18,23 @@ def meegeleverd() -> Path:
     return gebundeld if gebundeld.is_file() else pakket.parent / STANDAARD
 
 
-def kies_bestand(gekozen: Path | None = None) -> Path:
-    """--bestand, else $AMCTL_BESTAND, else ./data/organisatie.yaml, else the bundled copy."""
+def kies_bestand(gekozen: Path | None = None, *, om_te_wijzigen: bool = False) -> Path:
+    """--bestand, else $AMCTL_BESTAND, else ./data/organisatie.yaml, else the bundled copy.
+
+    An edit never falls back on the bundled copy: whoever edits outside a project folder
+    without naming a file would otherwise change the copy inside the installed package."""
     if gekozen is None and os.environ.get(OMGEVINGSVARIABELE):
         gekozen = Path(os.environ[OMGEVINGSVARIABELE])
+    if gekozen is None and STANDAARD.is_file():
+        gekozen = STANDAARD
     if gekozen is None:
-        gekozen = STANDAARD if STANDAARD.is_file() else meegeleverd()
+        if om_te_wijzigen:
+            raise GebruiksFout(
+                f"Geen organisatiebestand gevonden om te wijzigen (alleen de meegeleverde kopie "
+                f"in '{meegeleverd().parent}'); kies het bestand met --bestand/-f of "
+                f"${OMGEVINGSVARIABELE}, of werk in de projectmap met {STANDAARD.as_posix()}."
+            )
+        gekozen = meegeleverd()
     controleer_leesbaar(gekozen)
     return gekozen
 

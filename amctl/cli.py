@@ -248,24 +248,32 @@ def validate(
     waarschuwingen = sum(len(u.waarschuwingen) for u in uitslagen)
     samenvatting = sys.stdout if formaat is Formaat.tekst else sys.stderr
     if uitslagen:
-        samenvatting.write(_samenvatting(len(uitslagen), fouten, waarschuwingen))
+        gecontroleerd = [u.bestand for u in uitslagen]
+        samenvatting.write(_samenvatting(gecontroleerd, fouten, waarschuwingen, strikt))
     if gebruiksfout:
         raise typer.Exit(EXIT_GEBRUIK)
     if fouten or (strikt and waarschuwingen):
         raise typer.Exit(EXIT_ONGELDIG)
 
 
-def _samenvatting(bestanden: int, fouten: int, waarschuwingen: int) -> str:
+def _samenvatting(paden: list[str], fouten: int, waarschuwingen: int, strikt: bool) -> str:
+    """One line that names the files checked and the verdict, which follows the exit status."""
+
     def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
         return f"{n} {enkelvoud if n == 1 else meervoud}"
 
-    wat = aantal(bestanden, "bestand", "bestanden")
+    wat, welke = aantal(len(paden), "bestand", "bestanden"), ", ".join(paden)
     if not fouten and not waarschuwingen:
-        return f"Geldig: {wat} gecontroleerd, geen problemen.\n"
-    oordeel = "Ongeldig" if fouten else "Geldig, met waarschuwingen"
+        return f"Geldig: {wat} gecontroleerd ({welke}), geen problemen.\n"
+    if fouten:
+        oordeel = "Ongeldig"
+    elif strikt:
+        oordeel = "Ongeldig met --strikt (waarschuwingen tellen als fouten)"
+    else:
+        oordeel = "Geldig, met waarschuwingen"
     return (
         f"{oordeel}: {aantal(fouten, 'fout', 'fouten')}, "
-        f"{aantal(waarschuwingen, 'waarschuwing', 'waarschuwingen')} in {wat}.\n"
+        f"{aantal(waarschuwingen, 'waarschuwing', 'waarschuwingen')} in {wat} ({welke}).\n"
     )
 
 
@@ -328,18 +336,25 @@ def _model(bestand: Path | None):
         raise typer.Exit(EXIT_ONGELDIG) from None
 
 
-def _json(gegevens: object) -> None:
+def _json(gegevens: dict, org) -> None:
+    """JSON for scripts; the first key names the file the answer was read from."""
     import json
 
     from amctl.tekst import json_veilig
 
+    gegevens = {"bestand": org.bestand, **gegevens}
     sys.stdout.write(json_veilig(json.dumps(gegevens, ensure_ascii=False, indent=2)) + "\n")
 
 
-def _toon(blokken: list) -> None:
-    from amctl.weergave.opmaak import toon
+def _kopregel(org) -> str:
+    """The header line of every answer: which file it was read from."""
+    return f"Bestand: {org.bestand}"
 
-    toon(blokken)
+
+def _toon(blokken: list, org) -> None:
+    from amctl.weergave.opmaak import Deel, regel, toon
+
+    toon([regel(Deel(_kopregel(org), "dim")), *blokken])
 
 
 JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON, voor scripts.")]
@@ -363,11 +378,11 @@ def wie_zit_in(
     org = _model(bestand)
     uitslag = vragen.wie_zit_in(org, vragen.zoek_orgaan(org, orgaan), dag)
     if als_json:
-        _json(bezetting_dict(org, uitslag))
+        _json(bezetting_dict(org, uitslag), org)
     else:
         from amctl.weergave import terminal
 
-        _toon(terminal.wie_zit_in(org, uitslag))
+        _toon(terminal.wie_zit_in(org, uitslag), org)
 
 
 @app.command("waar-zit")
@@ -393,11 +408,11 @@ def waar_zit(
     plaatsen = vragen.waar_zit(org, gezocht, dag)
     gegevens = plaatsen_dict(org, gezocht, dag, plaatsen)
     if als_json:
-        _json(gegevens)
+        _json(gegevens, org)
     else:
         from amctl.weergave import terminal
 
-        _toon(terminal.waar_zit(org, gegevens["wie"]["naam"], dag, plaatsen))
+        _toon(terminal.waar_zit(org, gegevens["wie"]["naam"], dag, plaatsen), org)
 
 
 @app.command("organen")
@@ -410,13 +425,14 @@ def organen(
     from amctl.weergave.gegevens import organen_lijst
 
     dag = _peildatum(peildatum)
-    rijen = organen_lijst(_model(bestand), dag)
+    org = _model(bestand)
+    rijen = organen_lijst(org, dag)
     if als_json:
-        _json(rijen)
+        _json({"peildatum": dag.isoformat(), "organen": rijen}, org)
     else:
         from amctl.weergave import terminal
 
-        _toon(terminal.organen(rijen))
+        _toon(terminal.organen(rijen), org)
 
 
 @app.command("toon")
@@ -432,7 +448,7 @@ def toon(
     dag = _peildatum(peildatum)
     org = _model(bestand)
     gevonden = vragen.zoek_orgaan(org, orgaan)
-    _toon(terminal.kaart(org, gevonden, vragen.wie_zit_in(org, gevonden, dag)))
+    _toon(terminal.kaart(org, gevonden, vragen.wie_zit_in(org, gevonden, dag)), org)
 
 
 @app.command("tree")
@@ -460,11 +476,11 @@ def tree(
     wortel = vragen.zoek_orgaan(org, orgaan) if orgaan else None
     knopen = boom(org, dag, wortel, diepte)
     if als_json:
-        _json({"peildatum": dag.isoformat(), "organen": knopen})
+        _json({"peildatum": dag.isoformat(), "organen": knopen}, org)
     else:
         from amctl.weergave import terminal
 
-        _toon(terminal.boom(knopen, dag))
+        _toon(terminal.boom(knopen, dag), org)
 
 
 class DiagramFormaat(StrEnum):
@@ -671,7 +687,7 @@ def _bewerk(bestand: Path | None, droog: bool, bewerken_met: str, **argumenten) 
     from amctl.controle import OngeldigeData
     from amctl.weergave.problemen import als_tekst
 
-    pad = kies_bestand(bestand)
+    pad = kies_bestand(bestand, om_te_wijzigen=True)
     bewerking = partial(getattr(bewerken, bewerken_met), **argumenten)
     try:
         resultaat = bewerken.bewerk_bestand(pad, bewerking, droog=droog)
@@ -934,8 +950,12 @@ def geschiedenis(
     had, en wanneer een status of voorzitterschap wisselde."""
     from amctl import geschiedenis as tijdlijnen
 
-    tijdlijn = tijdlijnen.geschiedenis(_model(bestand), wie)
-    sys.stdout.write(tijdlijnen.als_json(tijdlijn) if als_json else tijdlijnen.als_tekst(tijdlijn))
+    org = _model(bestand)
+    tijdlijn = tijdlijnen.geschiedenis(org, wie)
+    if als_json:
+        _json(tijdlijnen.als_dict(tijdlijn), org)
+    else:
+        sys.stdout.write(f"{_kopregel(org)}\n{tijdlijnen.als_tekst(tijdlijn)}")
 
 
 # --- vergaderingen: rooster en agenda --------------------------------------------------------
@@ -998,11 +1018,11 @@ def rooster(
     org = _model(bestand)
     plan = maak_rooster(org, vragen.zoek_orgaan(org, orgaan), dag, tot, per_jaar)
     if als_json:
-        _json(rooster_dict(org, plan))
+        _json(rooster_dict(org, plan), org)
     else:
         from amctl.weergave.rooster import rooster_tabel
 
-        _toon(rooster_tabel(org, plan))
+        _toon(rooster_tabel(org, plan), org)
 
 
 @app.command("agenda")

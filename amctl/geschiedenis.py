@@ -7,13 +7,12 @@ vacancies between holders of a one-seat post); which posts and seats a person ha
 
 from __future__ import annotations
 
-import json
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from amctl.model import Bezetting, Orgaan, Organisatie, Samenstellingsregel
 from amctl.probleem import GebruiksFout
-from amctl.tekst import json_veilig, suggestie, zichtbaar
+from amctl.tekst import suggestie, zichtbaar
 from amctl.vragen import (
     Index,
     functienaam,
@@ -328,21 +327,28 @@ def _tijdlijn(soort: str, id_: str, naam: str, tijdvakken: list[Tijdvak]) -> Tij
 # --- views --------------------------------------------------------------------------------
 
 
-def als_tekst(tijdlijn: Tijdlijn) -> str:
+def als_tekst(tijdlijn: Tijdlijn, vandaag: date | None = None) -> str:
     kop = f"Geschiedenis van {tijdlijn.naam} ({tijdlijn.soort})"
     regels = [zichtbaar(kop, eenregelig=True), ""]
     if not tijdlijn.tijdvakken:
         regels.append("  Niets vastgelegd.")
     for t in tijdlijn.tijdvakken:
-        van = t.vanaf.isoformat() if t.vanaf else "…"
-        tot = t.tot_en_met.isoformat() if t.tot_en_met else "heden"
-        regels.append(f"  {van:>10} t/m {tot:<10}  {zichtbaar(t.tekst, eenregelig=True)}")
+        tijdvak = _tijdvak_tekst(t, vandaag or date.today())
+        regels.append(f"  {tijdvak}  {zichtbaar(t.tekst, eenregelig=True)}")
     return "\n".join(regels) + "\n"
 
 
-def als_json(tijdlijn: Tijdlijn) -> str:
-    gegevens = {
+def _tijdvak_tekst(t: Tijdvak, vandaag: date) -> str:
+    """'heden' only for a period that runs today; one that starts later reads 'vanaf ...'."""
+    if t.tot_en_met is None and t.vanaf is not None and t.vanaf > vandaag:
+        return f"{'vanaf ' + t.vanaf.isoformat():<25}"
+    van = t.vanaf.isoformat() if t.vanaf else "…"
+    tot = t.tot_en_met.isoformat() if t.tot_en_met else "heden"
+    return f"{van:>10} t/m {tot:<10}"
+
+
+def als_dict(tijdlijn: Tijdlijn) -> dict:
+    return {
         "wie": {"soort": tijdlijn.soort, "id": tijdlijn.id, "naam": tijdlijn.naam},
         "tijdvakken": [t.als_dict() for t in tijdlijn.tijdvakken],
     }
-    return json_veilig(json.dumps(gegevens, ensure_ascii=False, indent=2)) + "\n"

@@ -598,3 +598,48 @@ def test_two_edits_at_the_same_time_both_land_and_neither_is_lost(voor):
     uitslag = controleer_bestand(voor)
     assert not uitslag.fouten
     assert {"fictief-p", "fictief-q"} <= set(uitslag.organisatie.personen)
+
+
+# --- which file an edit writes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argumenten",
+    [
+        ["benoem", "Fictief Nieuw", "burgemeester", "-g", "diemen", "-d", "2030-01-01"],
+        ["zet-status", "pho-ruimte", "actief", "-d", "2030-01-01"],
+    ],
+    ids=["benoem", "zet-status"],
+)
+def test_an_edit_outside_a_project_folder_refuses_the_bundled_copy(
+    runner, tmp_path, monkeypatch, gedeeld_bestand, argumenten
+):
+    meegeleverd = tmp_path / "site-packages" / "amctl" / "data" / "organisatie.yaml"
+    meegeleverd.parent.mkdir(parents=True)
+    shutil.copy(gedeeld_bestand, meegeleverd)
+    voor = meegeleverd.read_bytes()
+    monkeypatch.setattr("amctl.bestand.meegeleverd", lambda: meegeleverd)
+    leeg = tmp_path / "ergens"
+    leeg.mkdir()
+    monkeypatch.chdir(leeg)
+
+    resultaat = runner.invoke(app, argumenten)
+
+    assert resultaat.exit_code == 2, resultaat.output
+    assert meegeleverd.read_bytes() == voor
+    assert resultaat.stdout == ""
+    melding = resultaat.stderr.strip()
+    assert melding.count("\n") == 0
+    assert "--bestand/-f" in melding
+    assert "projectmap" in melding
+
+
+def test_a_query_outside_a_project_folder_still_reads_the_bundled_copy(
+    runner, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+
+    resultaat = runner.invoke(app, ["wie-zit-in", "regiegroep", "--json"])
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert resultaat.stdout.startswith('{\n  "bestand": ')

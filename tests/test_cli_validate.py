@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from amctl import __version__
-from amctl.bestand import OMGEVINGSVARIABELE
+from amctl.bestand import OMGEVINGSVARIABELE, meegeleverd
 from amctl.cli import app
 from amctl.regels import alle_regels
 
@@ -129,6 +129,30 @@ def test_strikt_makes_a_warnings_only_file_exit_1(runner, schrijf):
     resultaat = runner.invoke(app, ["validate", "--strikt", str(schrijf(ONGEBRUIKTE_BRON))])
     assert resultaat.exit_code == 1
     assert "AM316" in resultaat.stdout
+
+
+def test_strikt_with_only_warnings_never_calls_the_file_valid(runner, schrijf):
+    pad = schrijf(ONGEBRUIKTE_BRON)
+
+    resultaat = runner.invoke(app, ["validate", "--strikt", str(pad)])
+
+    samenvatting = resultaat.stdout.splitlines()[-1]
+    assert not samenvatting.startswith("Geldig")
+    assert samenvatting == (
+        "Ongeldig met --strikt (waarschuwingen tellen als fouten): 0 fouten, 1 waarschuwing "
+        f"in 1 bestand ({pad})."
+    )
+
+
+def test_the_summary_names_every_file_it_checked(runner, schrijf):
+    fout = schrijf(ZONDER_NAAM, "fout.yaml")
+    goed = schrijf(GELDIG, "goed.yaml")
+
+    resultaat = runner.invoke(app, ["validate", str(fout), str(goed)])
+
+    assert resultaat.stdout.splitlines()[-1] == (
+        f"Ongeldig: 1 fout, 0 waarschuwingen in 2 bestanden ({fout}, {goed})."
+    )
 
 
 def test_strikt_keeps_a_clean_file_at_exit_0(runner, schrijf):
@@ -270,7 +294,9 @@ def test_bundled_copy_is_read_in_an_empty_cwd(runner, tmp_path, monkeypatch):
     resultaat = runner.invoke(app, ["validate"])
 
     assert resultaat.exit_code == 0, resultaat.output
-    assert "Geldig: 1 bestand" in resultaat.stdout
+    assert (
+        resultaat.stdout == f"Geldig: 1 bestand gecontroleerd ({meegeleverd()}), geen problemen.\n"
+    )
 
 
 def test_environment_naming_a_missing_file_exits_2(runner, tmp_path, monkeypatch):

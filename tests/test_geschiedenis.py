@@ -4,6 +4,7 @@ fictional fixture tests/fixtures/verschil/na.yaml."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -93,7 +94,9 @@ def test_the_command_gives_json_for_scripts(runner):
     )
 
     assert resultaat.exit_code == 0, resultaat.output
-    assert json.loads(resultaat.stdout) == {
+    gegevens = json.loads(resultaat.stdout)
+    assert gegevens.pop("bestand") == str(NA)
+    assert gegevens == {
         "wie": {"soort": "functie", "id": "burgemeester/diemen", "naam": "burgemeester van Diemen"},
         "tijdvakken": [
             {
@@ -124,3 +127,32 @@ def test_something_unknown_is_wrong_use_with_a_suggestion(runner):
     assert resultaat.exit_code == 2
     assert "'werkoverlg' is geen orgaan, persoon, functie of gemeente" in resultaat.stderr
     assert "Bedoelde u: werkoverleg?" in resultaat.stderr
+
+
+def test_a_term_that_has_not_started_reads_vanaf_and_never_heden(runner, tmp_path):
+    toekomst = NA.read_text(encoding="utf-8").replace("vanaf: 2026-04-01", "vanaf: 2099-01-01")
+    assert toekomst != NA.read_text(encoding="utf-8")
+    pad = tmp_path / "toekomst.yaml"
+    pad.write_text(toekomst, encoding="utf-8")
+
+    resultaat = runner.invoke(app, ["geschiedenis", "burgemeester van Diemen", "-f", str(pad)])
+
+    assert resultaat.exit_code == 0, resultaat.output
+    regels = resultaat.stdout.splitlines()
+    assert "  vanaf 2099-01-01           Fictief Burgemeester B" in regels
+    assert not any("2099-01-01 t/m heden" in regel for regel in regels)
+
+
+def test_heden_depends_on_the_day_the_question_is_asked(org):
+    tijdlijn = geschiedenis(org, "burgemeester van Diemen")
+    voor = als_tekst(tijdlijn, vandaag=date(2026, 3, 31)).splitlines()
+    na = als_tekst(tijdlijn, vandaag=date(2026, 4, 1)).splitlines()
+
+    assert voor[-1] == "  vanaf 2026-04-01           Fictief Burgemeester B"
+    assert na[-1] == "  2026-04-01 t/m heden       Fictief Burgemeester B"
+
+
+def test_the_command_names_the_file_it_read(runner):
+    resultaat = runner.invoke(app, ["geschiedenis", "burgemeester van Diemen", "-f", str(NA)])
+
+    assert resultaat.stdout.splitlines()[0] == f"Bestand: {NA}"

@@ -263,7 +263,8 @@ def test_the_text_plan_is_a_table_with_the_notes(runner):
 
     assert resultaat.exit_code == 0
     regels = resultaat.stdout.splitlines()
-    assert regels[0] == "Rooster Plenair overleg (plenair-overleg), peildatum 2026-11-30, t/m 2030"
+    assert regels[0] == f"Bestand: {VERGADERINGEN}"
+    assert regels[1] == "Rooster Plenair overleg (plenair-overleg), peildatum 2026-11-30, t/m 2030"
     assert any(r.startswith("Let op: De bronnen spreken elkaar tegen") for r in regels)
     assert any(
         re.fullmatch(
