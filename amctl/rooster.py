@@ -151,16 +151,13 @@ class Vergaderbeurt(NamedTuple):
     gemeente: str | None
     voorzitter: str
     reden: str = ""  # why this gemeente (planned meetings)
-    verstreken: bool = False  # planned, but the month lies before the peildatum
     thema: str | None = None
     plaats: str | None = None
     bron: tuple[str, ...] = ()
 
     @property
     def status(self) -> str:
-        if not self.gepland:
-            return "vastgelegd"
-        return "verstreken, niet vastgelegd" if self.verstreken else "gepland"
+        return "gepland" if self.gepland else "vastgelegd"
 
     @property
     def wanneer(self) -> str:
@@ -177,7 +174,7 @@ class Voorzittersbeurt(NamedTuple):
     gepland: bool
     gemeente: str | None
     voorzitter: str
-    status: str  # vastgelegd, gepland, loopt (niet vastgelegd), verstreken (niet vastgelegd)
+    status: str  # vastgelegd, gepland, loopt/verstreken (niet vastgelegd), zonder datum
     reden: str = ""
 
 
@@ -338,15 +335,24 @@ def _vorige_tekst(
 
 
 def _momenten(
-    orgaan: Orgaan, maanden: Sequence[int], na: tuple[int, int], tot: int | None
+    orgaan: Orgaan,
+    maanden: Sequence[int],
+    na: tuple[int, int],
+    tot: int | None,
+    ruimte: dict[int, int],
 ) -> Iterator[date]:
-    """The first days of the planned months after the month `na`, while the body exists."""
+    """The first days of the planned months after the month `na`, while the body exists; in
+    a year, only as many as `ruimte` leaves next to the recorded meetings (else the rhythm)."""
     for jaar in range(na[0], min(tot if tot is not None else LAATSTE_JAAR, LAATSTE_JAAR) + 1):
+        over = ruimte.get(jaar, len(maanden))
         for maand in maanden:
             dag = date(jaar, maand, 1)
             if orgaan.tot_en_met is not None and dag > orgaan.tot_en_met:
                 return
+            if over <= 0:
+                break
             if (jaar, maand) > na and (orgaan.vanaf is None or dag >= orgaan.vanaf):
+                over -= 1
                 yield dag
 
 
@@ -359,12 +365,15 @@ def _plan_vergaderingen(
     vastgelegd: Sequence[Vergaderbeurt],
     termijnen: Sequence[Voorzittersbeurt],
 ) -> list[Vergaderbeurt]:
+    # Never in the past: a month before the peildatum without a recorded meeting had none
+    # that anyone knows of, and a plan does not invent one.
+    na = (peildatum.year, peildatum.month - 1)
     if vastgelegd:
-        na = (vastgelegd[-1].datum.year, vastgelegd[-1].datum.month)
-    else:
-        na = (peildatum.year, peildatum.month - 1)
+        na = max(na, (vastgelegd[-1].datum.year, vastgelegd[-1].datum.month))
+    per_jaar = len(maanden)
+    ruimte = {jaar: per_jaar - n for jaar, n in Counter(v.jaar for v in vastgelegd).items()}
     momenten: list[date] = []
-    for dag in _momenten(orgaan, maanden, na, tot):
+    for dag in _momenten(orgaan, maanden, na, tot, ruimte):
         if tot is None and momenten and len(momenten) >= len(deelnemers(org, orgaan, momenten[0])):
             break  # one round
         momenten.append(dag)
@@ -393,10 +402,29 @@ def _plan_vergaderingen(
                 gemeente,
                 _voorzitter_op(org, orgaan, dag, termijnen),
                 reden,
-                (dag.year, dag.month) < (peildatum.year, peildatum.month),
             )
         )
     return gepland
+
+
+def _ontbrekende_vergaderingen(
+    per_jaar: int,
+    vastgelegd: Sequence[Vergaderbeurt],
+    gepland: Sequence[Vergaderbeurt],
+    peildatum: date,
+) -> list[str]:
+    """A note for each year from the last recorded meeting up to the peildatum that holds
+    fewer meetings (recorded and planned) than the rhythm: the plan leaves them open."""
+    if not vastgelegd:
+        return []
+    aantal = Counter(v.jaar for v in [*vastgelegd, *gepland])
+    return [
+        f"In {jaar}: {aantal[jaar]} vergadering(en) vastgelegd of gepland, minder dan het "
+        f"ritme van {per_jaar} x per jaar; amctl verzint geen vergadering in het verleden. Leg "
+        "vast wat er gebeurde, dan schuift het rooster mee."
+        for jaar in range(vastgelegd[-1].jaar, peildatum.year + 1)
+        if aantal[jaar] < per_jaar
+    ]
 
 
 def vastgelegde_termijnen(
@@ -464,11 +492,6 @@ def _plan_voorzitterschap(
         [b.gemeente for b in vastgelegd], [deelnemers(org, orgaan, v) for v, _ in perioden]
     )
 
-    def wanneer(beurt: Voorzittersbeurt, is_gepland: bool) -> str:
-        if beurt.tot_en_met is not None:
-            return f"t/m {datum_tekst(beurt.tot_en_met)}"
-        return f"sinds {datum_tekst(beurt.vanaf)}" if beurt.vanaf else "(datum onbekend)"
-
     gepland: list[Voorzittersbeurt] = []
     for (vanaf, tot_en_met), (gemeente, vorige) in zip(perioden, keuzes, strict=True):
         if tot_en_met < peildatum:
@@ -485,12 +508,39 @@ def _plan_voorzitterschap(
                 gemeente,
                 voorzitter_namens(org, orgaan, gemeente, vanaf) if gemeente else "niemand",
                 status,
-                _vorige_tekst("voorzitter", vorige, vastgelegd, gepland, wanneer)
+                _vorige_tekst("voorzitter", vorige, vastgelegd, gepland, _termijn_wanneer)
                 if gemeente
                 else "geen deelnemende gemeente op die datum",
             )
         )
     return gepland
+
+
+def _termijn_wanneer(beurt: Voorzittersbeurt, is_gepland: bool) -> str:
+    if beurt.tot_en_met is not None:
+        return f"t/m {datum_tekst(beurt.tot_en_met)}"
+    return f"sinds {datum_tekst(beurt.vanaf)}" if beurt.vanaf else "(datum onbekend)"
+
+
+def _volgende_ronde(
+    org: Organisatie, orgaan: Orgaan, peildatum: date, vastgelegd: Sequence[Voorzittersbeurt]
+) -> list[Voorzittersbeurt]:
+    """Without a term length the turns have no dates, but their order is known: one round,
+    fair by the same rule as a dated plan."""
+    ronde = deelnemers(org, orgaan, peildatum)
+    keuzes = volgorde([b.gemeente for b in vastgelegd], [ronde] * len(ronde))
+    return [
+        Voorzittersbeurt(
+            None,
+            None,
+            True,
+            gemeente,
+            voorzitter_namens(org, orgaan, gemeente, peildatum) if gemeente else "niemand",
+            "volgende ronde, zonder datum",
+            _vorige_tekst("voorzitter", vorige, vastgelegd, (), _termijn_wanneer),
+        )
+        for gemeente, vorige in keuzes
+    ]
 
 
 def maak_rooster(
@@ -526,23 +576,21 @@ def maak_rooster(
     toelichting: list[str] = []
     opmerkingen: list[str] = []
     termijnen: list[Voorzittersbeurt] = []
+    zonder_datum: list[Voorzittersbeurt] = []
     if regel is not None:
         termijnen = vastgelegde_termijnen(org, orgaan, peildatum)
         if regel.termijn is not None:
             termijnen += _plan_voorzitterschap(
                 org, orgaan, regel.termijn, peildatum, tot, termijnen, toelichting
             )
-        elif not plaats_wisselt:
-            raise GebruiksFout(
-                f"Het roulerend voorzitterschap van '{orgaan.id}' heeft geen termijn; leg vast "
-                "hoeveel maanden een beurt duurt, bijv. "
-                "'voorzitter: {roulerend: true, termijn: 12}'."
-            )
         else:
             opmerkingen.append(
-                "Het voorzitterschap rouleert, maar zonder termijn; het is niet gepland. Leg "
-                "vast hoeveel maanden een beurt duurt met 'termijn' bij de voorzitter."
+                "Het voorzitterschap rouleert, maar hoe lang een beurt duurt is niet "
+                "vastgelegd; daarom staat hieronder alleen de volgorde van de volgende ronde, "
+                "zonder data. Leg de duur vast met 'termijn' (maanden) bij de voorzitter, bijv. "
+                "'voorzitter: {roulerend: true, termijn: 12}'."
             )
+            zonder_datum = _volgende_ronde(org, orgaan, peildatum, termijnen)
         niet_vastgelegd = [t for t in termijnen if t.gepland and t.status != "gepland"]
         if niet_vastgelegd:
             opmerkingen.append(
@@ -560,12 +608,8 @@ def maak_rooster(
         toelichting += [ritme, maanden_uitleg]
         gepland = _plan_vergaderingen(org, orgaan, peildatum, tot, maanden, vastgelegd, termijnen)
         vergaderbeurten = [*vastgelegd, *gepland]
-        verstreken = sum(v.verstreken for v in gepland)
-        if verstreken:
-            opmerkingen.append(
-                f"{verstreken} geplande vergadering(en) liggen vóór de peildatum maar zijn niet "
-                "vastgelegd; leg vast wat er gebeurde, dan schuift het rooster mee."
-            )
+        opmerkingen += _ontbrekende_vergaderingen(gekozen, vastgelegd, gepland, peildatum)
+    termijnen += zonder_datum
     rol = "gastheer" if plaats_wisselt else "voorzitter"
     toelichting.append(
         f"Volgorde: wie het langst wacht, is eerst aan de beurt; wie nog nooit {rol} was, wacht "

@@ -178,3 +178,26 @@ def test_the_shipped_data_give_a_plan_without_recorded_meetings(agenda, gedeeld_
     statussen = {str(e["STATUS"]) for e in gebeurtenissen(agenda(bestand=gedeeld_bestand))}
 
     assert statussen == {"TENTATIVE"}
+
+
+def test_the_calendar_invents_no_meeting_beyond_the_rhythm(runner, tmp_path):
+    """Recorded in February and June 2027, after years in March and October: the calendar
+    holds no third 2027 meeting, and the plan follows the months of the last full year."""
+    tekst = VERGADERINGEN.read_text(encoding="utf-8")
+    extra = (
+        "      - {datum: 2027-02-11, gemeente: aalsmeer}\n"
+        "      - {datum: 2027-06-10, gemeente: de-ronde-venen}\n"
+    )
+    bestand = tmp_path / "meer.yaml"
+    bestand.write_text(tekst.replace(NIEUWE_VERGADERING, NIEUWE_VERGADERING + extra, 1))
+    uit = tmp_path / "agenda.ics"
+
+    resultaat = runner.invoke(
+        app,
+        ["agenda", "--uit", str(uit), "-f", str(bestand), "-d", "2027-07-01", "--tot", "2028"],
+    )
+
+    assert resultaat.exit_code == 0, resultaat.stderr
+    dagen = [e.decoded("DTSTART") for e in gebeurtenissen(uit.read_bytes())]
+    assert [d for d in dagen if d.year == 2027] == [date(2027, 2, 11), date(2027, 6, 10)]
+    assert [d for d in dagen if d.year == 2028] == [date(2028, 2, 1), date(2028, 6, 1)]

@@ -240,19 +240,61 @@ def test_only_gemeenten_taking_part_on_the_planned_date_are_planned(rooster_json
     assert all(g != "de-ronde-venen" for maand, g in hosts if maand < "2028")
 
 
-def test_planned_months_before_the_peildatum_are_flagged(runner):
+def test_no_meeting_is_invented_in_the_past_but_the_gap_is_named(runner):
     resultaat = runner.invoke(
         app,
         ["rooster", "plenair-overleg", "-f", str(VERGADERINGEN), "-d", "2027-12-01", "--json"],
     )
     gegevens = json.loads(resultaat.stdout)
 
-    assert [r["status"] for r in gepland(gegevens)][:3] == [
-        "verstreken, niet vastgelegd",
-        "verstreken, niet vastgelegd",
-        "gepland",
-    ]
-    assert any("vóór de peildatum" in o for o in gegevens["opmerkingen"])
+    assert {r["status"] for r in gepland(gegevens)} == {"gepland"}
+    assert [r["maand"] for r in gepland(gegevens)][:2] == ["2028-03", "2028-10"]
+    assert any(
+        o.startswith("In 2027: 0 vergadering(en) vastgelegd of gepland, minder dan het ritme")
+        for o in gegevens["opmerkingen"]
+    )
+
+
+def _met_vergaderingen(tekst: str, *datums: str) -> str:
+    """The fixture with extra recorded plenair overleg meetings, hosted by gemeenten that
+    never hosted before."""
+    anker = "      - {datum: 2026-10-08, gemeente: diemen,"
+    gastheren = ["aalsmeer", "de-ronde-venen"]
+    extra = "".join(
+        f"      - {{datum: {d}, gemeente: {g}}}\n" for d, g in zip(datums, gastheren, strict=False)
+    )
+    assert anker in tekst
+    return tekst.replace(anker, extra + anker, 1)
+
+
+@pytest.mark.parametrize(
+    ("datums", "peildatum", "in_2027"),
+    [
+        # recorded in other months than the planned ones (maart, oktober): February, June
+        (("2027-02-11", "2027-06-10"), "2027-07-01", 2),
+        # one recorded, and oktober still to come
+        (("2027-02-11",), "2027-07-01", 2),
+        # one recorded, and the planned months already past: nothing invented
+        (("2027-02-11",), "2027-11-30", 1),
+    ],
+)
+def test_never_more_meetings_in_a_year_than_the_rhythm(runner, schrijf, datums, peildatum, in_2027):
+    tekst = VERGADERINGEN.read_text(encoding="utf-8")
+    pad = schrijf(_met_vergaderingen(tekst, *datums))
+
+    resultaat = runner.invoke(
+        app,
+        ["rooster", "plenair-overleg", "-f", str(pad), "-d", peildatum, "--tot", "2030", "--json"],
+    )
+
+    assert resultaat.exit_code == 0, resultaat.output
+    gegevens = json.loads(resultaat.stdout)
+    per_jaar: dict[int, int] = {}
+    for r in gegevens["vergaderingen"]:
+        per_jaar[r["jaar"]] = per_jaar.get(r["jaar"], 0) + 1
+    assert per_jaar[2027] == in_2027
+    assert all(aantal <= 2 for aantal in per_jaar.values()), per_jaar
+    assert all(r["maand"] >= peildatum[:7] for r in gepland(gegevens))
 
 
 def test_the_text_plan_is_a_table_with_the_notes(runner):
@@ -313,6 +355,30 @@ def test_chair_terms_continue_after_the_open_turn_with_those_who_never_chaired(r
     assert any("aangenomen is 12 maanden" in t for t in gegevens["toelichting"])
 
 
+def test_a_rotation_without_a_term_length_gives_the_order_without_dates(runner, gedeeld_bestand):
+    resultaat = runner.invoke(
+        app, ["rooster", "secretarissenoverleg", "-f", str(gedeeld_bestand), "--json"]
+    )
+
+    assert resultaat.exit_code == 0, resultaat.stderr
+    gegevens = json.loads(resultaat.stdout)
+    beurten = gepland(gegevens, "voorzitterschap")
+    assert [r["gemeente"] for r in beurten] == GEMEENTEN
+    assert {(r["vanaf"], r["tot_en_met"]) for r in beurten} == {(None, None)}
+    assert beurten[0]["voorzitter"] == "gemeentesecretaris van Aalsmeer"
+    (opmerking,) = gegevens["opmerkingen"]
+    assert "hoe lang een beurt duurt is niet vastgelegd" in opmerking
+    assert "'termijn'" in opmerking
+
+
+def test_the_shipped_secretarissenoverleg_rota_says_why_it_has_no_dates(runner, gedeeld_bestand):
+    resultaat = runner.invoke(app, ["rooster", "secretarissenoverleg", "-f", str(gedeeld_bestand)])
+
+    assert resultaat.exit_code == 0, resultaat.stderr
+    assert "Let op: Het voorzitterschap rouleert, maar hoe lang een beurt duurt" in resultaat.stdout
+    assert "gemeentesecretaris van Uithoorn" in resultaat.stdout
+
+
 def test_a_recorded_turn_is_the_chair_on_its_dates(runner):
     resultaat = runner.invoke(
         app,
@@ -339,7 +405,6 @@ def test_the_chair_plan_is_a_function_of_the_model():
     [
         ("plenair-overleggen", VERGADERINGEN, "Onbekend orgaan 'plenair-overleggen'."),
         ("regiegroep", VERGADERINGEN, "er is niets te roosteren"),
-        ("secretarissenoverleg", None, "heeft geen termijn"),
     ],
 )
 def test_usage_errors_exit_2_in_dutch(runner, gedeeld_bestand, orgaan, bestand, melding):
