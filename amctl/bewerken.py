@@ -616,6 +616,19 @@ def _gemeente(org: Organisatie, tekst: str) -> str:
 
 def _post(org: Organisatie, functie: str, gemeente: str | None) -> tuple[str, str | None]:
     """A functie as typed ('burgemeester', 'burgemeester van Diemen') plus --gemeente."""
+    functie_id, gekozen = _functie_en_gemeente(org, functie, gemeente)
+    naam = org.functies[functie_id].naam
+    if org.functies[functie_id].per_gemeente and gekozen is None:
+        raise GebruiksFout(
+            f"De functie '{naam}' bestaat per gemeente; geef --gemeente, bijv. --gemeente diemen."
+        )
+    return functie_id, gekozen
+
+
+def _functie_en_gemeente(
+    org: Organisatie, functie: str, gemeente: str | None
+) -> tuple[str, str | None]:
+    """The functie and the gemeente the user named, if any (the functie may need one)."""
     wie = zoek_wie(org, functie)
     if wie.soort != "functie":
         raise GebruiksFout(
@@ -631,10 +644,6 @@ def _post(org: Organisatie, functie: str, gemeente: str | None) -> tuple[str, st
             )
         gekozen = los
     naam = org.functies[wie.id].naam
-    if org.functies[wie.id].per_gemeente and gekozen is None:
-        raise GebruiksFout(
-            f"De functie '{naam}' bestaat per gemeente; geef --gemeente, bijv. --gemeente diemen."
-        )
     if not org.functies[wie.id].per_gemeente and gekozen is not None:
         raise GebruiksFout(f"De functie '{naam}' hoort niet bij een gemeente; laat --gemeente weg.")
     return wie.id, gekozen
@@ -861,11 +870,14 @@ def ontsla(
     datum: date,
 ) -> Uitkomst:
     """`persoon` no longer holds `functie` from `datum`: tot-en-met becomes the day before.
-    Named memberships that rest on the post end with it."""
-    functie_id, gemeente_id = _post(org, functie, gemeente)
-    post = functienaam(org, functie_id, gemeente_id)
+    Named memberships that rest on the post end with it. Without a gemeente, the gemeente is
+    the one where the person holds the functie on that day; asked only when there are more."""
     gevonden = _persoon(org, persoon)
     laatste_dag = datum - DAG
+    functie_id, gemeente_id = _functie_en_gemeente(org, functie, gemeente)
+    if org.functies[functie_id].per_gemeente and gemeente_id is None:
+        gemeente_id = _gemeente_van_bekleder(org, gevonden, functie_id, laatste_dag)
+    post = functienaam(org, functie_id, gemeente_id)
     bezetting = next(
         (
             b
@@ -886,6 +898,30 @@ def ontsla(
     bewerker = Bewerker(tekst, bestand)
     meldingen = _beeindig_bezetting(bewerker, org, bezetting, laatste_dag)
     return Uitkomst(bewerker.tekst, meldingen)
+
+
+def _gemeente_van_bekleder(org: Organisatie, persoon: Persoon, functie: str, dag: date) -> str:
+    """The gemeente where the person holds a per-gemeente functie on the day, if just one."""
+    gemeenten = list(
+        dict.fromkeys(
+            b.gemeente
+            for b in persoon.functies
+            if b.functie == functie and b.gemeente and geldig_op(b, dag)
+        )
+    )
+    naam = org.functies[functie].naam
+    if not gemeenten:
+        raise GebruiksFout(
+            f"{persoon.naam} is op {dag} in geen enkele gemeente {naam}; er is geen termijn te "
+            "beëindigen."
+        )
+    if len(gemeenten) > 1:
+        keuzes = ", ".join(gemeenten)
+        raise GebruiksFout(
+            f"{persoon.naam} is op {dag} {naam} in meer dan één gemeente ({keuzes}); kies met "
+            f"--gemeente, bijv. --gemeente {gemeenten[0]}."
+        )
+    return gemeenten[0]
 
 
 def _in_regel(org: Organisatie, orgaan: Orgaan, functie: str, gemeente: str | None, dag: date):

@@ -151,6 +151,40 @@ def test_ending_a_term_that_already_ends_then_changes_no_byte(runner, voor):
     assert voor.read_bytes() == ervoor
 
 
+def test_ontsla_without_gemeente_takes_the_gemeente_of_the_persons_post(runner, voor):
+    met_gemeente = voor.with_name("met-gemeente.yaml")
+    shutil.copy(voor, met_gemeente)
+    amctl(runner, met_gemeente, "ontsla", "fictief-c", "burgemeester", "-g", "aalsmeer")
+
+    resultaat = amctl(runner, voor, "ontsla", "fictief-c", "burgemeester")
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert voor.read_bytes() == met_gemeente.read_bytes()
+    assert "burgemeester van Aalsmeer" in resultaat.stdout
+
+
+def test_ontsla_asks_for_the_gemeente_only_when_the_person_holds_the_post_in_two(runner, voor):
+    tekst = voor.read_text(encoding="utf-8")
+    twee = "      - {functie: raadslid, gemeente: diemen, vanaf: 2022-03-30}\n"
+    assert twee in tekst
+    voor.write_text(
+        tekst.replace(
+            twee, twee + "      - {functie: raadslid, gemeente: aalsmeer, vanaf: 2022-03-30}\n", 1
+        ),
+        encoding="utf-8",
+    )
+    ervoor = voor.read_bytes()
+
+    resultaat = amctl(runner, voor, "ontsla", "fictief-r1", "raadslid")
+
+    assert resultaat.exit_code == 2, resultaat.output
+    assert resultaat.stderr.startswith("amctl: Fictief Raadslid 1 is op ")
+    assert "raadslid in meer dan één gemeente (diemen, aalsmeer); kies met --gemeente" in (
+        resultaat.stderr
+    )
+    assert voor.read_bytes() == ervoor
+
+
 # --- each edit changes only the lines it must ---------------------------------------------
 
 
@@ -514,6 +548,7 @@ def test_a_file_that_is_already_invalid_is_not_edited(runner, voor):
         (["benoem", "fictief-x", "burgemeestr", "-g", "diemen", "--naam", "X"], "burgemeester"),
         (["ontsla", "fictief-a", "raadslid", "-g", "diemen"], "geen raadslid van Diemen"),
         (["ontsla", "fictief-zz", "raadslid", "-g", "diemen"], "Onbekende persoon"),
+        (["ontsla", "fictief-a", "raadslid"], "in geen enkele gemeente raadslid"),
         (["lid-erbij", "bestuursgroep", "fictief-a"], "ambtshalve"),
         (["lid-eraf", "raadsplatform", "fictief-r2"], "geen lid bij naam"),
         (["zet-status", "werkoverleg", "opgeheve"], "Bedoelde u 'opgeheven'?"),
