@@ -11,6 +11,18 @@ from typer.testing import CliRunner
 
 GEDEELD_BESTAND = Path(__file__).resolve().parents[1] / "data" / "organisatie.yaml"
 
+# The seven gemeenten of the shipped file, by id, in sorted order (test data shared by modules:
+# `from conftest import GEMEENTEN`).
+GEMEENTEN = [
+    "aalsmeer",
+    "amstelveen",
+    "de-ronde-venen",
+    "diemen",
+    "haarlemmermeer",
+    "ouder-amstel",
+    "uithoorn",
+]
+
 
 @pytest.fixture
 def gedeeld_bestand() -> Path:

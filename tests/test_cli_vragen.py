@@ -13,21 +13,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import GEMEENTEN
 
 from amctl.bestand import OMGEVINGSVARIABELE
 from amctl.cli import app
 
 FICTIEF = Path(__file__).parent / "fixtures" / "fictief.yaml"
 PEILDATUM = "2026-06-01"
-GEMEENTEN = [
-    "aalsmeer",
-    "amstelveen",
-    "de-ronde-venen",
-    "diemen",
-    "haarlemmermeer",
-    "ouder-amstel",
-    "uithoorn",
-]
 ONBEKEND_ORGAAN = "Onbekend orgaan 'regigroep'. Bedoelde u: regiegroep?"
 NIET_ACTIEF = {"pho-ruimte": "betwist", "pho-duurzaamheid": "in-overweging"}
 # Rich decides on colour from the environment; these make it colour even without a terminal.

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import GEMEENTEN
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,15 +21,6 @@ from amctl.rooster import maak_rooster, volgorde
 
 VERGADERINGEN = Path(__file__).parent / "fixtures" / "vergaderingen.yaml"
 PEILDATUM = "2026-11-30"
-GEMEENTEN = [
-    "aalsmeer",
-    "amstelveen",
-    "de-ronde-venen",
-    "diemen",
-    "haarlemmermeer",
-    "ouder-amstel",
-    "uithoorn",
-]
 
 
 @pytest.fixture(autouse=True)

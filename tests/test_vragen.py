@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import GEMEENTEN
 
 from amctl.controle import controleer_bestand, geldig_model
 from amctl.model import Organisatie
@@ -20,15 +21,6 @@ GEDEELD = Path(__file__).resolve().parents[1] / "data" / "organisatie.yaml"
 NA_WISSELING = date(2026, 6, 1)
 OUD = "fictief-burgemeester-diemen-oud"
 NIEUW = "fictief-burgemeester-diemen-nieuw"
-GEMEENTEN = [
-    "aalsmeer",
-    "amstelveen",
-    "de-ronde-venen",
-    "diemen",
-    "haarlemmermeer",
-    "ouder-amstel",
-    "uithoorn",
-]
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,6 @@ from typing import NamedTuple
 
 from amctl.probleem import Ernst, Plek, Probleem
 
-LAGEN = ("laden", "schema", "verwijzingen", "domein")
-
 
 class Regel(NamedTuple):
     code: str
