@@ -97,9 +97,9 @@ def test_a_sparse_file_of_max_bytes_plus_one_is_refused_fast_without_reading_it(
     voer_uit("validate", str(schrijf(KLEIN)))  # imports done before measuring
 
     tracemalloc.start()
-    begin = time.perf_counter()
+    begin = time.process_time()
     resultaat = voer_uit("validate", str(pad))
-    duur = time.perf_counter() - begin
+    duur = time.process_time() - begin
     _, piek = tracemalloc.get_traced_memory()
     tracemalloc.stop()
 
@@ -120,9 +120,9 @@ def test_a_query_on_a_sparse_file_over_the_limit_is_refused_fast_without_reading
     voer_uit("tree", "-f", str(schrijf(KLEIN)))
 
     tracemalloc.start()
-    begin = time.perf_counter()
+    begin = time.process_time()
     resultaat = voer_uit("wie-zit-in", "regio", "-f", str(pad))
-    duur = time.perf_counter() - begin
+    duur = time.process_time() - begin
     _, piek = tracemalloc.get_traced_memory()
     tracemalloc.stop()
 
@@ -155,9 +155,9 @@ def test_a_billion_laughs_of_thirty_levels_is_refused_at_once(schrijf):
     regels = ["versie: 1", "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     regels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 30)]
     pad = schrijf("\n".join(regels) + "\n")  # 10^30 strings, if it were expanded
-    begin = time.perf_counter()
+    begin = time.process_time()
     resultaat = voer_uit("wie-zit-in", "a", "-f", str(pad))
-    assert time.perf_counter() - begin < 2
+    assert time.process_time() - begin < 2
     assert resultaat.exit_code == 1
     assert "AM007" in resultaat.stderr
 
@@ -437,10 +437,12 @@ GRENS_SECONDEN = 10
 @pytest.mark.parametrize(("bouw", "grootte", "vraag"), TRAAG.values(), ids=TRAAG.keys())
 def test_validate_and_a_query_finish_in_seconds(schrijf, bouw, grootte, vraag):
     pad = schrijf(bouw(grootte))
-    begin = time.perf_counter()
+    # CPU time of this process, not the wall clock: a guard against quadratic work that holds
+    # on a loaded machine (CI shares its cores).
+    begin = time.process_time()
     validate = voer_uit("validate", "--formaat", "json", str(pad))
     vraag_uitslag = voer_uit(*vraag, "-f", str(pad), "-d", PEILDATUM)
-    duur = time.perf_counter() - begin
+    duur = time.process_time() - begin
     for resultaat in (validate, vraag_uitslag):
         geen_traceback(resultaat)
         assert resultaat.exit_code in (0, 1), resultaat.stderr
@@ -707,9 +709,9 @@ def link_naar_dev_zero(tmp_path) -> Path:
 
 
 def test_validate_reads_a_link_to_dev_zero_no_further_than_the_limit(link_naar_dev_zero):
-    begin = time.perf_counter()
+    begin = time.process_time()
     resultaat = voer_uit("validate", str(link_naar_dev_zero))
-    assert time.perf_counter() - begin < 5
+    assert time.process_time() - begin < 5
     assert resultaat.exit_code == 1
     assert "AM010 Het bestand is groter dan 64 MiB" in resultaat.stdout
 
