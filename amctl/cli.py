@@ -899,7 +899,7 @@ def diff(
     bestand: BestandOptie = None,
 ) -> None:
     """Wat er bestuurlijk veranderde tussen twee versies: wie kwam en ging, welke organen
-    veranderden.
+    veranderden; daarna elke andere wijziging ('overige wijzigingen') met pad en oud -> nieuw.
 
     Een revisie leest het bestand uit git ('git show REV:PAD'). Exit 0: vergeleken; 1: een
     versie is ongeldig; 2: verkeerd gebruik (onbekende revisie, ontbrekend bestand).

@@ -2,8 +2,10 @@
 
 Not a text diff: who came and who went in which post ("burgemeester van Diemen: A -> B per
 2026-04-01"), which named members joined or left a body, which bodies were added, removed,
-or changed status, composition, chair, support or relations. Sources and explanations
-(`bron`, `toelichting`) are left out: `git diff` shows those.
+or changed status, composition, chair, support or relations. After that summary, every other
+change of the data (meetings, rhythms, tasks, texts, sources, ...) as "overige wijzigingen":
+the key path and old -> new. Comments and layout are not data; "Geen verschillen" means the
+data are equal.
 
 A version is a file, or a git revision of the data file (`HEAD~1`, `main`, a commit): then
 the file at that revision, read with `git show REV:PAD`, PAD relative to the repository root
@@ -22,7 +24,7 @@ from typing import Any, NamedTuple
 
 from amctl.controle import OngeldigeData, Uitslag, controleer_tekst
 from amctl.laden import decodeer, lees_bytes
-from amctl.model import Orgaan, Organisatie
+from amctl.model import RELATIESOORTEN, SECTIES, Orgaan, Organisatie, Relatie
 from amctl.probleem import GebruiksFout, LaadFout
 from amctl.tekst import json_veilig, zichtbaar
 from amctl.vragen import functienaam, relatielabel, voorzitter_tekst
@@ -143,6 +145,7 @@ CATEGORIEEN = {
     "orgaan": "Organen",
     "gemeente": "Gemeenten",
     "functie": "Functies",
+    "overig": "Overige wijzigingen",
 }
 
 
@@ -530,7 +533,8 @@ def _functiekenmerken(functie) -> dict[str, Any]:
 
 
 def verschil(oud: Organisatie, nieuw: Organisatie) -> list[Wijziging]:
-    """Every governance-level difference, grouped by category in a fixed order."""
+    """Every difference: the governance summary grouped by category in a fixed order, then
+    every other change by key path."""
     return [
         *_bezettingswijzigingen(oud, nieuw),
         *_ledenwijzigingen(oud, nieuw),
@@ -566,7 +570,171 @@ def verschil(oud: Organisatie, nieuw: Organisatie) -> list[Wijziging]:
             _functiekenmerken,
             lambda f: f.naam,
         ),
+        *overige_wijzigingen(oud, nieuw),
     ]
+
+
+# --- every other change: key path, old -> new ------------------------------------------------
+
+_GEEN = object()  # a key or list item that one side does not have
+_ID, _ITEM = "*", "[]"
+
+
+def _gedekte_paden() -> frozenset[tuple[str, ...]]:
+    """The key paths whose changes the governance summary above already states; `*` is any
+    id, `[]` any list item. A path of an object or list item means: adding or removing it."""
+    periode = ("vanaf", "tot-en-met")
+    per_lijst = {
+        "status": ("waarde", *periode),
+        "samenstelling": ("functie", "gemeenten", "aantal", "wijze", "rol", *periode),
+        "voorzitter": ("functie", "gemeente", "persoon", "roulerend", *periode),
+        "ondersteuning": ("functie", "gemeente", *periode),
+        "relaties": (*RELATIESOORTEN, *periode),
+        "leden": ("persoon", "functie", "gemeente", *periode),
+    }
+    paden: set[tuple[str, ...]] = {
+        ("personen", _ID),
+        ("personen", _ID, "naam"),
+        ("personen", _ID, "functies", _ITEM),
+        *(("personen", _ID, "functies", _ITEM, k) for k in ("functie", "gemeente", *periode)),
+        ("organen", _ID),
+        *(("organen", _ID, k) for k in ("naam", "soort", "onderdeel-van", *periode)),
+        ("gemeenten", _ID),
+        *(("gemeenten", _ID, k) for k in ("naam", "cbs", *periode)),
+        ("functies", _ID),
+        *(("functies", _ID, k) for k in ("naam", "per-gemeente", "zetels", *periode)),
+    }
+    for lijst, sleutels in per_lijst.items():
+        paden.add(("organen", _ID, lijst, _ITEM))
+        paden.update(("organen", _ID, lijst, _ITEM, k) for k in sleutels)
+    return frozenset(paden)
+
+
+_GEDEKT = _gedekte_paden()
+
+
+def _als_gegevens(waarde: Any) -> Any:
+    """A model object as the file says it: its YAML keys, without empty ones; dates as text."""
+    if isinstance(waarde, tuple) and hasattr(waarde, "VELDEN"):
+        uit: dict[str, Any] = {}
+        if isinstance(waarde, Relatie):
+            uit[waarde.soort] = waarde.naar
+        for veld in waarde.VELDEN:
+            if veld.attribuut in waarde._fields:
+                uit[veld.sleutel] = _als_gegevens(getattr(waarde, veld.attribuut))
+        return {k: v for k, v in uit.items() if v is not None and v != []}
+    if isinstance(waarde, tuple | list):
+        return [_als_gegevens(w) for w in waarde]
+    if isinstance(waarde, date):
+        return waarde.isoformat()
+    return waarde
+
+
+def _bestand_als_gegevens(org: Organisatie) -> dict[str, Any]:
+    gegevens: dict[str, Any] = {"versie": org.versie}
+    for sectie in SECTIES:
+        gegevens[sectie] = {i: _als_gegevens(o) for i, o in getattr(org, sectie).items()}
+    return gegevens
+
+
+def _patroon(pad: tuple[str | int, ...]) -> tuple[str, ...]:
+    return tuple(
+        _ITEM if isinstance(deel, int) else _ID if i == 1 else deel for i, deel in enumerate(pad)
+    )
+
+
+def _padtekst(pad: tuple[str | int, ...]) -> str:
+    tekst = ""
+    for deel in pad:
+        tekst += f"[{deel}]" if isinstance(deel, int) else f".{deel}" if tekst else deel
+    return tekst
+
+
+def _kort(waarde: Any) -> str:
+    """A value on one line, in YAML's flow style."""
+    if waarde is _GEEN:
+        return "(geen)"
+    if isinstance(waarde, dict):
+        return "{" + ", ".join(f"{k}: {_kort(v)}" for k, v in waarde.items()) + "}"
+    if isinstance(waarde, list):
+        return "[" + ", ".join(_kort(v) for v in waarde) + "]"
+    if isinstance(waarde, bool):
+        return "true" if waarde else "false"
+    return str(waarde)
+
+
+def _sleutel(waarde: Any) -> str:
+    return json.dumps(waarde, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _overige(
+    pad: tuple[str | int, ...], oud: Any, nieuw: Any, uit: list[tuple[tuple, Any, Any]]
+) -> None:
+    """Collect (path, old, new) for every change below `pad` that is not covered."""
+    if oud == nieuw:
+        return
+    lijst = oud if isinstance(oud, list) else nieuw if isinstance(nieuw, list) else None
+    if lijst is not None and any(isinstance(w, dict) for w in lijst):
+        # A list of objects that one side lacks (an empty list is left out of the data):
+        # compare item by item, so that a covered item shows only its other fields.
+        oud, nieuw = ([] if oud is _GEEN else oud), ([] if nieuw is _GEEN else nieuw)
+    gedekt = len(pad) > 1 and _patroon(pad) in _GEDEKT
+    oud_map = oud if isinstance(oud, dict) else {} if oud is _GEEN and gedekt else None
+    nieuw_map = nieuw if isinstance(nieuw, dict) else {} if nieuw is _GEEN and gedekt else None
+    if oud_map is not None and nieuw_map is not None:
+        for sleutel in [*nieuw_map, *(s for s in oud_map if s not in nieuw_map)]:
+            _overige(
+                (*pad, sleutel), oud_map.get(sleutel, _GEEN), nieuw_map.get(sleutel, _GEEN), uit
+            )
+        return
+    if gedekt:
+        return
+    if isinstance(oud, list) and isinstance(nieuw, list):
+        _lijstverschillen(pad, oud, nieuw, uit)
+        return
+    uit.append((pad, oud, nieuw))
+
+
+def _lijstverschillen(
+    pad: tuple[str | int, ...], oud: list, nieuw: list, uit: list[tuple[tuple, Any, Any]]
+) -> None:
+    """Items matched as a text diff matches lines: an inserted meeting is one change, not a
+    shift of every meeting after it."""
+    from difflib import SequenceMatcher
+
+    blokken = SequenceMatcher(
+        None, [_sleutel(w) for w in oud], [_sleutel(w) for w in nieuw], autojunk=False
+    ).get_opcodes()
+    for soort, o1, o2, n1, n2 in blokken:
+        if soort == "equal":
+            continue
+        paren = min(o2 - o1, n2 - n1)
+        for i in range(paren):
+            _overige((*pad, n1 + i), oud[o1 + i], nieuw[n1 + i], uit)
+        for i in range(o1 + paren, o2):
+            _overige((*pad, i), oud[i], _GEEN, uit)
+        for i in range(n1 + paren, n2):
+            _overige((*pad, i), _GEEN, nieuw[i], uit)
+
+
+def overige_wijzigingen(oud: Organisatie, nieuw: Organisatie) -> list[Wijziging]:
+    """Every difference the governance summary does not state, by key path: meetings,
+    rhythms, tasks, texts, sources, anything."""
+    gevonden: list[tuple[tuple, Any, Any]] = []
+    _overige((), _bestand_als_gegevens(oud), _bestand_als_gegevens(nieuw), gevonden)
+    uit = []
+    for pad, voor, na in gevonden:
+        soort = "toegevoegd" if voor is _GEEN else "verwijderd" if na is _GEEN else "gewijzigd"
+        tekst = _padtekst(pad)
+        gegevens = {
+            "pad": tekst,
+            "oud": None if voor is _GEEN else voor,
+            "nieuw": None if na is _GEEN else na,
+        }
+        uit.append(
+            Wijziging("overig", tekst, tekst, soort, f"{_kort(voor)} -> {_kort(na)}", gegevens)
+        )
+    return uit
 
 
 # --- views --------------------------------------------------------------------------------
@@ -579,7 +747,9 @@ def _kop(oud: str, nieuw: str) -> str:
 def als_tekst(wijzigingen: list[Wijziging], oud: str, nieuw: str) -> str:
     regels = [f"Bestuurlijke verschillen: {zichtbaar(_kop(oud, nieuw), True)}"]
     if not wijzigingen:
-        return regels[0] + "\nGeen bestuurlijke verschillen.\n"
+        return regels[0] + "\nGeen verschillen.\n"
+    if all(w.categorie == "overig" for w in wijzigingen):
+        regels.append("Geen bestuurlijke verschillen.")
     for categorie, titel in CATEGORIEEN.items():
         deze = [w for w in wijzigingen if w.categorie == categorie]
         if not deze:
@@ -611,7 +781,9 @@ def md_cel(tekst: str) -> str:
 def als_markdown(wijzigingen: list[Wijziging], oud: str, nieuw: str) -> str:
     regels = [f"### Bestuurlijke wijzigingen: {md_cel(_kop(oud, nieuw))}", ""]
     if not wijzigingen:
-        return "\n".join([*regels, "Geen bestuurlijke verschillen.", ""])
+        return "\n".join([*regels, "Geen verschillen.", ""])
+    if all(w.categorie == "overig" for w in wijzigingen):
+        regels += ["Geen bestuurlijke verschillen.", ""]
     for categorie, titel in CATEGORIEEN.items():
         deze = [w for w in wijzigingen if w.categorie == categorie]
         if not deze:

@@ -5,6 +5,7 @@ The known pair: tests/fixtures/verschil/voor.yaml and na.yaml (fictional people)
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from amctl import verschil
 from amctl.bestand import OMGEVINGSVARIABELE
 from amctl.cli import app
-from amctl.controle import geldig_model
+from amctl.controle import controleer_tekst, geldig_model
 
 MAP = Path(__file__).parent / "fixtures" / "verschil"
 VOOR, NA = MAP / "voor.yaml", MAP / "na.yaml"
@@ -203,7 +204,7 @@ def test_a_version_compared_with_itself_has_no_differences():
     org = geldig_model(NA)
 
     assert verschil.verschil(org, org) == []
-    assert verschil.als_tekst([], "a", "b").endswith("Geen bestuurlijke verschillen.\n")
+    assert verschil.als_tekst([], "a", "b").endswith("\nGeen verschillen.\n")
 
 
 def test_markdown_is_a_table_per_category_for_a_pull_request(wijzigingen):
@@ -312,3 +313,154 @@ def test_an_invalid_side_is_refused_with_its_problems(runner, tmp_path):
     assert f"{kapot}:" in resultaat.stderr and "AM103 Onbekende sleutel 'sort'" in resultaat.stderr
     assert "amctl vergelijkt alleen geldige versies" in resultaat.stderr
     assert resultaat.stdout == ""
+
+
+# --- no silent diff: every other change, by key path ----------------------------------------
+
+VERGADERINGEN = Path(__file__).parent / "fixtures" / "vergaderingen.yaml"
+NIEUWE_VERGADERING = "      - {datum: 2027-03-11, gemeente: aalsmeer}\n"
+LAATSTE_VERGADERING = (
+    "      - {datum: 2026-10-08, gemeente: diemen, thema: Samen inkopen voor de jeugdzorg, "
+    "bron: fictieve-verslagen}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("oud", "nieuw", "regel"),
+    [
+        (
+            "      - per-jaar: 2\n",
+            "      - per-jaar: 3\n",
+            "organen.plenair-overleg.vergaderritme[0].per-jaar: 2 -> 3",
+        ),
+        (
+            LAATSTE_VERGADERING,
+            LAATSTE_VERGADERING + NIEUWE_VERGADERING,
+            "organen.plenair-overleg.vergaderingen[4]: (geen) -> "
+            "{datum: 2027-03-11, gemeente: aalsmeer}",
+        ),
+        (
+            "      - elkaar ontmoeten\n",
+            "      - elkaar ontmoeten\n      - samen eten\n",
+            "organen.plenair-overleg.taken[1]: (geen) -> samen eten",
+        ),
+        (
+            "    secretariaat: Hoofddorp\n",
+            "    secretariaat: Amstelveen\n",
+            "organen.am-overleg.secretariaat: Hoofddorp -> Amstelveen",
+        ),
+        (
+            "        termijn: 12\n",
+            "        termijn: 24\n",
+            "organen.secretarissenoverleg.voorzitter[0].termijn: 12 -> 24",
+        ),
+        (
+            "    provincie: Utrecht\n",
+            "    provincie: Noord-Holland\n",
+            "gemeenten.de-ronde-venen.provincie: Utrecht -> Noord-Holland",
+        ),
+        (
+            "    url: https://www.vervoerregio.nl/\n",
+            "    url: https://www.vervoerregio.nl/mra\n",
+            "bronnen.vervoerregio-mra-2016.url: https://www.vervoerregio.nl/ -> "
+            "https://www.vervoerregio.nl/mra",
+        ),
+    ],
+    ids=["ritme", "vergadering", "taak", "secretariaat", "termijn", "provincie", "bron"],
+)
+def test_every_other_change_is_listed_with_its_key_path(runner, schrijf, oud, nieuw, regel):
+    tekst = VERGADERINGEN.read_text(encoding="utf-8")
+    assert tekst.count(oud) == 1
+    a, b = schrijf(tekst, "a.yaml"), schrijf(tekst.replace(oud, nieuw), "b.yaml")
+
+    uit = {
+        formaat: runner.invoke(app, ["diff", str(a), str(b), "--formaat", formaat])
+        for formaat in ("tekst", "json", "markdown")
+    }
+
+    assert {u.exit_code for u in uit.values()} == {0}
+    assert uit["tekst"].stdout.splitlines()[1:] == [
+        "Geen bestuurlijke verschillen.",
+        "",
+        "Overige wijzigingen",
+        f"  {regel}",
+    ]
+    pad, _, waarden = regel.partition(": ")
+    (wijziging,) = json.loads(uit["json"].stdout)["wijzigingen"]
+    assert (wijziging["categorie"], wijziging["pad"], wijziging["tekst"]) == (
+        "overig",
+        pad,
+        waarden,
+    )
+    assert "#### Overige wijzigingen" in uit["markdown"].stdout
+    assert f"| {verschil.md_cel(pad)} | {verschil.md_cel(waarden)} |" in uit["markdown"].stdout
+
+
+def test_json_gives_the_old_and_new_value_as_data(runner, schrijf):
+    tekst = VERGADERINGEN.read_text(encoding="utf-8")
+    a = schrijf(tekst, "a.yaml")
+    b = schrijf(tekst.replace("      - per-jaar: 2\n", "      - per-jaar: 3\n"), "b.yaml")
+
+    resultaat = runner.invoke(app, ["diff", str(a), str(b), "--formaat", "json"])
+
+    (wijziging,) = json.loads(resultaat.stdout)["wijzigingen"]
+    assert (wijziging["soort"], wijziging["oud"], wijziging["nieuw"]) == ("gewijzigd", 2, 3)
+
+
+def test_a_governance_change_is_not_listed_again_under_overige(wijzigingen):
+    overige = [w for w in wijzigingen if w.categorie == "overig"]
+
+    assert [w.onderwerp for w in overige] == []
+
+
+def test_sources_and_explanations_of_a_governance_fact_are_other_changes(schrijf):
+    tekst = NA.read_text(encoding="utf-8")
+    oud = "      - {functie: burgemeester, gemeente: diemen, vanaf: 2026-04-01}\n"
+    assert tekst.count(oud) == 1
+    nieuw = oud.replace("}", ", toelichting: Fictief besluit}")
+    b = schrijf(tekst.replace(oud, nieuw), "b.yaml")
+
+    gevonden = verschil.verschil(geldig_model(NA), geldig_model(b))
+
+    assert [(w.categorie, w.onderwerp, w.tekst) for w in gevonden] == [
+        ("overig", "personen.fictief-b.functies[0].toelichting", "(geen) -> Fictief besluit")
+    ]
+
+
+def test_only_equal_data_says_geen_verschillen(runner, schrijf):
+    tekst = VERGADERINGEN.read_text(encoding="utf-8")
+    a = schrijf(tekst, "a.yaml")
+    b = schrijf(
+        "# alleen commentaar erbij\n" + tekst.replace("per-jaar: 2", "per-jaar:  2"), "b.yaml"
+    )
+
+    resultaat = runner.invoke(app, ["diff", str(a), str(b)])
+
+    assert resultaat.stdout.splitlines()[1:] == ["Geen verschillen."]
+
+
+TEKSTVELD = re.compile(
+    r"^(?P<kop>\s+(?:naam|titel|omschrijving|toelichting|thema|plaats|secretariaat|rechtsvorm"
+    r"|provincie|onderwerp|verwerking): )(?P<waarde>[^>|\n].*)$",
+    re.M,
+)
+
+
+def test_a_change_of_any_text_in_the_file_is_never_silent():
+    """Every text value of the fixture, changed on its own, shows up in the diff."""
+    tekst = VERGADERINGEN.read_text(encoding="utf-8")
+    oud = geldig_model(VERGADERINGEN)
+    velden = list(TEKSTVELD.finditer(tekst))
+    assert len(velden) > 50
+
+    stil = []
+    for veld in velden:
+        waarde = veld["waarde"]
+        nieuw = f'"{waarde.strip(chr(34))} (gewijzigd)"'
+        gewijzigd = tekst[: veld.start("waarde")] + nieuw + tekst[veld.end("waarde") :]
+        uitslag = controleer_tekst(gewijzigd, "gewijzigd.yaml")
+        assert not uitslag.fouten, (veld.group(0), uitslag.fouten[:1])
+        if not verschil.verschil(oud, uitslag.organisatie):
+            stil.append(veld.group(0).strip())
+
+    assert stil == []
