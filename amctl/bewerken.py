@@ -766,11 +766,15 @@ def benoem(
     datum: date,
     naam: str | None = None,
     bron: str | None = None,
+    portefeuilles: tuple[str, ...] = (),
 ) -> Uitkomst:
-    """`persoon` holds `functie` from `datum`; a new person is added. For a post with one
-    seat (zetels: 1) the previous holder's term ends the day before."""
+    """`persoon` holds `functie` from `datum`, with `portefeuilles` (which seat them in the
+    bodies whose composition names those portefeuilles); a new person is added. For a post
+    with one seat (zetels: 1) the previous holder's term ends the day before. Someone who
+    already holds the post gets the portefeuilles they lack, from `datum`."""
     functie_id, gemeente_id = _post(org, functie, gemeente)
     post = functienaam(org, functie_id, gemeente_id)
+    toedelingen = list(dict.fromkeys(_portefeuille(org, p) for p in portefeuilles))
     meldingen: list[str] = []
     bestaand = _bestaande_persoon(org, persoon)
     if bestaand is not None:
@@ -781,12 +785,8 @@ def benoem(
             )
         for b in bestaand.functies:
             if (b.functie, b.gemeente) == (functie_id, gemeente_id) and geldig_op(b, datum):
-                return Uitkomst(
-                    tekst,
-                    [
-                        f"Niets gewijzigd: {bestaand.naam} is op {datum} al {post} "
-                        f"(vanaf {_iso(b.vanaf)})."
-                    ],
+                return _met_portefeuilles(
+                    tekst, bestand, org, bestaand, b, toedelingen, datum, bron
                 )
         pid, pnaam = bestaand.id, bestaand.naam
     else:
@@ -797,6 +797,7 @@ def benoem(
                 f"Let op: het nieuwe id '{pid}' lijkt op de bestaande persoon '{tip[0]}'."
             )
     meldingen.append(f"Benoemd: {pnaam} als {post} per {datum}.")
+    meldingen += [_portefeuillemelding(org, pnaam, p, gemeente_id, datum) for p in toedelingen]
     bewerker = Bewerker(tekst, bestand)
     bezetting: dict[str, object] = {"functie": functie_id}
     if gemeente_id:
@@ -807,6 +808,8 @@ def benoem(
         meldingen += gevolgen
         if tot_en_met is not None:
             bezetting["tot-en-met"] = tot_en_met
+    if toedelingen:
+        bezetting["portefeuilles"] = toedelingen
     bezetting = _met_herkomst(bezetting, bron)
     if bestaand is not None:
         pad = ("personen", pid)
@@ -818,6 +821,94 @@ def benoem(
     else:
         _zorg_voor_sectie(bewerker, "personen")
         bewerker.voeg_sleutel_toe(("personen",), pid, {"naam": pnaam, "functies": [bezetting]})
+    return Uitkomst(bewerker.tekst, meldingen)
+
+
+def _portefeuille(org: Organisatie, tekst: str) -> str:
+    """A portefeuille by id or name, in any case: 'wonen', 'Wonen', 'verkeer en vervoer'."""
+    gezocht = re.sub(r"[\s_\-]+", " ", tekst.casefold()).strip()
+    for p in org.portefeuilles.values():
+        for naam in (p.id, p.naam):
+            if re.sub(r"[\s_\-]+", " ", naam.casefold()).strip() == gezocht:
+                return p.id
+    if not org.portefeuilles:
+        raise GebruiksFout(
+            f"Onbekende portefeuille '{tekst}': het bestand noemt geen portefeuilles; leg ze "
+            "vast onder 'portefeuilles' (zie docs/formaat.md)."
+        )
+    tip = suggestie(gezocht, org.portefeuilles)
+    hint = f" Bedoelde u: {tip}?" if tip else f" Kies uit: {', '.join(org.portefeuilles)}."
+    raise GebruiksFout(f"Onbekende portefeuille '{tekst}'.{hint}")
+
+
+def _portefeuillemelding(
+    org: Organisatie, pnaam: str, portefeuille: str, gemeente: str | None, datum: date
+) -> str:
+    """What a portefeuille means on `datum`: the bodies it seats its holder in."""
+    organen = [
+        o.naam
+        for o in org.organen.values()
+        if geldig_op(o, datum)
+        and any(
+            r.portefeuille == portefeuille
+            and r.wijze == "ambtshalve"
+            and geldig_op(r, datum)
+            and (gemeente is None or r.gemeenten is None or gemeente in r.gemeenten)
+            for r in o.samenstelling
+        )
+    ]
+    waar = f": zitting in {', '.join(organen)}" if organen else ""
+    return f"Portefeuille {org.portefeuilles[portefeuille].naam} voor {pnaam} per {datum}{waar}."
+
+
+def _met_portefeuilles(
+    tekst: str,
+    bestand: str,
+    org: Organisatie,
+    persoon: Persoon,
+    bezetting: Bezetting,
+    toedelingen: list[str],
+    datum: date,
+    bron: str | None,
+) -> Uitkomst:
+    """Someone already holds the post on `datum`: add the portefeuilles they lack then, from
+    `datum` (a plain id when the holding itself starts that day)."""
+    post = functienaam(org, bezetting.functie, bezetting.gemeente)
+    nieuw = [p for p in toedelingen if not bezetting.heeft_portefeuille(p, datum)]
+    if not nieuw:
+        al = (
+            f" met {', '.join(org.portefeuilles[p].naam for p in toedelingen)}"
+            if toedelingen
+            else ""
+        )
+        return Uitkomst(
+            tekst,
+            [
+                f"Niets gewijzigd: {persoon.naam} is op {datum} al {post}{al} "
+                f"(vanaf {_iso(bezetting.vanaf)})."
+            ],
+        )
+    bewerker = Bewerker(tekst, bestand)
+    pad = _lijstpad(
+        bewerker, ("personen", persoon.id, "functies"), _index(persoon.functies, bezetting)
+    )
+    items: list[object] = [
+        p
+        if bezetting.vanaf == datum and not bron
+        else _met_herkomst({"portefeuille": p, "vanaf": datum}, bron)
+        for p in nieuw
+    ]
+    if bewerker.knoop(pad).get("portefeuilles") is None:
+        bewerker.voeg_sleutel_toe(
+            pad, "portefeuilles", items, na=("tot-en-met", "vanaf", "gemeente", "functie")
+        )
+    else:
+        bewerker.maak_lijst((*pad, "portefeuilles"))
+        for item in items:
+            bewerker.voeg_item_toe((*pad, "portefeuilles"), item)
+    meldingen = [
+        _portefeuillemelding(org, persoon.naam, p, bezetting.gemeente, datum) for p in nieuw
+    ]
     return Uitkomst(bewerker.tekst, meldingen)
 
 

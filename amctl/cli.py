@@ -738,16 +738,27 @@ def benoem(
             "--naam", help="De volledige naam van een nieuwe persoon.", show_default=False
         ),
     ] = None,
+    portefeuille: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--portefeuille",
+            "-p",
+            help="Een portefeuille bij de functie (herhaalbaar), bijv. wonen: de wethouder "
+            "zit dan vanaf --datum in het portefeuillehoudersoverleg van dat thema.",
+            show_default=False,
+        ),
+    ] = None,
     datum: DatumOptie = None,
     bron: BronOptie = None,
     droog: DroogOptie = False,
     bestand: BestandOptie = None,
 ) -> None:
-    """Leg vast dat iemand een functie bekleedt, vanaf --datum.
+    """Leg vast dat iemand een functie bekleedt, vanaf --datum, met zijn portefeuilles.
 
     Een nieuwe persoon wordt toegevoegd. Heeft de functie één zetel (zetels: 1), dan eindigt
-    de termijn van de vorige bekleder de dag ervoor. Exit 0: vastgelegd (of al zo); 1: het
-    resultaat zou ongeldig zijn, er is niets geschreven; 2: verkeerd gebruik.
+    de termijn van de vorige bekleder de dag ervoor. Bekleedt de persoon de functie al, dan
+    krijgt hij de ontbrekende portefeuilles erbij vanaf --datum. Exit 0: vastgelegd (of al
+    zo); 1: het resultaat zou ongeldig zijn, er is niets geschreven; 2: verkeerd gebruik.
     """
     _bewerk(
         bestand,
@@ -759,6 +770,7 @@ def benoem(
         datum=_peildatum(datum),
         naam=naam,
         bron=bron,
+        portefeuilles=tuple(portefeuille or ()),
     )
 
 

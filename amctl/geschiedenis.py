@@ -10,11 +10,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from amctl.model import Bezetting, Orgaan, Organisatie, Samenstellingsregel
+from amctl.model import Bezetting, Orgaan, Organisatie
 from amctl.probleem import GebruiksFout
 from amctl.tekst import suggestie, zichtbaar
 from amctl.vragen import (
     Index,
+    ambtshalve_perioden,
+    doorsnede,
     functienaam,
     statuslabel,
     voorzitter_tekst,
@@ -50,48 +52,9 @@ class Tijdlijn(NamedTuple):
     tijdvakken: list[Tijdvak]
 
 
-class _Periode(NamedTuple):
-    vanaf: date | None
-    tot_en_met: date | None
-
-
-def _doorsnede(*perioden) -> _Periode | None:
-    """The days all periods share; None when there are none."""
-    vanaf = max((p.vanaf for p in perioden if p.vanaf), default=None)
-    tot = min((p.tot_en_met for p in perioden if p.tot_en_met), default=None)
-    if vanaf and tot and vanaf > tot:
-        return None
-    return _Periode(vanaf, tot)
-
-
 def _volgorde(tijdvak: Tijdvak) -> tuple:
     soort = _SOORTEN.index(tijdvak.soort) if tijdvak.soort in _SOORTEN else len(_SOORTEN)
     return (tijdvak.vanaf or date.min, soort, tijdvak.tot_en_met or date.max, tijdvak.tekst)
-
-
-def _in_bereik(org: Organisatie, regel: Samenstellingsregel, gemeente: str | None) -> bool:
-    if not org.functies[regel.functie].per_gemeente:
-        return gemeente is None
-    return regel.gemeenten is None or gemeente in regel.gemeenten
-
-
-def _deelname(org: Organisatie, regel: Samenstellingsregel, gemeente: str | None):
-    """A rule for all gemeenten counts a gemeente only while it takes part."""
-    if gemeente is None or regel.gemeenten is not None or gemeente not in org.gemeenten:
-        return _Periode(None, None)
-    return org.gemeenten[gemeente]
-
-
-def _zetels_ambtshalve(org: Organisatie, orgaan: Orgaan, bezetting: Bezetting):
-    """The periods in which this holding gave a seat in `orgaan` ex officio, with the rule."""
-    for regel in orgaan.samenstelling:
-        if regel.wijze != "ambtshalve" or regel.functie != bezetting.functie:
-            continue
-        if not _in_bereik(org, regel, bezetting.gemeente):
-            continue
-        periode = _doorsnede(bezetting, regel, orgaan, _deelname(org, regel, bezetting.gemeente))
-        if periode is not None:
-            yield periode, regel
 
 
 def _persoon(org: Organisatie, persoon: str) -> str:
@@ -113,7 +76,7 @@ def _orgaan_tijdlijn(org: Organisatie, orgaan: Orgaan) -> list[Tijdvak]:
         )
     for bezettingen in index.bekleders.values():
         for b in bezettingen:
-            for periode, regel in _zetels_ambtshalve(org, orgaan, b):
+            for periode, regel in ambtshalve_perioden(org, orgaan, b):
                 post = functienaam(org, b.functie, b.gemeente)
                 uit.append(
                     Tijdvak(
@@ -125,7 +88,7 @@ def _orgaan_tijdlijn(org: Organisatie, orgaan: Orgaan) -> list[Tijdvak]:
                     )
                 )
     for lid in orgaan.leden:
-        periode = _doorsnede(lid, orgaan)
+        periode = doorsnede(lid, orgaan)
         if periode is None:
             continue
         post = functienaam(org, lid.functie, lid.gemeente)
@@ -140,7 +103,7 @@ def _orgaan_tijdlijn(org: Organisatie, orgaan: Orgaan) -> list[Tijdvak]:
         )
     for steun in orgaan.ondersteuning:
         for b in index.bekleders.get((steun.functie, steun.gemeente), ()):
-            periode = _doorsnede(b, steun, orgaan)
+            periode = doorsnede(b, steun, orgaan)
             if periode is not None:
                 post = functienaam(org, b.functie, b.gemeente)
                 uit.append(
@@ -208,7 +171,7 @@ def _persoon_tijdlijn(org: Organisatie, persoon: str) -> list[Tijdvak]:
         vast = {"functie": b.functie, "gemeente": b.gemeente}
         uit.append(Tijdvak(b.vanaf, b.tot_en_met, "functie", post, vast))
         for orgaan in org.organen.values():
-            for periode, regel in _zetels_ambtshalve(org, orgaan, b):
+            for periode, regel in ambtshalve_perioden(org, orgaan, b):
                 uit.append(
                     Tijdvak(
                         periode.vanaf,
@@ -220,7 +183,7 @@ def _persoon_tijdlijn(org: Organisatie, persoon: str) -> list[Tijdvak]:
                 )
             for v in orgaan.voorzitter:
                 if v.persoon is None and (v.functie, v.gemeente) == (b.functie, b.gemeente):
-                    periode = _doorsnede(b, v, orgaan)
+                    periode = doorsnede(b, v, orgaan)
                     if periode is not None:
                         uit.append(
                             Tijdvak(
@@ -233,7 +196,7 @@ def _persoon_tijdlijn(org: Organisatie, persoon: str) -> list[Tijdvak]:
                         )
             for steun in orgaan.ondersteuning:
                 if (steun.functie, steun.gemeente) == (b.functie, b.gemeente):
-                    periode = _doorsnede(b, steun, orgaan)
+                    periode = doorsnede(b, steun, orgaan)
                     if periode is not None:
                         uit.append(
                             Tijdvak(

@@ -20,6 +20,7 @@ from amctl.model import (
     ID_PATROON,
     ORGANEN,
     PERSONEN,
+    PORTEFEUILLES,
     RELATIESOORTEN,
     SECTIES,
     SOORTEN,
@@ -27,7 +28,6 @@ from amctl.model import (
     Organisatie,
     Persoon,
     Relatie,
-    StatusPeriode,
     Veld,
     Verwijzing,
 )
@@ -178,8 +178,9 @@ class _Lezer:
 
     def object(self, klasse, ruw: object, plek: Plek, wat: str, **vast: object):
         """Read one mapping into `klasse`; None when a required field is missing or wrong."""
-        if klasse is StatusPeriode and isinstance(ruw, str):
-            ruw = _kort(ruw, "waarde", plek)
+        kort = getattr(klasse, "KORT", None)
+        if kort is not None and isinstance(ruw, str):
+            ruw = _kort(ruw, kort, plek)
         if klasse is Relatie and isinstance(ruw, Map):
             return self.relatie(ruw, wat)
         if not isinstance(ruw, Map):
@@ -215,7 +216,7 @@ class _Lezer:
         return klasse(**waarden)
 
     def lijst(self, veld: Veld, ruw: object, plek: Plek, wat: str):
-        if isinstance(ruw, Map) or (veld.klasse is StatusPeriode and isinstance(ruw, str)):
+        if isinstance(ruw, Map) or (hasattr(veld.klasse, "KORT") and isinstance(ruw, str)):
             ruw_lijst, plekken = [ruw], [plek]  # one entry may stand without a list
         elif isinstance(ruw, Lijst):
             ruw_lijst, plekken = ruw, ruw.plekken
@@ -261,7 +262,7 @@ class _Lezer:
 
 
 def _kort(waarde: str, sleutel: str, plek: Plek) -> Map:
-    """`status: actief` is short for `status: {waarde: actief}`."""
+    """`status: actief` is short for `status: {waarde: actief}` (the class's KORT)."""
     m = Map(plek)
     m[sleutel] = waarde
     m.sleutels[sleutel] = plek
@@ -274,6 +275,7 @@ _WAT = {
     GEMEENTEN: "gemeente",
     SOORTEN: "soort",
     FUNCTIES: "functie",
+    PORTEFEUILLES: "portefeuille",
     PERSONEN: "persoon",
     ORGANEN: "orgaan",
     "tegenstrijdigheden": "tegenstrijdigheid",

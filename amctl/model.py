@@ -38,13 +38,14 @@ RELATIESOORTEN = {
 }
 
 # Namespaces that references point into; the keys of the top-level sections.
-GEMEENTEN, FUNCTIES, ORGANEN, PERSONEN, BRONNEN, SOORTEN = (
+GEMEENTEN, FUNCTIES, ORGANEN, PERSONEN, BRONNEN, SOORTEN, PORTEFEUILLES = (
     "gemeenten",
     "functies",
     "organen",
     "personen",
     "bronnen",
     "soorten",
+    "portefeuilles",
 )
 
 
@@ -192,13 +193,58 @@ class Functie(NamedTuple):
     plek: Plek = GEEN_PLEK
 
 
+class Portefeuille(NamedTuple):
+    """A theme a college divides among its wethouders: Wonen, Economie. A body whose
+    composition names a portefeuille seats its holder of each gemeente."""
+
+    VELDEN = (
+        Veld("naam", "tekst", verplicht=True),
+        *_periode(),
+        *_herkomst(),
+    )
+    id: str
+    naam: str
+    vanaf: date | None = None
+    tot_en_met: date | None = None
+    bron: tuple[str, ...] = ()
+    toelichting: str | None = None
+    plek: Plek = GEEN_PLEK
+
+
+class Toedeling(NamedTuple):
+    """A portefeuille held with a post, for a period inside the holding (after a college
+    formation, or a reshuffle halfway). `- wonen` is short for `- {portefeuille: wonen}`:
+    for as long as the holding lasts."""
+
+    KORT = "portefeuille"
+    VELDEN = (
+        Veld("portefeuille", "id", verplicht=True, verwijst=PORTEFEUILLES),
+        *_periode(),
+        *_herkomst(),
+    )
+    portefeuille: str
+    vanaf: date | None = None
+    tot_en_met: date | None = None
+    bron: tuple[str, ...] = ()
+    toelichting: str | None = None
+    plek: Plek = GEEN_PLEK
+    plekken: Mapping[str, Plek] = _GEEN_PLEKKEN
+
+
 class Bezetting(NamedTuple):
-    """A person holds a functie (of a gemeente) for a period."""
+    """A person holds a functie (of a gemeente) for a period, with its portefeuilles."""
 
     VELDEN = (
         Veld("functie", "id", verplicht=True, verwijst=FUNCTIES),
         Veld("gemeente", "id", verwijst=GEMEENTEN),
         *_periode(),
+        Veld(
+            "portefeuilles",
+            "objectlijst",
+            klasse=Toedeling,
+            omschrijving="de portefeuilles bij deze functie (een wethouder): ids, of "
+            "{portefeuille: wonen, vanaf: JJJJ-MM-DD} voor een deel van de termijn",
+        ),
         *_herkomst(),
     )
     functie: str
@@ -206,10 +252,17 @@ class Bezetting(NamedTuple):
     gemeente: str | None = None
     vanaf: date | None = None
     tot_en_met: date | None = None
+    portefeuilles: tuple[Toedeling, ...] = ()
     bron: tuple[str, ...] = ()
     toelichting: str | None = None
     plek: Plek = GEEN_PLEK
     plekken: Mapping[str, Plek] = _GEEN_PLEKKEN
+
+    def heeft_portefeuille(self, portefeuille: str, peildatum: date) -> bool:
+        """Whether the holder has the portefeuille on the date (both periods hold)."""
+        return geldig_op(self, peildatum) and any(
+            t.portefeuille == portefeuille and geldig_op(t, peildatum) for t in self.portefeuilles
+        )
 
 
 class Persoon(NamedTuple):
@@ -238,6 +291,13 @@ class Samenstellingsregel(NamedTuple):
         ),
         Veld("aantal", "getal", minimum=1, omschrijving="zetels per gemeente; leeg: allen"),
         Veld("wijze", "tekst", keuzes=tuple(WIJZEN)),
+        Veld(
+            "portefeuille",
+            "id",
+            verwijst=PORTEFEUILLES,
+            omschrijving="alleen wie de functie met deze portefeuille bekleedt: de "
+            "portefeuillehouder van elke gemeente (bij 'wijze: ambtshalve')",
+        ),
         Veld("rol", "tekst", omschrijving="standaard: lid"),
         *_periode(),
         *_herkomst(),
@@ -246,6 +306,7 @@ class Samenstellingsregel(NamedTuple):
     gemeenten: tuple[str, ...] | None = None
     aantal: int | None = None
     wijze: str = "ambtshalve"
+    portefeuille: str | None = None
     rol: str = "lid"
     vanaf: date | None = None
     tot_en_met: date | None = None
@@ -401,6 +462,7 @@ class Vergadering(NamedTuple):
 
 
 class StatusPeriode(NamedTuple):
+    KORT = "waarde"  # `status: actief` is short for `status: {waarde: actief}`
     VELDEN = (
         Veld("waarde", "tekst", verplicht=True, keuzes=tuple(STATUSSEN)),
         *_periode(),
@@ -525,6 +587,7 @@ SECTIES: dict[str, Any] = {
     GEMEENTEN: Gemeente,
     SOORTEN: Soort,
     FUNCTIES: Functie,
+    PORTEFEUILLES: Portefeuille,
     PERSONEN: Persoon,
     ORGANEN: Orgaan,
     "tegenstrijdigheden": Tegenstrijdigheid,
@@ -550,6 +613,7 @@ class Organisatie:
         self.gemeenten: dict[str, Gemeente] = {}
         self.soorten: dict[str, Soort] = {}
         self.functies: dict[str, Functie] = {}
+        self.portefeuilles: dict[str, Portefeuille] = {}
         self.personen: dict[str, Persoon] = {}
         self.organen: dict[str, Orgaan] = {}
         self.tegenstrijdigheden: dict[str, Tegenstrijdigheid] = {}

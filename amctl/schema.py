@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from amctl.model import ID_PATROON, SECTIES, Relatie, StatusPeriode, Veld
+from amctl.model import ID_PATROON, SECTIES, Relatie, Veld
 
 _ID = {"type": "string", "pattern": "^" + ID_PATROON.pattern.removesuffix(r"\Z") + "$"}
 _DATUM = {"type": "string", "format": "date"}
@@ -33,10 +33,11 @@ def _veld(veld: Veld) -> dict[str, Any]:
         schema = {"anyOf": [_ID, {"type": "array", "items": _ID}]}
     else:  # objectlijst
         item = _object(veld.klasse)
-        varianten = [item, {"type": "array", "items": item}]
-        if veld.klasse is StatusPeriode:
-            varianten.append({"type": "string", "enum": list(veld.klasse.VELDEN[0].keuzes)})
-        schema = {"anyOf": varianten}
+        kort = getattr(veld.klasse, "KORT", None)
+        if kort is not None:  # a plain value is short for {KORT: value}
+            kort_veld = next(v for v in veld.klasse.VELDEN if v.sleutel == kort)
+            item = {"anyOf": [item, _veld(kort_veld._replace(omschrijving=""))]}
+        schema = {"anyOf": [item, {"type": "array", "items": item}]}
     if veld.omschrijving:
         schema["description"] = veld.omschrijving
     return schema

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import NamedTuple
 
@@ -14,6 +14,7 @@ from amctl.model import (
     RELATIESOORTEN,
     STATUSSEN,
     Bezetting,
+    Gedateerd,
     Orgaan,
     Organisatie,
     Samenstellingsregel,
@@ -87,6 +88,77 @@ def relatielabel(soort: str) -> str:
 # --- seats --------------------------------------------------------------------------------
 
 
+class Periode(NamedTuple):
+    vanaf: date | None
+    tot_en_met: date | None
+
+
+def doorsnede(*perioden: Gedateerd) -> Periode | None:
+    """The days all periods share; None when there are none."""
+    vanaf = max((p.vanaf for p in perioden if p.vanaf), default=None)
+    tot = min((p.tot_en_met for p in perioden if p.tot_en_met), default=None)
+    if vanaf and tot and vanaf > tot:
+        return None
+    return Periode(vanaf, tot)
+
+
+def in_bereik(org: Organisatie, regel: Samenstellingsregel, gemeente: str | None) -> bool:
+    """Whether a rule's seats can be a post of this gemeente (None: a post of no gemeente)."""
+    if not org.functies[regel.functie].per_gemeente:
+        return gemeente is None
+    return regel.gemeenten is None or gemeente in regel.gemeenten
+
+
+def _deelname(org: Organisatie, regel: Samenstellingsregel, gemeente: str | None) -> Gedateerd:
+    """A rule for all gemeenten counts a gemeente only while it takes part."""
+    if gemeente is None or regel.gemeenten is not None or gemeente not in org.gemeenten:
+        return Periode(None, None)
+    return org.gemeenten[gemeente]
+
+
+def ambtshalve_perioden(
+    org: Organisatie, orgaan: Orgaan, bezetting: Bezetting
+) -> Iterator[tuple[Periode, Samenstellingsregel]]:
+    """The periods in which a holding gives a seat in `orgaan` ex officio, with the rule: the
+    holding, the rule, the body and the gemeente's taking part all hold, and for a rule with a
+    portefeuille also the holder's portefeuille. The same seats `zetels_op` gives on each day."""
+    for regel in orgaan.samenstelling:
+        if regel.wijze != "ambtshalve" or regel.functie != bezetting.functie:
+            continue
+        if not in_bereik(org, regel, bezetting.gemeente):
+            continue
+        deelname = _deelname(org, regel, bezetting.gemeente)
+        if regel.portefeuille is None:
+            perioden = [doorsnede(bezetting, regel, orgaan, deelname)]
+        else:
+            perioden = [
+                doorsnede(bezetting, t, regel, orgaan, deelname)
+                for t in bezetting.portefeuilles
+                if t.portefeuille == regel.portefeuille
+            ]
+        for periode in perioden:
+            if periode is not None:
+                yield periode, regel
+
+
+def _ambtshalve_gevuld(
+    index: Index, regel: Samenstellingsregel, gemeente: str | None, peildatum: date
+) -> list[tuple[str, date | None]]:
+    """Who fills a rule's seats ex officio on the date, with since when (for a portefeuille:
+    since when they hold both the post and the portefeuille)."""
+    gevuld = []
+    for b in index.bekleders_op(regel.functie, gemeente, peildatum):
+        if regel.portefeuille is None:
+            gevuld.append((b.persoon, b.vanaf))
+            continue
+        for t in b.portefeuilles:
+            if t.portefeuille == regel.portefeuille and geldig_op(t, peildatum):
+                sinds = max((d for d in (b.vanaf, t.vanaf) if d), default=None)
+                gevuld.append((b.persoon, sinds))
+                break
+    return gevuld
+
+
 def _gemeenten_van(org: Organisatie, regel: Samenstellingsregel, peildatum: date):
     if not org.functies[regel.functie].per_gemeente:
         return [None]
@@ -107,10 +179,7 @@ def zetels_op(org: Organisatie, index: Index, orgaan: Orgaan, peildatum: date) -
         eerder = len(zetels)  # the seats of the rules before this one
         for gemeente in _gemeenten_van(org, regel, peildatum):
             if regel.wijze == "ambtshalve":
-                gevuld = [
-                    (b.persoon, b.vanaf)
-                    for b in index.bekleders_op(regel.functie, gemeente, peildatum)
-                ]
+                gevuld = _ambtshalve_gevuld(index, regel, gemeente, peildatum)
             else:
                 gevuld = [
                     (lid.persoon, lid.vanaf)
@@ -319,3 +388,14 @@ def per_regel(zetels: Iterable[Zetel]) -> list[Samenvatting]:
     for z in zetels:
         groepen.setdefault(id(z.regel), Samenvatting(z.regel, [])).zetels.append(z)
     return list(groepen.values())
+
+
+def samenstelling(uitslag: Bezetting_op) -> list[Samenvatting]:
+    """Every composition rule that holds on the date, each with its seats (none for a rule
+    that gives no seat, e.g. on a date the body did not exist)."""
+    groepen = {id(s.regel): s for s in per_regel(uitslag.zetels)}
+    return [
+        groepen.get(id(r), Samenvatting(r, []))
+        for r in uitslag.orgaan.samenstelling
+        if geldig_op(r, uitslag.peildatum)
+    ]

@@ -50,13 +50,16 @@ def test_fixture_has_no_problems_at_all():
 
 def test_fixture_has_the_bodies_posts_and_rules_of_the_shipped_file(org):
     gedeeld = geldig_model(GEDEELD)
-    for sectie in ("gemeenten", "functies", "soorten", "organen", "bronnen"):
+    for sectie in ("gemeenten", "functies", "portefeuilles", "soorten", "organen", "bronnen"):
         assert list(getattr(org, sectie)) == list(getattr(gedeeld, sectie)), sectie
 
     def regels(o: Organisatie):
         return {
             orgaan.id: (
-                [(r.functie, r.gemeenten, r.aantal, r.wijze, r.rol) for r in orgaan.samenstelling],
+                [
+                    (r.functie, r.gemeenten, r.aantal, r.wijze, r.portefeuille, r.rol)
+                    for r in orgaan.samenstelling
+                ],
                 [s.waarde for s in orgaan.status],
                 orgaan.onderdeel_van,
             )
@@ -141,9 +144,13 @@ def test_waar_zit_gemeente_lists_every_seat_of_that_gemeente(org):
             ("regiegroep", "burgemeester"): 1,
             ("secretarissenoverleg", "gemeentesecretaris"): 1,
             ("raadsledenplatform", "raadslid"): 2,
-            # Named seats of unknown number belong to a gemeente only once someone of that
-            # gemeente is named: Diemen's wethouder is named in pho-wonen, nowhere else.
+            # Each portefeuillehoudersoverleg seats Diemen's holder of its portefeuille,
+            # filled (Wonen) or open (the others).
+            ("pho-verkeer-en-vervoer", "wethouder"): 1,
             ("pho-wonen", "wethouder"): 1,
+            ("pho-economie", "wethouder"): 1,
+            ("pho-ruimte", "wethouder"): 1,
+            ("pho-duurzaamheid", "wethouder"): 1,
         }
     )
 

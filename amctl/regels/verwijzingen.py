@@ -16,6 +16,7 @@ _WAT = {
     PERSONEN: "persoon",
     "bronnen": "bron",
     "soorten": "soort",
+    "portefeuilles": "portefeuille",
 }
 _GEDEELDE_NAAMRUIMTE = (GEMEENTEN, FUNCTIES, ORGANEN, PERSONEN)
 

@@ -159,8 +159,10 @@ def regel_omschrijving(org: Organisatie, samenvatting: Samenvatting) -> str:
     delen = []
     if regel.wijze == "benoemd":
         delen.append("benoemd")
+    if regel.portefeuille is not None:
+        delen.append(f"portefeuille {org.portefeuilles[regel.portefeuille].naam}")
     if regel.aantal is None:
-        if regel.wijze == "ambtshalve" and functie.zetels != 1:
+        if regel.wijze == "ambtshalve" and functie.zetels != 1 and regel.portefeuille is None:
             delen.append("allen")
         if functie.per_gemeente:
             delen.append("per gemeente")
@@ -168,7 +170,8 @@ def regel_omschrijving(org: Organisatie, samenvatting: Samenvatting) -> str:
         delen.append(f"{_AANTAL.get(regel.aantal, regel.aantal)} per gemeente")
     if regel.rol != "lid":
         delen.append(f"als {regel.rol}")
-    kop = functie.naam if regel.aantal is None else f"{len(samenvatting.zetels)} x {functie.naam}"
+    geteld = regel.aantal is not None or regel.portefeuille is not None
+    kop = f"{len(samenvatting.zetels)} x {functie.naam}" if geteld else functie.naam
     return kop + (f" ({', '.join(delen)})" if delen else "")
 
 

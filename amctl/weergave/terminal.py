@@ -8,8 +8,20 @@ from datetime import date
 from typing import Any
 
 from amctl.model import Orgaan, Organisatie, geldig_op
-from amctl.vragen import Bezetting_op, Plaats, functienaam, persoonsnaam, statuslabel
-from amctl.weergave.gegevens import ondersteuning_lijst, ritme_tekst, voorzitter_dict
+from amctl.vragen import (
+    Bezetting_op,
+    Plaats,
+    functienaam,
+    persoonsnaam,
+    samenstelling,
+    statuslabel,
+)
+from amctl.weergave.gegevens import (
+    ondersteuning_lijst,
+    regel_omschrijving,
+    ritme_tekst,
+    voorzitter_dict,
+)
 from amctl.weergave.opmaak import Blok, Deel, Regel, Tabel, Tak, regel
 
 NIET_INGEVULD = "niet ingevuld"
@@ -150,20 +162,10 @@ def kaart(org: Organisatie, orgaan: Orgaan, uitslag: Bezetting_op) -> list[Blok]
     if orgaan.deelregios:
         regels.append(regel("Deelregio's: ", ", ".join(orgaan.deelregios)))
     regels.append(regel("Samenstelling:"))
-    for r in orgaan.samenstelling:
-        if not geldig_op(r, peildatum):
-            continue
-        functie = org.functies[r.functie]
-        wat = functie.naam + (" (per gemeente)" if functie.per_gemeente else "")
-        if r.aantal:
-            details = [f"aantal {r.aantal}", r.wijze]
-        else:
-            details = ["allen" if r.wijze == "ambtshalve" else "aantal niet vastgelegd", r.wijze]
-        if r.rol != "lid":
-            details.append(f"rol: {r.rol}")
-        zin = regel("  - ", wat, _t(f" [{', '.join(details)}]", "dim"))
-        if r.toelichting:
-            zin += regel(_t(f": {r.toelichting}", "italic"))
+    for groep in samenstelling(uitslag):
+        zin = regel("  - ", regel_omschrijving(org, groep))
+        if groep.regel.toelichting:
+            zin += regel(_t(f": {groep.regel.toelichting}", "italic"))
         regels.append(zin)
     if not orgaan.samenstelling:
         regels.append(regel("  niet vastgelegd"))

@@ -1,0 +1,241 @@
+"""Portefeuilles (issue 11, item 2): a wethouder holds dated portefeuilles, and a
+portefeuillehoudersoverleg seats the holder of its portefeuille of every gemeente that takes
+part. Appointing a wethouder with a portefeuille seats them in the right PHO from that day,
+without a second edit. Every person here is fictional; edits work on copies in tmp_path."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from amctl.bestand import OMGEVINGSVARIABELE
+from amctl.cli import app
+from amctl.controle import controleer_bestand
+
+FICTIEF = Path(__file__).parent / "fixtures" / "fictief.yaml"
+ZEVEN = 7
+
+
+@pytest.fixture(autouse=True)
+def geen_omgevingsbestand(monkeypatch):
+    monkeypatch.delenv(OMGEVINGSVARIABELE, raising=False)
+
+
+@pytest.fixture
+def gedeeld(tmp_path, gedeeld_bestand) -> Path:
+    return Path(shutil.copy(gedeeld_bestand, tmp_path / "organisatie.yaml"))
+
+
+def amctl(runner, pad: Path, *argumenten: str):
+    uitslag = runner.invoke(app, [*argumenten, "-f", str(pad)])
+    assert uitslag.exception is None or isinstance(uitslag.exception, SystemExit), uitslag.output
+    return uitslag
+
+
+def als_json(runner, pad: Path, *argumenten: str):
+    uitslag = amctl(runner, pad, *argumenten, "--json")
+    assert uitslag.exit_code == 0, uitslag.output
+    return json.loads(uitslag.stdout)
+
+
+def leden(runner, pad: Path, orgaan: str, peildatum: str) -> list[tuple]:
+    gegevens = als_json(runner, pad, "wie-zit-in", orgaan, "--peildatum", peildatum)
+    return [(z["gemeente"], z["persoon_id"], z["rol"]) for z in gegevens["leden"]]
+
+
+# --- the composition: one seat per taking-part gemeente -------------------------------------
+
+
+def test_waar_zit_wethouder_van_uithoorn_finds_every_pho_seat_on_the_shipped_file(
+    runner, gedeeld_bestand
+):
+    gegevens = als_json(
+        runner, gedeeld_bestand, "waar-zit", "wethouder van Uithoorn", "--peildatum", "2026-11-30"
+    )
+    organen = [p["orgaan"]["id"] for p in gegevens["plaatsen"]]
+    assert organen == [
+        "plenair-overleg",
+        "pho-verkeer-en-vervoer",
+        "pho-wonen",
+        "pho-economie",
+        "pho-ruimte",
+        "pho-duurzaamheid",
+    ]
+    assert {p["persoon"] for p in gegevens["plaatsen"]} == {None}
+
+
+def test_a_pho_has_one_open_seat_per_gemeente_until_a_portefeuillehouder_is_appointed(
+    runner, gedeeld_bestand
+):
+    zetels = leden(runner, gedeeld_bestand, "pho-wonen", "2026-11-30")
+    assert len(zetels) == ZEVEN
+    assert len({gemeente for gemeente, _, _ in zetels}) == ZEVEN
+    assert {(persoon, rol) for _, persoon, rol in zetels} == {(None, "portefeuillehouder")}
+
+
+def test_before_de_ronde_venen_took_part_a_pho_has_six_seats(runner, gedeeld_bestand):
+    zetels = leden(runner, gedeeld_bestand, "pho-economie", "2015-06-01")
+    assert "de-ronde-venen" not in {gemeente for gemeente, _, _ in zetels}
+    assert len(zetels) == ZEVEN - 1
+
+
+def test_the_regiegroep_keeps_its_named_extra_members(runner, gedeeld_bestand):
+    zetels = leden(runner, gedeeld_bestand, "regiegroep", "2026-11-30")
+    assert (None, None, "aanvullend lid") in zetels
+
+
+def test_fixture_wethouder_with_portefeuille_wonen_sits_in_pho_wonen_only(runner):
+    gegevens = als_json(runner, FICTIEF, "waar-zit", "fictief-wethouder-diemen", "-d", "2026-06-01")
+    assert [(p["orgaan"]["id"], p["rol"]) for p in gegevens["plaatsen"]] == [
+        ("plenair-overleg", "lid"),
+        ("pho-wonen", "portefeuillehouder"),
+    ]
+
+
+# --- appointing with a portefeuille ----------------------------------------------------------
+
+
+def test_benoem_with_portefeuille_seats_the_wethouder_in_the_pho_from_that_day(runner, gedeeld):
+    uitslag = amctl(
+        runner,
+        gedeeld,
+        "benoem",
+        "Fictief Wethouder Uithoorn",
+        "wethouder",
+        "--gemeente",
+        "uithoorn",
+        "--portefeuille",
+        "wonen",
+        "--datum",
+        "2026-06-01",
+    )
+    assert uitslag.exit_code == 0, uitslag.output
+    assert "zitting in Portefeuillehoudersoverleg Wonen" in uitslag.stdout
+    assert controleer_bestand(gedeeld).problemen == []
+    na = leden(runner, gedeeld, "pho-wonen", "2026-06-01")
+    assert ("uithoorn", "fictief-wethouder-uithoorn", "portefeuillehouder") in na
+    assert len(na) == ZEVEN
+    voor = leden(runner, gedeeld, "pho-wonen", "2026-05-31")
+    assert ("uithoorn", None, "portefeuillehouder") in voor
+    assert all(
+        persoon is None for _, persoon, _ in leden(runner, gedeeld, "pho-economie", "2026-06-01")
+    )
+
+
+def test_a_new_portefeuille_for_a_sitting_wethouder_is_dated_and_keeps_every_other_byte(
+    runner, tmp_path
+):
+    pad = Path(shutil.copy(FICTIEF, tmp_path / "fictief.yaml"))
+    oud = pad.read_text(encoding="utf-8")
+    uitslag = amctl(
+        runner, pad, "benoem", "fictief-wethouder-diemen", "wethouder van Diemen",
+        "-p", "Economie", "-d", "2027-01-01",
+    )  # fmt: skip
+    assert uitslag.exit_code == 0, uitslag.output
+    nieuw = pad.read_text(encoding="utf-8")
+    toegevoegd = [r for r in nieuw.splitlines() if r not in oud.splitlines()]
+    assert [r.strip() for r in toegevoegd] == [
+        "portefeuilles: [wonen, {portefeuille: economie, vanaf: 2027-01-01}]"
+    ]
+    assert len(nieuw.splitlines()) == len(oud.splitlines())
+    assert ("diemen", "fictief-wethouder-diemen", "portefeuillehouder") in leden(
+        runner, pad, "pho-economie", "2027-01-01"
+    )
+    assert ("diemen", None, "portefeuillehouder") in leden(
+        runner, pad, "pho-economie", "2026-12-31"
+    )
+
+
+def test_benoem_again_with_a_portefeuille_already_held_changes_nothing(runner, tmp_path):
+    pad = Path(shutil.copy(FICTIEF, tmp_path / "fictief.yaml"))
+    oud = pad.read_bytes()
+    uitslag = amctl(runner, pad, "benoem", "fictief-wethouder-diemen", "wethouder", "-g",
+                    "diemen", "-p", "wonen", "-d", "2026-01-01")  # fmt: skip
+    assert uitslag.exit_code == 0
+    assert "Niets gewijzigd" in uitslag.stdout
+    assert pad.read_bytes() == oud
+
+
+def test_an_unknown_portefeuille_is_a_usage_error_with_a_suggestion(runner, gedeeld):
+    oud = gedeeld.read_bytes()
+    uitslag = amctl(runner, gedeeld, "benoem", "Fictief Persoon", "wethouder", "-g", "diemen",
+                    "-p", "wonenn")  # fmt: skip
+    assert uitslag.exit_code == 2
+    assert "Onbekende portefeuille 'wonenn'. Bedoelde u: wonen?" in uitslag.output
+    assert gedeeld.read_bytes() == oud
+
+
+# --- dated portefeuilles ---------------------------------------------------------------------
+
+RESHUFFLE = """\
+versie: 1
+soorten:
+  overleg: {naam: overleg}
+gemeenten:
+  diemen: {naam: Diemen}
+functies:
+  wethouder: {naam: wethouder, per-gemeente: true}
+portefeuilles:
+  wonen: {naam: Wonen}
+  economie: {naam: Economie}
+personen:
+  fictief-w:
+    naam: Fictief W
+    functies:
+      - functie: wethouder
+        gemeente: diemen
+        vanaf: 2022-06-01
+        portefeuilles:
+          - wonen
+          - {portefeuille: economie, vanaf: 2024-01-01, tot-en-met: 2024-12-31}
+organen:
+  pho-economie:
+    naam: PHO Economie
+    soort: overleg
+    samenstelling:
+      - {functie: wethouder, portefeuille: economie, rol: portefeuillehouder}
+"""
+
+
+def test_a_dated_portefeuille_gives_the_seat_only_in_its_own_period(runner, schrijf):
+    pad = schrijf(RESHUFFLE)
+    assert controleer_bestand(pad).fouten == []
+    assert leden(runner, pad, "pho-economie", "2023-12-31") == [
+        ("diemen", None, "portefeuillehouder")
+    ]
+    gegevens = als_json(runner, pad, "wie-zit-in", "pho-economie", "-d", "2024-06-01")
+    assert [(z["persoon_id"], z["sinds"]) for z in gegevens["leden"]] == [
+        ("fictief-w", "2024-01-01")
+    ]
+    assert leden(runner, pad, "pho-economie", "2025-01-01") == [
+        ("diemen", None, "portefeuillehouder")
+    ]
+
+
+def test_geschiedenis_shows_the_period_of_the_portefeuille_seat(runner, schrijf):
+    pad = schrijf(RESHUFFLE)
+    gegevens = als_json(runner, pad, "geschiedenis", "fictief-w")
+    zetels = [t for t in gegevens["tijdvakken"] if t["soort"] == "zetel"]
+    assert [(t["vanaf"], t["tot_en_met"]) for t in zetels] == [("2024-01-01", "2024-12-31")]
+
+
+def test_a_portefeuille_id_that_does_not_exist_is_reported(runner, schrijf):
+    pad = schrijf(RESHUFFLE.replace("- wonen\n", "- wonem\n"))
+    codes = [p.code for p in controleer_bestand(pad).problemen]
+    assert codes == ["AM201"]
+
+
+def test_the_json_schema_knows_portefeuilles_and_their_short_form(runner):
+    uitslag = runner.invoke(app, ["schema"])
+    schema = json.loads(uitslag.stdout)
+    assert "portefeuilles" in schema["properties"]
+    bezetting = schema["properties"]["personen"]["additionalProperties"]["properties"]
+    toedeling = bezetting["functies"]["anyOf"][0]["properties"]["portefeuilles"]
+    assert {"type": "string", "pattern": "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"} in (
+        toedeling["anyOf"][0]["anyOf"]
+    )
+    regel = schema["properties"]["organen"]["additionalProperties"]["properties"]["samenstelling"]
+    assert "portefeuille" in regel["anyOf"][0]["properties"]
