@@ -239,3 +239,16 @@ def test_the_json_schema_knows_portefeuilles_and_their_short_form(runner):
     )
     regel = schema["properties"]["organen"]["additionalProperties"]["properties"]["samenstelling"]
     assert "portefeuille" in regel["anyOf"][0]["properties"]
+
+
+def test_a_reversed_portefeuille_period_is_reported_like_any_other(schrijf):
+    pad = schrijf(RESHUFFLE.replace("tot-en-met: 2024-12-31", "tot-en-met: 2023-12-31"))
+    assert [p.code for p in controleer_bestand(pad).fouten] == ["AM301"]
+
+
+def test_a_portefeuille_outside_the_term_is_a_warning(schrijf):
+    pad = schrijf(RESHUFFLE.replace("vanaf: 2024-01-01", "vanaf: 2021-01-01"))
+    problemen = controleer_bestand(pad).problemen
+    assert [(p.code, p.ernst.name) for p in problemen if p.code != "AM315"] == [
+        ("AM341", "WAARSCHUWING")
+    ]

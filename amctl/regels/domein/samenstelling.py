@@ -11,11 +11,12 @@ from amctl.model import (
     Gedateerd,
     Organisatie,
     Samenstellingsregel,
+    geldig_op,
     overlapt,
 )
 from amctl.probleem import Probleem
 from amctl.regels import Melder, domeinregel
-from amctl.regels.domein._gedeeld import _BASIS, F, _datum, _overschrijdingen, _tekst
+from amctl.regels.domein._gedeeld import _BASIS, F, W, _datum, _overschrijdingen, _tekst
 from amctl.regels.domein.omvang import _te_veel_regels
 
 
@@ -432,4 +433,66 @@ def rol_voorzitter_voorbehouden(org: Organisatie, meld: Melder) -> Iterator[Prob
                     item.plekken.get("rol", item.plek),
                     f"'rol: voorzitter' in '{orgaan.id}' is voorbehouden; leg de voorzitter vast "
                     "onder 'voorzitter:' en haal deze rol weg.",
+                )
+
+
+_PORTEFEUILLES = _BASIS + "portefeuilles:\n  wonen:\n    naam: Wonen\n"
+_PHO = "organen:\n  pho:\n    naam: PHO Wonen\n    soort: overleg\n    samenstelling:\n"
+
+
+@domeinregel(
+    "AM340",
+    "portefeuille-bij-benoemd",
+    F,
+    "Een samenstellingsregel met 'portefeuille' is 'wijze: benoemd'.",
+    "'portefeuille' zegt wie er ambtshalve in zit: de wethouder met die portefeuille, per "
+    "gemeente. Bij 'wijze: benoemd' vult een lid bij naam de zetel, en zou de portefeuille "
+    "niets betekenen. Laat 'wijze' weg (ambtshalve), of haal 'portefeuille' weg.",
+    _PORTEFEUILLES + _PHO + "      - {functie: raadslid, portefeuille: wonen, wijze: benoemd}\n",
+    _PORTEFEUILLES + _PHO + "      - {functie: raadslid, portefeuille: wonen}\n",
+)
+def portefeuille_bij_benoemd(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    for orgaan in org.organen.values():
+        for r in orgaan.samenstelling:
+            if r.portefeuille is not None and r.wijze == "benoemd":
+                yield meld(
+                    "AM340",
+                    r.plekken.get("portefeuille", r.plek),
+                    f"De samenstelling van '{orgaan.id}' neemt de portefeuille "
+                    f"'{r.portefeuille}' bij naam (wijze: benoemd); een portefeuille zegt wie "
+                    "ambtshalve zitting heeft: laat 'wijze: benoemd' weg of haal 'portefeuille' "
+                    "weg.",
+                )
+
+
+@domeinregel(
+    "AM341",
+    "portefeuille-buiten-termijn",
+    W,
+    "Een portefeuille heeft data buiten de termijn van de functie waar hij bij hoort.",
+    "Een portefeuille hoort bij een bezetting: alleen wie de functie bekleedt, heeft hem. "
+    "Data van de portefeuille buiten de termijn tellen niet mee (de zetel geldt alleen waar "
+    "beide gelden); meestal is een datum verkeerd overgenomen.",
+    _PORTEFEUILLES + "personen:\n  p-test:\n    naam: P. Test\n    functies:\n"
+    "      - functie: raadslid\n        gemeente: diemen\n        vanaf: 2022-06-01\n"
+    "        portefeuilles: [{portefeuille: wonen, vanaf: 2020-01-01}]\n",
+    _PORTEFEUILLES + "personen:\n  p-test:\n    naam: P. Test\n    functies:\n"
+    "      - functie: raadslid\n        gemeente: diemen\n        vanaf: 2022-06-01\n"
+    "        portefeuilles: [{portefeuille: wonen, vanaf: 2024-01-01}]\n",
+)
+def portefeuille_buiten_termijn(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    for persoon in org.personen.values():
+        for b in persoon.functies:
+            for t in b.portefeuilles:
+                begint_eerder = t.vanaf is not None and not geldig_op(b, t.vanaf)
+                eindigt_later = t.tot_en_met is not None and not geldig_op(b, t.tot_en_met)
+                if (t.vanaf, t.tot_en_met) == (None, None) or not (begint_eerder or eindigt_later):
+                    continue
+                wanneer = "begint voor" if begint_eerder else "eindigt na"
+                yield meld(
+                    "AM341",
+                    t.plekken.get("vanaf" if begint_eerder else "tot-en-met", t.plek),
+                    f"De portefeuille '{t.portefeuille}' van '{persoon.id}' {wanneer} de "
+                    f"termijn als {b.functie} ({_tekst(b.vanaf)} t/m {_tekst(b.tot_en_met)}); "
+                    "verbeter de datum.",
                 )

@@ -24,6 +24,8 @@ def _gedateerde_objecten(org: Organisatie) -> Iterator[tuple[Gedateerd, str]]:
     for p in org.personen.values():
         for b in p.functies:
             yield b, f"de functie '{b.functie}' van persoon '{p.id}'"
+            for t in b.portefeuilles:
+                yield t, f"de portefeuille '{t.portefeuille}' van persoon '{p.id}'"
     for o in org.organen.values():
         yield o, f"orgaan '{o.id}'"
         for deel in (o.status, o.samenstelling, o.leden, o.voorzitter, o.ondersteuning):
