@@ -88,6 +88,7 @@ IDS = {
     "personen": ("p-een", "p-twee"),
     "bronnen": ("tekst",),
     "soorten": ("overleg", "team"),
+    "portefeuilles": ("wonen", "economie"),
     "tegenstrijdigheden": ("twijfel",),
 }
 
@@ -162,6 +163,9 @@ def _waarde(veld: Any, diepte: int, netjes: bool) -> st.SearchStrategy[Any]:
         goed = st.lists(item, max_size=3) | item
         if veld.klasse.__name__ == "StatusPeriode":
             goed = goed | st.sampled_from(sorted(STATUSSEN))
+        elif getattr(veld.klasse, "KORT", None) is not None:  # `- wonen` for {portefeuille: ..}
+            kort = next(v for v in veld.klasse.VELDEN if v.sleutel == veld.klasse.KORT)
+            goed = goed | st.lists(_waarde(kort, diepte + 1, netjes), max_size=2)
     return goed if netjes else st.one_of(*[goed] * 8, WILLEKEURIG)
 
 
