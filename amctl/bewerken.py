@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import errno
 import json
 import os
 import re
+import stat
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -39,7 +41,8 @@ from typing import Any, NamedTuple
 import yaml
 
 from amctl.controle import OngeldigeData, Uitslag, controleer_tekst
-from amctl.laden import Lijst, Map, decodeer, laad_tekst, lees_bytes
+from amctl.grenzen import MAX_BYTES
+from amctl.laden import Lijst, Map, decodeer, laad_tekst, lees_bytes, te_groot
 from amctl.model import (
     ID_PATROON,
     STATUSSEN,
@@ -51,6 +54,7 @@ from amctl.model import (
     geldig_op,
 )
 from amctl.probleem import GebruiksFout, LaadFout, Probleem
+from amctl.schrijven import controleer_bewerkbaar, lees_descriptor, toon_pad, vervang_gegevens
 from amctl.tekst import suggestie
 from amctl.vragen import Index, functienaam, statuslabel, zoek_orgaan, zoek_wie
 
@@ -1281,9 +1285,18 @@ def unified_diff(oud: str, nieuw: str, naam: str) -> str:
     )
 
 
+class Slot(NamedTuple):
+    """The locked data file: the open descriptor and what it was when the lock was taken."""
+
+    descriptor: int
+    toestand: os.stat_result
+
+
 @contextmanager
-def vergrendeld(pad: Path, wachttijd: float = WACHTTIJD) -> Iterator[None]:
-    """An exclusive lock on the file itself, waiting at most `wachttijd` seconds.
+def vergrendeld(pad: Path, wachttijd: float | None = None) -> Iterator[Slot]:
+    """An exclusive lock on the file itself, both kinds that programs use: flock (as amctl,
+    `flock(1)`) and a POSIX record lock (fcntl/lockf, as editors and sqlite). Waits at most
+    `wachttijd` seconds (default WACHTTIJD), then Bezet.
 
     The file is replaced (not rewritten) by every edit, so after the lock is taken we check
     that the path still names the file we locked; if another edit replaced it meanwhile, we
@@ -1291,67 +1304,115 @@ def vergrendeld(pad: Path, wachttijd: float = WACHTTIJD) -> Iterator[None]:
     try:
         import fcntl
     except ImportError:  # pragma: no cover - no flock (Windows): edits are not guarded
-        yield
-        return
-    einde = time.monotonic() + wachttijd
-    while True:
         descriptor = os.open(pad, os.O_RDONLY)
         try:
-            while True:
-                try:
-                    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= einde:
-                        raise Bezet(
-                            f"'{pad}' wordt door een andere opdracht bewerkt; na {wachttijd:g} "
-                            "seconden wachten is deze wijziging niet doorgevoerd. Probeer het "
-                            "opnieuw."
-                        ) from None
-                    time.sleep(0.02)
+            yield Slot(descriptor, os.fstat(descriptor))
+        finally:
+            os.close(descriptor)
+        return
+    wachttijd = WACHTTIJD if wachttijd is None else wachttijd
+    einde = time.monotonic() + wachttijd
+    while True:
+        try:
+            descriptor = os.open(pad, os.O_RDWR | os.O_NONBLOCK | os.O_NOCTTY)
+        except OSError as fout:
+            raise GebruiksFout(
+                f"Kan '{toon_pad(pad)}' niet openen om te bewerken: {fout.strerror}."
+            ) from None
+        try:
+            for soort in (fcntl.flock, fcntl.lockf):
+                while True:
+                    try:
+                        soort(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        break
+                    except OSError as fout:
+                        if fout.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                            raise
+                        if time.monotonic() >= einde:
+                            raise Bezet(
+                                f"'{toon_pad(pad)}' wordt door een ander programma bewerkt; na "
+                                f"{wachttijd:g} seconden wachten is deze wijziging niet "
+                                "doorgevoerd. Probeer het opnieuw."
+                            ) from None
+                        time.sleep(0.02)
             vergrendeld_bestand = os.fstat(descriptor)
             try:
                 nu = os.stat(pad)
             except FileNotFoundError:
-                raise GebruiksFout(f"'{pad}' is verdwenen terwijl amctl erop wachtte.") from None
+                raise GebruiksFout(
+                    f"'{toon_pad(pad)}' is verdwenen terwijl amctl erop wachtte."
+                ) from None
             if (nu.st_dev, nu.st_ino) == (vergrendeld_bestand.st_dev, vergrendeld_bestand.st_ino):
-                yield
+                yield Slot(descriptor, vergrendeld_bestand)
                 return
         finally:
             os.close(descriptor)
 
 
+def _lees_gegevens(pad: Path, naam: str, slot: Slot | None) -> bytes:
+    """The bytes of the data file, within the loader's limit; under the lock from its
+    descriptor (opening the path again and closing it would drop the POSIX lock)."""
+    try:
+        if slot is None:
+            return lees_bytes(pad)
+        if slot.toestand.st_size > MAX_BYTES:
+            raise te_groot(naam, slot.toestand.st_size)
+        ruw = lees_descriptor(slot.descriptor, MAX_BYTES + 1)
+        if len(ruw) > MAX_BYTES:
+            raise te_groot(naam, 0)
+        return ruw
+    except LaadFout as fout:
+        raise OngeldigeData(Uitslag(naam, None, [fout.probleem])) from None
+    except OSError as fout:
+        raise GebruiksFout(f"Kan '{toon_pad(pad)}' niet lezen: {fout.strerror}.") from None
+
+
 def bewerk_bestand(
-    pad: Path, bewerking: Bewerking, *, droog: bool = False, wachttijd: float = WACHTTIJD
+    pad: Path, bewerking: Bewerking, *, droog: bool = False, wachttijd: float | None = None
 ) -> Resultaat:
     """Apply an edit to the file under a lock: read, check, edit, check, write atomically.
 
     The file must be valid before (else OngeldigeData) and after (else OngeldigeBewerking);
-    with `droog` nothing is written."""
-    from amctl.schrijven import schrijf_atomair
-
+    with `droog` nothing is written and no lock is waited for (a replace is atomic, so the
+    file read is always one whole version). amctl.schrijven refuses a file it cannot replace
+    without harm (read-only, hard links, not a regular file) or that changed meanwhile."""
     echt = Path(os.path.realpath(pad))  # write through a symbolic link, not over it
     naam = str(pad)
-    with vergrendeld(echt, wachttijd):
-        ruw = lees_bytes(echt)
-        try:
-            oud = decodeer(ruw, naam)
-        except LaadFout as fout:
-            raise OngeldigeData(Uitslag(naam, None, [fout.probleem])) from None
-        voor = controleer_tekst(oud, naam)
-        if voor.fouten or voor.organisatie is None:
-            raise OngeldigeData(voor)
-        uitkomst = bewerking(oud, voor.organisatie, naam)
-        if uitkomst.tekst == oud:
-            return Resultaat(pad, oud, oud, uitkomst.meldingen, [], False)
-        na = controleer_tekst(uitkomst.tekst, naam)
-        if na.fouten:
-            raise OngeldigeBewerking(na, unified_diff(oud, uitkomst.tekst, naam))
-        bekend = {(p.code, p.melding) for p in voor.waarschuwingen}
-        nieuw_gewaarschuwd = [p for p in na.waarschuwingen if (p.code, p.melding) not in bekend]
-        if not droog:
-            bom = _BOM if ruw.startswith(_BOM) else b""
-            schrijf_atomair(echt, bom + uitkomst.tekst.encode("utf-8"))
-        return Resultaat(
-            pad, oud, uitkomst.tekst, uitkomst.meldingen, nieuw_gewaarschuwd, not droog
+    try:
+        toestand = os.stat(echt)
+    except OSError as fout:
+        raise GebruiksFout(f"Kan '{toon_pad(pad)}' niet lezen: {fout.strerror}.") from None
+    if droog:
+        if not stat.S_ISREG(toestand.st_mode):
+            controleer_bewerkbaar(pad, toestand)
+        return _bewerk(echt, naam, pad, bewerking, None, droog=True)
+    controleer_bewerkbaar(pad, toestand)
+    with vergrendeld(echt, wachttijd) as slot:
+        return _bewerk(echt, naam, pad, bewerking, slot, droog=False)
+
+
+def _bewerk(
+    echt: Path, naam: str, pad: Path, bewerking: Bewerking, slot: Slot | None, *, droog: bool
+) -> Resultaat:
+    ruw = _lees_gegevens(echt, naam, slot)
+    try:
+        oud = decodeer(ruw, naam)
+    except LaadFout as fout:
+        raise OngeldigeData(Uitslag(naam, None, [fout.probleem])) from None
+    voor = controleer_tekst(oud, naam)
+    if voor.fouten or voor.organisatie is None:
+        raise OngeldigeData(voor)
+    uitkomst = bewerking(oud, voor.organisatie, naam)
+    if uitkomst.tekst == oud:
+        return Resultaat(pad, oud, oud, uitkomst.meldingen, [], False)
+    na = controleer_tekst(uitkomst.tekst, naam)
+    if na.fouten:
+        raise OngeldigeBewerking(na, unified_diff(oud, uitkomst.tekst, naam))
+    bekend = {(p.code, p.melding) for p in voor.waarschuwingen}
+    nieuw_gewaarschuwd = [p for p in na.waarschuwingen if (p.code, p.melding) not in bekend]
+    if slot is not None:
+        bom = _BOM if ruw.startswith(_BOM) else b""
+        vervang_gegevens(
+            echt, slot.descriptor, slot.toestand, ruw, bom + uitkomst.tekst.encode("utf-8")
         )
+    return Resultaat(pad, oud, uitkomst.tekst, uitkomst.meldingen, nieuw_gewaarschuwd, not droog)

@@ -530,9 +530,9 @@ def diagram(
         _fout(str(fout))
         raise typer.Exit(EXIT_ONGELDIG) from None
     if uit is not None:
-        from amctl.schrijven import schrijf_atomair
+        from amctl.schrijven import met_merk, schrijf_uitvoer
 
-        schrijf_atomair(uit, figuur)
+        schrijf_uitvoer(uit, met_merk(figuur, formaat.value), gegevens=Path(org.bestand))
     elif isinstance(figuur, bytes):
         sys.stdout.flush()
         sys.stdout.buffer.write(figuur)
@@ -618,7 +618,7 @@ def docs(
         )
         raise typer.Exit(EXIT_ONGELDIG)
 
-    gewijzigd = site.schrijf_site(map_, bestanden)
+    gewijzigd = site.schrijf_site(map_, bestanden, gegevens=Path(org.bestand))
     if gewijzigd:
         sys.stdout.write(
             f"{len(gewijzigd)} van {len(bestanden)} bestanden bijgewerkt in '{map_}' "
@@ -1095,9 +1095,9 @@ def agenda(
         sys.stdout.flush()
         sys.stdout.buffer.write(kalender)
         return
-    from amctl.schrijven import schrijf_atomair
+    from amctl.schrijven import schrijf_uitvoer
 
-    schrijf_atomair(uit, kalender)
+    schrijf_uitvoer(uit, kalender, gegevens=Path(org.bestand))
     geplande = sum(p.vergadering.gepland for p in punten)
     sys.stdout.write(
         f"{len(punten)} vergadering(en) in '{uit}': {len(punten) - geplande} vastgelegd, "

@@ -179,14 +179,19 @@ def lees_bytes(pad: Path) -> bytes:
                 if not deel:
                     return bytes(meer)
                 meer += deel
+    raise te_groot(str(pad), grootte)
+
+
+def te_groot(bestand: str, grootte: int) -> LaadFout:
+    """AM010: the file is larger than the limit (`grootte` 0 or less: it reports no size)."""
     grens = f"{MAX_BYTES // (1024 * 1024)} MiB"
     if grootte > MAX_BYTES:
         melding = f"Het bestand is {grootte // (1024 * 1024)} MiB; meer dan {grens} wordt niet"
     else:
         melding = f"Het bestand is groter dan {grens}; meer wordt niet"
-    raise LaadFout(
+    return LaadFout(
         Probleem(
-            str(pad), Plek(1, 1), "AM010", Ernst.FOUT, f"{melding} gelezen. Splits of verklein het."
+            bestand, Plek(1, 1), "AM010", Ernst.FOUT, f"{melding} gelezen. Splits of verklein het."
         )
     )
 

@@ -592,7 +592,7 @@ def test_an_edit_waits_a_bounded_time_for_another_and_is_then_refused(voor):
     with open(voor, "rb") as ander:
         fcntl.flock(ander, fcntl.LOCK_EX)
         begin = time.monotonic()
-        with pytest.raises(bewerken.Bezet, match="wordt door een andere opdracht bewerkt"):
+        with pytest.raises(bewerken.Bezet, match="wordt door een ander programma bewerkt"):
             bewerken.bewerk_bestand(
                 voor,
                 lambda tekst, org, bestand: bewerken.ontsla(

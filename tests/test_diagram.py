@@ -360,7 +360,9 @@ def test_uit_writes_the_file_and_nothing_to_stdout(runner, bestand, tmp_path):
     resultaat = diagram(runner, bestand, "--uit", str(doel))
     assert resultaat.exit_code == 0, resultaat.stderr
     assert resultaat.stdout == ""
-    assert doel.read_text(encoding="utf-8") == diagram(runner, bestand).stdout
+    merk, figuur = doel.read_text(encoding="utf-8").split("\n", 1)
+    assert merk == "%% Gegenereerd door 'amctl diagram'; wijzig de gegevens en maak het opnieuw."
+    assert figuur == diagram(runner, bestand).stdout
 
 
 def test_uit_into_a_missing_folder_is_a_dutch_usage_error(runner, bestand, tmp_path):
@@ -377,7 +379,8 @@ def test_uit_keeps_the_old_file_and_leaves_no_temporary_file_when_the_rename_fai
     map_ = tmp_path / "uit"
     map_.mkdir()
     doel = map_ / "figuur.dot"
-    doel.write_text("oud\n", encoding="utf-8")
+    oud = "// Gegenereerd door 'amctl diagram'; een oude figuur.\n"
+    doel.write_text(oud, encoding="utf-8")
 
     def weigeren(bron, doel):
         raise OSError(28, "No space left on device")
@@ -386,5 +389,5 @@ def test_uit_keeps_the_old_file_and_leaves_no_temporary_file_when_the_rename_fai
     resultaat = diagram(runner, bestand, "--formaat", "dot", "--uit", str(doel))
     assert resultaat.exit_code == 2
     assert "Kan" in resultaat.stderr and "ongewijzigd" in resultaat.stderr
-    assert doel.read_text(encoding="utf-8") == "oud\n"
+    assert doel.read_text(encoding="utf-8") == oud
     assert [p.name for p in map_.iterdir()] == ["figuur.dot"]

@@ -155,7 +155,10 @@ def gelijk(tekst: str) -> str:
 
 def test_docs_writes_readme_a_page_per_body_and_index_html(site):
     gemaakt = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
-    assert gemaakt == sorted(["README.md", "index.html", *(f"organen/{p}.md" for p in PAGINAS)])
+    pagina_s = ["README.md", "index.html", *(f"organen/{p}.md" for p in PAGINAS)]
+    assert gemaakt == sorted([".amctl-bestanden", *pagina_s])
+    manifest = (site / ".amctl-bestanden").read_text(encoding="utf-8").splitlines()
+    assert manifest[1:] == sorted(pagina_s)
 
 
 def test_readme_embeds_the_mermaid_figure_and_records_the_peildatum(site):
@@ -379,6 +382,8 @@ def test_controleer_after_a_name_change_exits_1_naming_readme_and_the_body_page(
 
 def test_controleer_names_missing_and_extra_pages_and_uit_repairs_both(runner, bestand, site):
     (site / "organen" / "metro.md").unlink()
+    manifest = site / ".amctl-bestanden"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "organen/vervallen.md\n")
     (site / "organen" / "vervallen.md").write_text("oud\n", encoding="utf-8")
     resultaat = controleer(runner, bestand, site)
     assert resultaat.exit_code == 1
@@ -387,6 +392,14 @@ def test_controleer_names_missing_and_extra_pages_and_uit_repairs_both(runner, b
     assert maak(runner, bestand, site).exit_code == 0
     assert controleer(runner, bestand, site).exit_code == 0
     assert not (site / "organen" / "vervallen.md").exists()
+
+
+def test_files_amctl_did_not_write_are_neither_checked_nor_removed(runner, bestand, site):
+    eigen = site / "organen" / "aantekeningen.md"
+    eigen.write_text("mijn eigen aantekeningen\n", encoding="utf-8")
+    assert controleer(runner, bestand, site).exit_code == 0
+    assert maak(runner, bestand, site).exit_code == 0
+    assert eigen.read_text(encoding="utf-8") == "mijn eigen aantekeningen\n"
 
 
 def test_controleer_uses_the_peildatum_recorded_in_the_site(runner, bestand, site):

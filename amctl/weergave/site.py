@@ -31,7 +31,7 @@ from amctl.model import (
     Tegenstrijdigheid,
     geldig_op,
 )
-from amctl.schrijven import maak_map, schrijf_atomair, verwijder
+from amctl.schrijven import gegenereerd_in, schrijf_map
 from amctl.tekst import zichtbaar
 from amctl.vragen import (
     Bezetting_op,
@@ -614,11 +614,10 @@ def vastgelegde_peildatum(map_: Path) -> date | None:
 
 
 def _aanwezig(map_: Path) -> set[str]:
-    """The generated files in MAP now: README.md, index.html and organen/*.md."""
-    aanwezig = {naam for naam in (README, INDEX) if (map_ / naam).is_file()}
-    if (map_ / ORGANEN).is_dir():
-        aanwezig |= {f"{ORGANEN}/{p.name}" for p in (map_ / ORGANEN).glob("*.md") if p.is_file()}
-    return aanwezig
+    """The generated files in MAP now: README.md, index.html and what amctl wrote there
+    before (its manifest). Other files in MAP are the user's, and none of our business."""
+    eigen = {pad for pad in gegenereerd_in(map_) if (map_ / pad).is_file()}
+    return eigen | {naam for naam in (README, INDEX) if (map_ / naam).is_file()}
 
 
 class Verschil(NamedTuple):
@@ -638,15 +637,10 @@ def vergelijk(map_: Path, bestanden: dict[str, bytes]) -> list[Verschil]:
     return sorted(verschillen)
 
 
-def schrijf_site(map_: Path, bestanden: dict[str, bytes]) -> list[str]:
-    """Write every file (each atomically) and remove cards of bodies no longer in the data.
-    Returns the paths written or removed; SchrijfFout when something cannot be written."""
-    maak_map(map_ / ORGANEN)
-    gewijzigd = []
-    for verschil in vergelijk(map_, bestanden):
-        if verschil.soort == "overbodig":
-            verwijder(map_ / verschil.pad)
-        else:
-            schrijf_atomair(map_ / verschil.pad, bestanden[verschil.pad])
-        gewijzigd.append(verschil.pad)
-    return gewijzigd
+def schrijf_site(
+    map_: Path, bestanden: dict[str, bytes], gegevens: Path | None = None
+) -> list[str]:
+    """Write every file (each atomically) and remove cards amctl wrote before of bodies no
+    longer in the data, by the rules of amctl.schrijven. Returns the paths written or
+    removed; SchrijfFout when something cannot or may not be written."""
+    return schrijf_map(map_, bestanden, gegevens=gegevens)
