@@ -98,7 +98,7 @@ def test_uit_writes_into_a_fifo_in_place_and_leaves_it_a_fifo(runner, voor, tmp_
     fifo = tmp_path / "pijp"
     os.mkfifo(fifo)
     gelezen: list[bytes] = []
-    lezer = threading.Thread(target=lambda: gelezen.append(fifo.read_bytes()))
+    lezer = threading.Thread(target=lambda: gelezen.append(fifo.read_bytes()), daemon=True)
     lezer.start()
     time.sleep(0.2)
     resultaat = amctl(runner, voor, "diagram", "--formaat", "dot", "--uit", str(fifo))
