@@ -569,7 +569,7 @@ def test_diagram_uit_writes_a_temporary_file_in_the_same_folder_then_renames_it(
 ):
     doel = tmp_path / "uit" / "figuur.dot"
     doel.parent.mkdir()
-    doel.write_text("oud\n", encoding="utf-8")
+    doel.write_text("// Gegenereerd door 'amctl diagram'; de oude figuur\n", encoding="utf-8")
     hernoemd = []
     echt = os.replace
 
@@ -586,7 +586,7 @@ def test_diagram_uit_writes_a_temporary_file_in_the_same_folder_then_renames_it(
     assert bron.parent == doel.parent
     assert bron.name.startswith(".figuur.dot.") and bron.name.endswith(".tmp")
     assert doel.read_bytes() == inhoud
-    assert inhoud.startswith(b"digraph amctl {")
+    assert inhoud.split(b"\n", 1)[1].startswith(b"digraph amctl {")
     assert [p.name for p in doel.parent.iterdir()] == ["figuur.dot"]
 
 
@@ -594,7 +594,8 @@ def test_diagram_uit_writes_a_temporary_file_in_the_same_folder_then_renames_it(
 def test_diagram_uit_keeps_the_old_file_when_writing_fails(schrijf, tmp_path, monkeypatch, formaat):
     doel = tmp_path / "uit" / "figuur"
     doel.parent.mkdir()
-    doel.write_bytes(b"oud\n")
+    oud = b"<!-- Gegenereerd door 'amctl diagram'; de oude figuur -->\n"
+    doel.write_bytes(oud)
 
     def vol(descriptor):
         raise OSError(28, "No space left on device")
@@ -605,7 +606,7 @@ def test_diagram_uit_keeps_the_old_file_when_writing_fails(schrijf, tmp_path, mo
     assert resultaat.exit_code == 2
     assert "de schijf is vol" in resultaat.stderr and "ongewijzigd" in resultaat.stderr
     assert "Traceback" not in resultaat.stderr
-    assert doel.read_bytes() == b"oud\n"
+    assert doel.read_bytes() == oud
     assert [p.name for p in doel.parent.iterdir()] == ["figuur"]
 
 
