@@ -480,6 +480,7 @@ def _orgaankenmerken(org: Organisatie):
                 if r.aantal
                 else "",
                 "bij naam" if r.wijze == "benoemd" else "",
+                f"portefeuille {r.portefeuille}" if r.portefeuille else "",
                 f"rol {r.rol}" if r.rol != "lid" else "",
             ]
             details = [d for d in details if d]

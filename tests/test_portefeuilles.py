@@ -252,3 +252,11 @@ def test_a_portefeuille_outside_the_term_is_a_warning(schrijf):
     assert [(p.code, p.ernst.name) for p in problemen if p.code != "AM315"] == [
         ("AM341", "WAARSCHUWING")
     ]
+
+
+def test_diff_names_the_portefeuille_of_a_changed_composition(runner, schrijf):
+    oud = schrijf(RESHUFFLE, "oud.yaml")
+    nieuw = schrijf(RESHUFFLE.replace("portefeuille: economie, rol", "portefeuille: wonen, rol"))
+    uitslag = runner.invoke(app, ["diff", str(oud), str(nieuw)])
+    assert "- wethouder (portefeuille economie, rol portefeuillehouder)" in uitslag.stdout
+    assert "+ wethouder (portefeuille wonen, rol portefeuillehouder)" in uitslag.stdout
