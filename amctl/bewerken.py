@@ -56,7 +56,16 @@ from amctl.model import (
 from amctl.probleem import GebruiksFout, LaadFout, Probleem
 from amctl.schrijven import controleer_bewerkbaar, lees_descriptor, toon_pad, vervang_gegevens
 from amctl.tekst import suggestie
-from amctl.vragen import Index, functienaam, statuslabel, zoek_orgaan, zoek_wie
+from amctl.vragen import (
+    Index,
+    bedoelde_personen,
+    functienaam,
+    personen_met,
+    statuslabel,
+    zoek_orgaan,
+    zoek_persoon,
+    zoek_wie,
+)
 
 WACHTTIJD = 10.0  # seconds an edit waits while another one holds the file
 DAG = timedelta(days=1)
@@ -653,14 +662,10 @@ def _functie_en_gemeente(
     return wie.id, gekozen
 
 
-def _bestaande_persoon(org: Organisatie, tekst: str) -> Persoon | None:
-    if tekst in org.personen:
-        return org.personen[tekst]
-    try:
-        wie = zoek_wie(org, tekst)
-    except GebruiksFout:
-        return None
-    return org.personen[wie.id] if wie.soort == "persoon" else None
+def _bestaande_persoon(org: Organisatie, tekst: str, deel: bool = True) -> Persoon | None:
+    """By id, whole name, or (with `deel`) a part of the name only one person has."""
+    pid = zoek_persoon(org, tekst, deel)
+    return org.personen[pid] if pid is not None else None
 
 
 def _persoon(org: Organisatie, tekst: str) -> Persoon:
@@ -727,8 +732,28 @@ def _met_herkomst(gegevens: dict, bron: str | None, toelichting: str | None = No
     return gegevens
 
 
+def _voeg_bron_toe(bewerker: Bewerker, pad: tuple, bron: str | None) -> None:
+    """The item at `pad` also rests on `bron` (an ending has its source too): added to its
+    `bron`, which becomes a list when it held another source."""
+    if not bron:
+        return
+    item = bewerker.knoop(pad)
+    if "bron" not in item:
+        bewerker.zet(pad, "bron", bron, na=("tot-en-met", "vanaf"))
+        return
+    huidig = item["bron"]
+    if huidig == bron or (isinstance(huidig, list) and bron in huidig):
+        return
+    bewerker.maak_lijst((*pad, "bron"))
+    bewerker.voeg_item_toe((*pad, "bron"), bron)
+
+
 def _beeindig_bezetting(
-    bewerker: Bewerker, org: Organisatie, bezetting: Bezetting, laatste_dag: date
+    bewerker: Bewerker,
+    org: Organisatie,
+    bezetting: Bezetting,
+    laatste_dag: date,
+    bron: str | None = None,
 ) -> list[str]:
     """End a holding on `laatste_dag`, and the named memberships that rest on it."""
     persoon = org.personen[bezetting.persoon]
@@ -737,6 +762,7 @@ def _beeindig_bezetting(
         bewerker, ("personen", persoon.id, "functies"), _index(persoon.functies, bezetting)
     )
     bewerker.zet(pad, "tot-en-met", laatste_dag, na=("vanaf", "gemeente", "functie"))
+    _voeg_bron_toe(bewerker, pad, bron)
     meldingen = [f"Beëindigd: {persoon.naam} als {post}, laatste dag {laatste_dag}."]
     for orgaan in org.organen.values():
         for lid in orgaan.leden:
@@ -752,6 +778,7 @@ def _beeindig_bezetting(
                 bewerker.zet(
                     lid_pad, "tot-en-met", laatste_dag, na=("vanaf", "gemeente", "functie")
                 )
+                _voeg_bron_toe(bewerker, lid_pad, bron)
                 meldingen.append(
                     f"Beëindigd: {persoon.naam} als lid van {orgaan.naam}, laatste dag "
                     f"{laatste_dag} (het lidmaatschap rust op die functie)."
@@ -780,7 +807,14 @@ def benoem(
     post = functienaam(org, functie_id, gemeente_id)
     toedelingen = list(dict.fromkeys(_portefeuille(org, p) for p in portefeuilles))
     meldingen: list[str] = []
-    bestaand = _bestaande_persoon(org, persoon)
+    bestaand = _bestaande_persoon(org, persoon, deel=False)
+    lijkt_op = [] if bestaand is not None or naam else personen_met(org, persoon)
+    if lijkt_op:
+        raise GebruiksFout(
+            f"'{persoon}' is geen id of volledige naam van een persoon in het bestand. Bedoelde "
+            f"u: {bedoelde_personen(org, lijkt_op)}? Geef dan het id; voor een nieuwe persoon "
+            "een id met --naam."
+        )
     if bestaand is not None:
         if naam and naam != bestaand.naam:
             raise GebruiksFout(
@@ -963,6 +997,7 @@ def ontsla(
     functie: str,
     gemeente: str | None = None,
     datum: date,
+    bron: str | None = None,
 ) -> Uitkomst:
     """`persoon` no longer holds `functie` from `datum`: tot-en-met becomes the day before.
     Named memberships that rest on the post end with it. Without a gemeente, the gemeente is
@@ -991,7 +1026,7 @@ def ontsla(
             tekst, [f"Niets gewijzigd: {gevonden.naam} is al {post} tot en met {laatste_dag}."]
         )
     bewerker = Bewerker(tekst, bestand)
-    meldingen = _beeindig_bezetting(bewerker, org, bezetting, laatste_dag)
+    meldingen = _beeindig_bezetting(bewerker, org, bezetting, laatste_dag, bron)
     return Uitkomst(bewerker.tekst, meldingen)
 
 
@@ -1131,6 +1166,7 @@ def lid_eraf(
     functie: str | None = None,
     gemeente: str | None = None,
     datum: date,
+    bron: str | None = None,
 ) -> Uitkomst:
     """`persoon` is no longer a named member of `orgaan` from `datum`: tot-en-met becomes
     the day before."""
@@ -1171,6 +1207,7 @@ def lid_eraf(
         bewerker, ("organen", gevonden_orgaan.id, "leden"), _index(gevonden_orgaan.leden, lid)
     )
     bewerker.zet(pad, "tot-en-met", laatste_dag, na=("vanaf", "gemeente", "functie"))
+    _voeg_bron_toe(bewerker, pad, bron)
     return Uitkomst(
         bewerker.tekst,
         [

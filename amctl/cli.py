@@ -7,120 +7,50 @@ command pay only for what they use (startup time is measured: see BENCHMARKS.md)
 from __future__ import annotations
 
 import os
-import re
 import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
-from typer.core import TyperGroup
 
 from amctl import __version__
-from amctl.grenzen import EERSTE_JAAR, LAATSTE_JAAR
-from amctl.probleem import GebruiksFout
-
-EXIT_GELDIG, EXIT_ONGELDIG, EXIT_GEBRUIK, EXIT_INTERN = 0, 1, 2, 3
-
-
-def _fout(melding: str) -> None:
-    sys.stderr.write(f"amctl: {melding}\n")
-
-
-def _vertaal_gebruiksfout(fout: Exception, opdrachten: list[str]) -> str:
-    """Click reports wrong usage in English; our users read Dutch."""
-    soort = type(fout).__name__
-    if soort == "NoSuchOption":
-        tip = sorted(getattr(fout, "possibilities", None) or [])
-        extra = f" Bedoelde u: {', '.join(tip)}?" if tip else ""
-        return f"Onbekende optie '{fout.option_name}'.{extra} Zie 'amctl --help'."
-    if soort == "MissingParameter":
-        param = getattr(fout, "param", None)
-        naam = param.get_error_hint() if param is not None else "een waarde"
-        return f"{naam} ontbreekt. Zie --help bij de opdracht."
-    if soort == "BadParameter":
-        param = getattr(fout, "param", None)
-        naam = param.get_error_hint() if param is not None else "een optie"
-        return f"Ongeldige waarde voor {naam}: {_vertaal_waardefout(fout.message)}"
-    bericht = fout.format_message()
-    if soort == "BadOptionUsage":
-        optie = getattr(fout, "option_name", "")
-        if "does not take a value" in bericht:
-            return f"De optie '{optie}' neemt geen waarde. Zie --help bij de opdracht."
-        if "requires" in bericht:
-            return f"De optie '{optie}' vraagt een waarde. Zie --help bij de opdracht."
-    if bericht.startswith("No such command"):
-        import difflib
-
-        naam = bericht.split("'")[1] if "'" in bericht else bericht
-        tip = difflib.get_close_matches(naam, opdrachten, n=1)
-        hint = f" Bedoelde u: {tip[0]}?" if tip else " Zie 'amctl --help' voor de opdrachten."
-        return f"Onbekende opdracht '{naam}'.{hint}"
-    if bericht.startswith("Got unexpected extra argument"):
-        extra = bericht.rsplit("(", 1)[-1].rstrip(")")
-        return f"Te veel argumenten: {extra}. Zie --help bij de opdracht."
-    return f"Onjuist gebruik: {bericht}"
-
-
-def _vertaal_waardefout(melding: str) -> str:
-    """The messages Typer gives for a choice or a bound, in Dutch; ours pass unchanged."""
-    keuze = re.search(r"'([^']*)' is not one of (.*)\.?$", melding)
-    if keuze:
-        opties = ", ".join(re.findall(r"'([^']*)'", keuze.group(2)))
-        return f"'{keuze.group(1)}' is geen geldige keuze; kies uit: {opties}."
-    grens = re.search(r"greater than or equal to (\S+)", melding)
-    if grens:
-        return f"de waarde moet minstens {grens.group(1)} zijn."
-    grens = re.search(r"less than or equal to (\S+)", melding)
-    if grens:
-        return f"de waarde mag hoogstens {grens.group(1)} zijn."
-    if "valid integer" in melding or "parse string as an integer" in melding:
-        return "geef een geheel getal."
-    return melding
-
-
-class _AmctlGroep(TyperGroup):
-    """Every way out goes through here: Dutch usage errors, no traceback, fixed exit codes."""
-
-    def main(self, *args, **kwargs):  # type: ignore[override]
-        kwargs["standalone_mode"] = False
-        try:
-            uitkomst = super().main(*args, **kwargs)
-        except GebruiksFout as fout:
-            _fout(str(fout))
-            sys.exit(EXIT_GEBRUIK)
-        except KeyboardInterrupt:
-            sys.exit(130)
-        except BrokenPipeError:
-            # `amctl tree | head`: the reader left; say nothing more.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            sys.exit(EXIT_GELDIG)
-        except Exception as fout:
-            if hasattr(fout, "exit_code") and hasattr(fout, "format_message"):
-                if type(fout).__name__ == "Abort":
-                    sys.exit(130)
-                _fout(_vertaal_gebruiksfout(fout, sorted(self.commands)))
-                sys.exit(EXIT_GEBRUIK)
-            _fout(
-                f"interne fout ({type(fout).__name__}: {fout}). Dit is een fout in amctl, niet "
-                "in uw bestand; meld hem met het bestand en de opdracht."
-            )
-            sys.exit(EXIT_INTERN)
-        sys.exit(uitkomst if isinstance(uitkomst, int) else EXIT_GELDIG)
-
-
-app = typer.Typer(
-    cls=_AmctlGroep,
-    name="amctl",
-    help="De bestuurlijke structuur van het Amstelland-Meerlanden Overleg: valideren, "
-    "bevragen en tekenen.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+from amctl.kader import (
+    BEWERKEN,
+    CONTROLEREN,
+    EXIT_GEBRUIK,
+    EXIT_GELDIG,
+    EXIT_ONGELDIG,
+    INSTELLEN,
+    PUBLICEREN,
+    VERGADERINGEN,
+    VRAGEN,
+    app,
 )
+from amctl.kader import fout as _fout
+from amctl.opties import (
+    BestandOptie,
+    BronOptie,
+    DatumOptie,
+    DroogOptie,
+    FunctieArgument,
+    GemeenteOptie,
+    JsonOptie,
+    LidFunctieOptie,
+    OrgaanArgument,
+    PeildatumOptie,
+    PerJaarOptie,
+    PersoonArgument,
+    TotOptie,
+    UitOptie,
+    WieArgument,
+    aanvul,
+    als_datum,
+    controleer_datum,
+    tussen,
+)
+from amctl.probleem import GebruiksFout
 
 
 def _toon_versie(waarde: bool) -> None:
@@ -134,8 +64,8 @@ def _hoofd(
     versie: Annotated[
         bool,
         typer.Option(
-            "--version",
             "--versie",
+            "--version",
             help="Toon de versie en stop.",
             callback=_toon_versie,
             is_eager=True,
@@ -145,59 +75,13 @@ def _hoofd(
     """De bestuurlijke structuur van het Amstelland-Meerlanden Overleg."""
 
 
-_ISO_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-
-
-def _controleer_datum(waarde: str | None) -> str | None:
-    """Option callback, so that a bad date names the option in the message."""
-    if waarde is not None:
-        try:
-            if not _ISO_DATUM.match(waarde):
-                raise ValueError
-            if not EERSTE_JAAR <= date.fromisoformat(waarde).year <= LAATSTE_JAAR:
-                raise ValueError
-        except ValueError:
-            raise typer.BadParameter(
-                f"'{waarde}' is geen datum tussen {EERSTE_JAAR} en {LAATSTE_JAAR}; schrijf "
-                "JJJJ-MM-DD, bijv. 2018-01-01."
-            ) from None
-    return waarde
-
-
-def _peildatum(waarde: str | None) -> date:
-    return date.today() if waarde is None else date.fromisoformat(waarde)
-
-
-BestandOptie = Annotated[
-    Path | None,
-    typer.Option(
-        "--bestand",
-        "-f",
-        help="Het organisatiebestand. Standaard: $AMCTL_BESTAND, anders "
-        "./data/organisatie.yaml, anders de meegeleverde kopie.",
-        show_default=False,
-    ),
-]
-PeildatumOptie = Annotated[
-    str | None,
-    typer.Option(
-        "--peildatum",
-        "-d",
-        metavar="JJJJ-MM-DD",
-        help="De datum waarop de vraag gesteld wordt. Standaard: vandaag.",
-        show_default=False,
-        callback=_controleer_datum,
-    ),
-]
-
-
 class Formaat(StrEnum):
     tekst = "tekst"
     json = "json"
     github = "github"
 
 
-@app.command("validate")
+@app.command("controleer", alias="validate", rich_help_panel=CONTROLEREN)
 def validate(
     paden: Annotated[
         list[Path] | None,
@@ -209,8 +93,11 @@ def validate(
     ] = None,
     formaat: Annotated[
         Formaat,
-        typer.Option("--formaat", help="tekst (standaard), json of github (annotaties)."),
+        typer.Option(
+            "--formaat", metavar="FORMAAT", help="tekst (standaard), json of github (annotaties)."
+        ),
     ] = Formaat.tekst,
+    als_json: JsonOptie = False,
     strikt: Annotated[
         bool, typer.Option("--strikt", help="Waarschuwingen laten de controle ook falen.")
     ] = False,
@@ -224,6 +111,7 @@ def validate(
     from amctl.controle import controleer_bestand
     from amctl.weergave.problemen import FORMATEN
 
+    formaat = _met_json(formaat, als_json, Formaat)
     te_controleren = [*(paden or []), *([bestand] if bestand else [])]
     if not te_controleren:
         te_controleren = [kies_bestand()]
@@ -256,11 +144,18 @@ def validate(
         raise typer.Exit(EXIT_ONGELDIG)
 
 
+def _met_json(formaat, als_json: bool, soort):
+    """--json is --formaat json; asking for two formats at once is wrong usage."""
+    if not als_json:
+        return formaat
+    if formaat is not soort.tekst:
+        raise GebruiksFout(f"Kies --json of --formaat {formaat.value}, niet beide.")
+    return soort.json
+
+
 def _samenvatting(paden: list[str], fouten: int, waarschuwingen: int, strikt: bool) -> str:
     """One line that names the files checked and the verdict, which follows the exit status."""
-
-    def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
-        return f"{n} {enkelvoud if n == 1 else meervoud}"
+    from amctl.tekst import aantal
 
     wat, welke = aantal(len(paden), "bestand", "bestanden"), ", ".join(paden)
     if not fouten and not waarschuwingen:
@@ -277,20 +172,35 @@ def _samenvatting(paden: list[str], fouten: int, waarschuwingen: int, strikt: bo
     )
 
 
-@app.command("regels")
+def _aanvul_regelcode(incomplete: str):
+    from amctl.aanvulling import regelcodes
+
+    return regelcodes(incomplete)
+
+
+@app.command("regels", rich_help_panel=CONTROLEREN)
 def regels(
     code: Annotated[
         str | None,
-        typer.Argument(help="Toon de uitleg van deze code, bijv. AM305.", show_default=False),
+        typer.Argument(
+            metavar="CODE",
+            help="Toon de uitleg van deze code, bijv. AM305.",
+            show_default=False,
+            autocompletion=_aanvul_regelcode,
+        ),
     ] = None,
+    als_json: JsonOptie = False,
 ) -> None:
     """Toon alle regelcodes, of de uitleg van één code met een fout en een goed voorbeeld."""
     from amctl.regels import alle_regels
-    from amctl.weergave.regelhulp import regel_uitleg, regeloverzicht
+    from amctl.weergave.regelhulp import regel_dict, regel_uitleg, regeloverzicht
 
     alle = {r.code: r for r in alle_regels()}
     if code is None:
-        sys.stdout.write(regeloverzicht(alle.values()))
+        if als_json:
+            _json({"regels": [regel_dict(r, volledig=False) for r in alle.values()]})
+        else:
+            sys.stdout.write(regeloverzicht(alle.values()))
         return
     gezocht = code.strip().upper()
     if gezocht not in alle:
@@ -301,10 +211,13 @@ def regels(
             f"Onbekende regelcode '{code}'."
             + (f" Bedoelde u: {tip}?" if tip else " Zie 'amctl regels' voor de lijst.")
         )
-    sys.stdout.write(regel_uitleg(alle[gezocht]))
+    if als_json:
+        _json(regel_dict(alle[gezocht], volledig=True))
+    else:
+        sys.stdout.write(regel_uitleg(alle[gezocht]))
 
 
-@app.command("schema")
+@app.command("schema", rich_help_panel=CONTROLEREN)
 def schema() -> None:
     """Druk het JSON Schema van het bestandsformaat af (voor editors), gemaakt uit het model."""
     import json
@@ -323,26 +236,33 @@ def _model(bestand: Path | None):
     try:
         return geldig_model(pad)
     except OngeldigeData as ongeldig:
-        from amctl.weergave.problemen import als_tekst
-
-        fouten = ongeldig.uitslag.fouten
-        sys.stderr.write(als_tekst(fouten[:5]))
-        if len(fouten) > 5:
-            sys.stderr.write(f"... en nog {len(fouten) - 5} fout(en).\n")
-        _fout(
-            f"'{pad}' bevat {len(fouten)} fout(en), daarom geeft amctl geen antwoord; "
-            f"herstel ze (zie 'amctl validate {pad}')."
-        )
-        raise typer.Exit(EXIT_ONGELDIG) from None
+        _stop_bij_fouten(ongeldig.uitslag, "daarom geeft amctl geen antwoord")
 
 
-def _json(gegevens: dict, org) -> None:
-    """JSON for scripts; the first key names the file the answer was read from."""
+def _stop_bij_fouten(uitslag, gevolg: str, getoond: int = 5) -> NoReturn:
+    """The one way a command ends on a file with errors: the first errors, one sentence, exit 1."""
+    from amctl.tekst import aantal
+    from amctl.weergave.problemen import als_tekst
+
+    fouten = uitslag.fouten
+    sys.stderr.write(als_tekst(fouten[:getoond]))
+    if len(fouten) > getoond:
+        sys.stderr.write(f"... en nog {aantal(len(fouten) - getoond, 'fout', 'fouten')}.\n")
+    _fout(
+        f"'{uitslag.bestand}' bevat {aantal(len(fouten), 'fout', 'fouten')}; {gevolg}; herstel "
+        f"die eerst (zie 'amctl controleer {uitslag.bestand}')."
+    )
+    raise typer.Exit(EXIT_ONGELDIG)
+
+
+def _json(gegevens: dict, org=None) -> None:
+    """JSON for scripts; the first key names the file the answer was read from (if any)."""
     import json
 
     from amctl.tekst import json_veilig
 
-    gegevens = {"bestand": org.bestand, **gegevens}
+    if org is not None:
+        gegevens = {"bestand": org.bestand, **gegevens}
     sys.stdout.write(json_veilig(json.dumps(gegevens, ensure_ascii=False, indent=2)) + "\n")
 
 
@@ -357,13 +277,7 @@ def _toon(blokken: list, org) -> None:
     toon([regel(Deel(_kopregel(org), "dim")), *blokken])
 
 
-JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON, voor scripts.")]
-OrgaanArgument = Annotated[
-    str, typer.Argument(help="Id, naam of alias van het orgaan, bijv. regiegroep of 'PHO Wonen'.")
-]
-
-
-@app.command("wie-zit-in")
+@app.command("wie-zit-in", rich_help_panel=VRAGEN)
 def wie_zit_in(
     orgaan: OrgaanArgument,
     peildatum: PeildatumOptie = None,
@@ -374,7 +288,7 @@ def wie_zit_in(
     from amctl import vragen
     from amctl.weergave.gegevens import bezetting_dict
 
-    dag = _peildatum(peildatum)
+    dag = als_datum(peildatum)
     org = _model(bestand)
     uitslag = vragen.wie_zit_in(org, vragen.zoek_orgaan(org, orgaan), dag)
     if als_json:
@@ -385,15 +299,9 @@ def wie_zit_in(
         _toon(terminal.wie_zit_in(org, uitslag), org)
 
 
-@app.command("waar-zit")
+@app.command("waar-zit", rich_help_panel=VRAGEN)
 def waar_zit(
-    wie: Annotated[
-        str,
-        typer.Argument(
-            help="Een gemeente (diemen), een persoon (id of naam), een functie (burgemeester) "
-            "of een functie van een gemeente ('burgemeester van Diemen')."
-        ),
-    ],
+    wie: WieArgument,
     peildatum: PeildatumOptie = None,
     als_json: JsonOptie = False,
     bestand: BestandOptie = None,
@@ -402,7 +310,7 @@ def waar_zit(
     from amctl import vragen
     from amctl.weergave.gegevens import plaatsen_dict
 
-    dag = _peildatum(peildatum)
+    dag = als_datum(peildatum)
     org = _model(bestand)
     gezocht = vragen.zoek_wie(org, wie)
     plaatsen = vragen.waar_zit(org, gezocht, dag)
@@ -415,7 +323,7 @@ def waar_zit(
         _toon(terminal.waar_zit(org, gegevens["wie"]["naam"], dag, plaatsen), org)
 
 
-@app.command("organen")
+@app.command("organen", rich_help_panel=VRAGEN)
 def organen(
     peildatum: PeildatumOptie = None,
     als_json: JsonOptie = False,
@@ -424,7 +332,7 @@ def organen(
     """Alle organen in een tabel: id, naam, soort, status, voorzitter en vergaderritme."""
     from amctl.weergave.gegevens import organen_lijst
 
-    dag = _peildatum(peildatum)
+    dag = als_datum(peildatum)
     org = _model(bestand)
     rijen = organen_lijst(org, dag)
     if als_json:
@@ -435,32 +343,48 @@ def organen(
         _toon(terminal.organen(rijen), org)
 
 
-@app.command("toon")
+@app.command("toon", rich_help_panel=VRAGEN)
 def toon(
     orgaan: OrgaanArgument,
     peildatum: PeildatumOptie = None,
+    als_json: JsonOptie = False,
     bestand: BestandOptie = None,
 ) -> None:
     """De volledige kaart van een orgaan: taken, samenstelling, voorzitter, relaties, bronnen."""
     from amctl import vragen
     from amctl.weergave import terminal
 
-    dag = _peildatum(peildatum)
+    dag = als_datum(peildatum)
     org = _model(bestand)
     gevonden = vragen.zoek_orgaan(org, orgaan)
-    _toon(terminal.kaart(org, gevonden, vragen.wie_zit_in(org, gevonden, dag)), org)
+    uitslag = vragen.wie_zit_in(org, gevonden, dag)
+    if als_json:
+        from amctl.weergave.gegevens import kaart_dict
+
+        _json(kaart_dict(org, gevonden, uitslag), org)
+    else:
+        _toon(terminal.kaart(org, gevonden, uitslag), org)
 
 
-@app.command("tree")
+@app.command("boom", alias="tree", rich_help_panel=VRAGEN)
 def tree(
     orgaan: Annotated[
         str | None,
-        typer.Argument(help="Toon alleen dit orgaan en wat eronder valt.", show_default=False),
+        typer.Argument(
+            metavar="ORGAAN",
+            help="Toon alleen dit orgaan en wat eronder valt.",
+            show_default=False,
+            autocompletion=aanvul("orgaan"),
+        ),
     ] = None,
     diepte: Annotated[
         int | None,
         typer.Option(
-            "--diepte", min=0, help="Hoeveel niveaus organen onder de wortel.", show_default=False
+            "--diepte",
+            metavar="GETAL",
+            callback=tussen(0, 10_000),
+            help="Hoeveel niveaus organen onder de wortel.",
+            show_default=False,
         ),
     ] = None,
     peildatum: PeildatumOptie = None,
@@ -471,7 +395,7 @@ def tree(
     from amctl import vragen
     from amctl.weergave.gegevens import boom
 
-    dag = _peildatum(peildatum)
+    dag = als_datum(peildatum)
     org = _model(bestand)
     wortel = vragen.zoek_orgaan(org, orgaan) if orgaan else None
     knopen = boom(org, dag, wortel, diepte)
@@ -490,25 +414,18 @@ class DiagramFormaat(StrEnum):
     png = "png"
 
 
-@app.command("diagram")
+@app.command("diagram", rich_help_panel=PUBLICEREN)
 def diagram(
     formaat: Annotated[
         DiagramFormaat,
         typer.Option(
             "--formaat",
+            metavar="FORMAAT",
             help="mermaid (standaard; toont in GitHub- en GitLab-Markdown), dot (de taal van "
             "Graphviz), svg of png (die twee vragen Graphviz).",
         ),
     ] = DiagramFormaat.mermaid,
-    uit: Annotated[
-        Path | None,
-        typer.Option(
-            "--uit",
-            metavar="PAD",
-            help="Schrijf de figuur naar dit bestand, helemaal of niet. Standaard: stdout.",
-            show_default=False,
-        ),
-    ] = None,
+    uit: UitOptie = None,
     peildatum: PeildatumOptie = None,
     bestand: BestandOptie = None,
 ) -> None:
@@ -518,7 +435,7 @@ def diagram(
     """
     from amctl.weergave import diagram as tekenen
 
-    dag = _peildatum(peildatum)
+    dag = als_datum(peildatum)
     if formaat is DiagramFormaat.png and uit is None and sys.stdout.isatty():
         raise GebruiksFout(
             "Een png hoort niet op het scherm; geef --uit PAD of stuur de uitvoer door."
@@ -540,15 +457,15 @@ def diagram(
         sys.stdout.write(figuur)
 
 
-@app.command("docs")
+@app.command("overzicht", alias="docs", rich_help_panel=PUBLICEREN)
 def docs(
     uit: Annotated[
         Path | None,
         typer.Option(
             "--uit",
             metavar="MAP",
-            help="Maak of werk het overzicht bij in deze map: README.md, organen/<id>.md en "
-            "index.html.",
+            help="Maak of werk het overzicht bij in deze map: README.md, een pagina per orgaan in "
+            "organen/ en index.html.",
             show_default=False,
         ),
     ] = None,
@@ -566,10 +483,11 @@ def docs(
         typer.Option(
             "--peildatum",
             "-d",
-            metavar="JJJJ-MM-DD",
-            help="Standaard: vandaag; bij --controleer de peildatum die in MAP/README.md staat.",
+            metavar="DATUM",
+            help="De datum waarop de vraag gesteld wordt, als JJJJ-MM-DD. Standaard: vandaag; "
+            "bij --controleer de peildatum die in MAP/README.md staat.",
             show_default=False,
-            callback=_controleer_datum,
+            callback=controleer_datum,
         ),
     ] = None,
     bestand: BestandOptie = None,
@@ -593,7 +511,7 @@ def docs(
     if peildatum is None and controleer is not None:
         dag = site.vastgelegde_peildatum(controleer) or date.today()
     else:
-        dag = _peildatum(peildatum)
+        dag = als_datum(peildatum)
     org = _model(bestand)
     bestanden = site.maak_site(org, dag)
     if not tekenen.graphviz_aanwezig():
@@ -630,52 +548,6 @@ def docs(
 
 # --- bewerken: benoem, ontsla, lid-erbij, lid-eraf, zet-status -------------------------------
 
-DatumOptie = Annotated[
-    str | None,
-    typer.Option(
-        "--datum",
-        "-d",
-        metavar="JJJJ-MM-DD",
-        help="De dag waarop de wijziging ingaat: de eerste dag van de nieuwe toestand. "
-        "Standaard: vandaag.",
-        show_default=False,
-        callback=_controleer_datum,
-    ),
-]
-DroogOptie = Annotated[
-    bool, typer.Option("--droog", help="Toon de wijziging als unified diff en schrijf niets.")
-]
-GemeenteOptie = Annotated[
-    str | None,
-    typer.Option(
-        "--gemeente", "-g", help="De gemeente van de functie, bijv. diemen.", show_default=False
-    ),
-]
-BronOptie = Annotated[
-    str | None,
-    typer.Option(
-        "--bron", help="Id van de bron (onder 'bronnen') voor deze wijziging.", show_default=False
-    ),
-]
-PersoonArgument = Annotated[
-    str, typer.Argument(help="Id of naam van de persoon, bijv. a-de-vries of 'A. de Vries'.")
-]
-FunctieArgument = Annotated[
-    str,
-    typer.Argument(
-        help="De functie, bijv. burgemeester (met --gemeente) of 'burgemeester van Diemen'."
-    ),
-]
-LidFunctieOptie = Annotated[
-    str | None,
-    typer.Option(
-        "--functie",
-        help="De functie waarvoor de persoon lid is. Standaard: de enige passende functie die "
-        "de persoon op die dag bekleedt.",
-        show_default=False,
-    ),
-]
-
 
 def _bewerk(bestand: Path | None, droog: bool, bewerken_met: str, **argumenten) -> None:
     """Apply the edit `amctl.bewerken.<bewerken_met>(**argumenten)` to the chosen file, and
@@ -685,6 +557,7 @@ def _bewerk(bestand: Path | None, droog: bool, bewerken_met: str, **argumenten) 
     from amctl import bewerken
     from amctl.bestand import kies_bestand
     from amctl.controle import OngeldigeData
+    from amctl.tekst import aantal
     from amctl.weergave.problemen import als_tekst
 
     pad = kies_bestand(bestand, om_te_wijzigen=True)
@@ -692,20 +565,15 @@ def _bewerk(bestand: Path | None, droog: bool, bewerken_met: str, **argumenten) 
     try:
         resultaat = bewerken.bewerk_bestand(pad, bewerking, droog=droog)
     except OngeldigeData as ongeldig:
-        fouten = ongeldig.uitslag.fouten
-        sys.stderr.write(als_tekst(fouten))
-        _fout(
-            f"'{pad}' bevat al {len(fouten)} fout(en); herstel die eerst (zie 'amctl validate "
-            f"{pad}'). Er is niets gewijzigd."
-        )
-        raise typer.Exit(EXIT_ONGELDIG) from None
+        _stop_bij_fouten(ongeldig.uitslag, "daarom wijzigt amctl er niets aan")
     except bewerken.OngeldigeBewerking as ongeldig:
         fouten = ongeldig.uitslag.fouten
         if droog:
             sys.stdout.write(ongeldig.diff)
         sys.stderr.write(als_tekst(fouten))
         _fout(
-            f"deze wijziging zou '{pad}' ongeldig maken ({len(fouten)} fout(en); de "
+            f"deze wijziging zou '{pad}' ongeldig maken "
+            f"({aantal(len(fouten), 'fout', 'fouten')}; de "
             "regelnummers horen bij de gewijzigde tekst, die --droog toont). Er is niets "
             "geschreven."
         )
@@ -720,14 +588,16 @@ def _bewerk(bestand: Path | None, droog: bool, bewerken_met: str, **argumenten) 
         sys.stdout.write(f"Opgeslagen in '{pad}'.\n")
 
 
-@app.command("benoem")
+@app.command("benoem", rich_help_panel=BEWERKEN)
 def benoem(
     persoon: Annotated[
         str,
         typer.Argument(
+            metavar="PERSOON",
+            autocompletion=aanvul("persoon"),
             help="Id of naam van de persoon. Een nieuwe persoon: een id (kleine letters, "
             "cijfers, streepjes) met --naam, of alleen de volledige naam (het id wordt ervan "
-            "afgeleid)."
+            "afgeleid).",
         ),
     ],
     functie: FunctieArgument,
@@ -735,7 +605,10 @@ def benoem(
     naam: Annotated[
         str | None,
         typer.Option(
-            "--naam", help="De volledige naam van een nieuwe persoon.", show_default=False
+            "--naam",
+            metavar="NAAM",
+            help="De volledige naam van een nieuwe persoon.",
+            show_default=False,
         ),
     ] = None,
     portefeuille: Annotated[
@@ -743,6 +616,8 @@ def benoem(
         typer.Option(
             "--portefeuille",
             "-p",
+            metavar="THEMA",
+            autocompletion=aanvul("portefeuille"),
             help="Een portefeuille bij de functie (herhaalbaar), bijv. wonen: de wethouder "
             "zit dan vanaf --datum in het portefeuillehoudersoverleg van dat thema.",
             show_default=False,
@@ -767,19 +642,20 @@ def benoem(
         persoon=persoon,
         functie=functie,
         gemeente=gemeente,
-        datum=_peildatum(datum),
+        datum=als_datum(datum),
         naam=naam,
         bron=bron,
         portefeuilles=tuple(portefeuille or ()),
     )
 
 
-@app.command("ontsla")
+@app.command("ontsla", rich_help_panel=BEWERKEN)
 def ontsla(
     persoon: PersoonArgument,
     functie: FunctieArgument,
     gemeente: GemeenteOptie = None,
     datum: DatumOptie = None,
+    bron: BronOptie = None,
     droog: DroogOptie = False,
     bestand: BestandOptie = None,
 ) -> None:
@@ -794,11 +670,12 @@ def ontsla(
         persoon=persoon,
         functie=functie,
         gemeente=gemeente,
-        datum=_peildatum(datum),
+        datum=als_datum(datum),
+        bron=bron,
     )
 
 
-@app.command("lid-erbij")
+@app.command("lid-erbij", rich_help_panel=BEWERKEN)
 def lid_erbij(
     orgaan: OrgaanArgument,
     persoon: PersoonArgument,
@@ -822,18 +699,19 @@ def lid_erbij(
         persoon=persoon,
         functie=functie,
         gemeente=gemeente,
-        datum=_peildatum(datum),
+        datum=als_datum(datum),
         bron=bron,
     )
 
 
-@app.command("lid-eraf")
+@app.command("lid-eraf", rich_help_panel=BEWERKEN)
 def lid_eraf(
     orgaan: OrgaanArgument,
     persoon: PersoonArgument,
     functie: LidFunctieOptie = None,
     gemeente: GemeenteOptie = None,
     datum: DatumOptie = None,
+    bron: BronOptie = None,
     droog: DroogOptie = False,
     bestand: BestandOptie = None,
 ) -> None:
@@ -846,19 +724,32 @@ def lid_eraf(
         persoon=persoon,
         functie=functie,
         gemeente=gemeente,
-        datum=_peildatum(datum),
+        datum=als_datum(datum),
+        bron=bron,
     )
 
 
-@app.command("zet-status")
+@app.command("zet-status", rich_help_panel=BEWERKEN)
 def zet_status(
     orgaan: OrgaanArgument,
-    status: Annotated[str, typer.Argument(help="actief, in-overweging, betwist of opgeheven.")],
+    status: Annotated[
+        str,
+        typer.Argument(
+            metavar="STATUS",
+            help="actief, in-overweging, betwist of opgeheven.",
+            autocompletion=aanvul("status"),
+        ),
+    ],
     datum: DatumOptie = None,
     bron: BronOptie = None,
     toelichting: Annotated[
         str | None,
-        typer.Option("--toelichting", help="Uitleg bij de nieuwe status.", show_default=False),
+        typer.Option(
+            "--toelichting",
+            metavar="TEKST",
+            help="Uitleg bij de nieuwe status.",
+            show_default=False,
+        ),
     ] = None,
     droog: DroogOptie = False,
     bestand: BestandOptie = None,
@@ -873,7 +764,7 @@ def zet_status(
         bewerken_met="zet_status",
         orgaan=orgaan,
         status=status,
-        datum=_peildatum(datum),
+        datum=als_datum(datum),
         bron=bron,
         toelichting=toelichting,
     )
@@ -888,26 +779,33 @@ class VerschilFormaat(StrEnum):
     markdown = "markdown"
 
 
-@app.command("diff")
+@app.command("verschil", alias="diff", rich_help_panel=VRAGEN)
 def diff(
     oud: Annotated[
         str,
         typer.Argument(
+            metavar="OUD",
             help="De oude versie: een bestand, of een git-revisie van het bestand (HEAD~1, "
-            "main, een commit)."
+            "main, een commit).",
         ),
     ],
     nieuw: Annotated[
         str | None,
         typer.Argument(
+            metavar="[NIEUW]",
             help="De nieuwe versie, net zo. Standaard: het bestand zoals het nu is.",
             show_default=False,
         ),
     ] = None,
     formaat: Annotated[
         VerschilFormaat,
-        typer.Option("--formaat", help="tekst (standaard), json of markdown (voor een PR)."),
+        typer.Option(
+            "--formaat",
+            metavar="FORMAAT",
+            help="tekst (standaard), json of markdown (voor een PR).",
+        ),
     ] = VerschilFormaat.tekst,
+    als_json: JsonOptie = False,
     bestand: BestandOptie = None,
 ) -> None:
     """Wat er bestuurlijk veranderde tussen twee versies: wie kwam en ging, welke organen
@@ -919,10 +817,10 @@ def diff(
     from amctl import verschil
     from amctl.bestand import kies_bestand
     from amctl.controle import OngeldigeData
-    from amctl.weergave.problemen import als_tekst
 
+    formaat = _met_json(formaat, als_json, VerschilFormaat)
     pad = kies_bestand(bestand)
-    versies, modellen, ongeldig = [], [], False
+    versies, modellen = [], []
     for spec in (oud, nieuw):
         try:
             if spec is None:
@@ -932,29 +830,35 @@ def diff(
             versies.append(versie)
             modellen.append(verschil.model(versie))
         except OngeldigeData as fout:
-            fouten = fout.uitslag.fouten
-            sys.stderr.write(als_tekst(fouten))
-            _fout(
-                f"'{fout.uitslag.bestand}' bevat {len(fouten)} fout(en); amctl vergelijkt alleen "
-                "geldige versies."
-            )
-            ongeldig = True
-    if ongeldig:
-        raise typer.Exit(EXIT_ONGELDIG)
+            _stop_bij_fouten(fout.uitslag, "amctl vergelijkt alleen geldige versies")
     wijzigingen = verschil.verschil(*modellen)
     weergave = verschil.FORMATEN[formaat.value]
     sys.stdout.write(weergave(wijzigingen, versies[0].label, versies[1].label))
 
 
-@app.command("geschiedenis")
+@app.command("geschiedenis", rich_help_panel=VRAGEN)
 def geschiedenis(
     wie: Annotated[
         str,
         typer.Argument(
+            metavar="WIE",
+            autocompletion=aanvul("wie"),
             help="Een orgaan (regiegroep), een functie ('burgemeester van Diemen'), een "
-            "persoon of een gemeente."
+            "persoon of een gemeente.",
         ),
     ],
+    peildatum: Annotated[
+        str | None,
+        typer.Option(
+            "--peildatum",
+            "-d",
+            metavar="DATUM",
+            help="Toon de tijdlijn zoals die op deze datum (JJJJ-MM-DD) stond: wat later begon "
+            "valt weg, wat later eindigde liep toen nog. Standaard: alles wat vastligt.",
+            show_default=False,
+            callback=controleer_datum,
+        ),
+    ] = None,
     als_json: JsonOptie = False,
     bestand: BestandOptie = None,
 ) -> None:
@@ -964,6 +868,8 @@ def geschiedenis(
 
     org = _model(bestand)
     tijdlijn = tijdlijnen.geschiedenis(org, wie)
+    if peildatum is not None:
+        tijdlijn = tijdlijnen.tot(tijdlijn, als_datum(peildatum))
     if als_json:
         _json(tijdlijnen.als_dict(tijdlijn), org)
     else:
@@ -973,40 +879,7 @@ def geschiedenis(
 # --- vergaderingen: rooster en agenda --------------------------------------------------------
 
 
-def _tussen(laagste: int, hoogste: int):
-    """Option callback for a bounded number, with the message in Dutch."""
-
-    def controleer(waarde: int | None) -> int | None:
-        if waarde is not None and not laagste <= waarde <= hoogste:
-            raise typer.BadParameter(f"geef een getal van {laagste} tot en met {hoogste}.")
-        return waarde
-
-    return controleer
-
-
-TotOptie = Annotated[
-    int | None,
-    typer.Option(
-        "--tot",
-        metavar="JJJJ",
-        callback=_tussen(1900, 9000),
-        help="Plan tot en met dit jaar. Standaard: één ronde, elke gemeente één beurt.",
-        show_default=False,
-    ),
-]
-PerJaarOptie = Annotated[
-    int | None,
-    typer.Option(
-        "--per-jaar",
-        callback=_tussen(1, 12),
-        help="Plan zoveel vergaderingen per jaar, ook als de bronnen elkaar tegenspreken. "
-        "Standaard: het eerste vergaderritme in het bestand.",
-        show_default=False,
-    ),
-]
-
-
-@app.command("rooster")
+@app.command("rooster", rich_help_panel=VERGADERINGEN)
 def rooster(
     orgaan: OrgaanArgument,
     tot: TotOptie = None,
@@ -1026,7 +899,7 @@ def rooster(
     from amctl.rooster import maak_rooster
     from amctl.weergave.rooster import rooster_dict
 
-    dag = _peildatum(peildatum)
+    dag = als_datum(peildatum)
     org = _model(bestand)
     plan = maak_rooster(org, vragen.zoek_orgaan(org, orgaan), dag, tot, per_jaar)
     if als_json:
@@ -1037,27 +910,19 @@ def rooster(
         _toon(rooster_tabel(org, plan), org)
 
 
-@app.command("agenda")
+@app.command("agenda", rich_help_panel=VERGADERINGEN)
 def agenda(
     organen: Annotated[
         list[str] | None,
         typer.Argument(
             metavar="[ORGAAN]...",
+            autocompletion=aanvul("orgaan"),
             help="De organen in de agenda. Standaard: elk orgaan met vastgelegde "
             "vergaderingen of een wisselende vergaderplaats.",
             show_default=False,
         ),
     ] = None,
-    uit: Annotated[
-        Path | None,
-        typer.Option(
-            "--uit",
-            metavar="PAD",
-            help="Schrijf het iCalendar-bestand (.ics) hierheen, helemaal of niet. "
-            "Standaard: stdout.",
-            show_default=False,
-        ),
-    ] = None,
+    uit: UitOptie = None,
     tot: TotOptie = None,
     per_jaar: PerJaarOptie = None,
     peildatum: PeildatumOptie = None,
@@ -1075,7 +940,7 @@ def agenda(
     from amctl.rooster import agenda_organen
     from amctl.weergave.agenda import als_ics, kalendernaam
 
-    dag = _peildatum(peildatum)
+    dag = als_datum(peildatum)
     org = _model(bestand)
     if organen:
         gevonden = [vragen.zoek_orgaan(org, naam) for naam in organen]
@@ -1096,13 +961,61 @@ def agenda(
         sys.stdout.buffer.write(kalender)
         return
     from amctl.schrijven import schrijf_uitvoer
+    from amctl.tekst import aantal
 
     schrijf_uitvoer(uit, kalender, gegevens=Path(org.bestand))
     geplande = sum(p.vergadering.gepland for p in punten)
     sys.stdout.write(
-        f"{len(punten)} vergadering(en) in '{uit}': {len(punten) - geplande} vastgelegd, "
+        f"{aantal(len(punten), 'vergadering', 'vergaderingen')} in '{uit}': "
+        f"{len(punten) - geplande} vastgelegd, "
         f"{geplande} gepland.\n"
     )
+
+
+# --- tab completion --------------------------------------------------------------------------
+
+
+class Shell(StrEnum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+
+
+@app.command("aanvulling", rich_help_panel=INSTELLEN)
+def aanvulling(
+    shell: Annotated[
+        Shell | None,
+        typer.Argument(
+            metavar="SHELL",
+            help="bash, zsh of fish. Standaard: de shell uit $SHELL.",
+            show_default=False,
+        ),
+    ] = None,
+    installeer: Annotated[
+        bool,
+        typer.Option(
+            "--installeer",
+            help="Zet de aanvulling in uw shell-instellingen, zodat ze in elke nieuwe shell werkt.",
+        ),
+    ] = False,
+) -> None:
+    """Tab-aanvulling voor bash, zsh en fish: opdrachten, opties, en waarden uit het bestand
+    (organen, gemeenten, functies, personen, statussen, regelcodes).
+
+    Met --installeer zet amctl de aanvulling klaar voor elke nieuwe shell. Zonder --installeer
+    drukt het het script af, bijv. voor 'eval "$(amctl aanvulling bash)"' in ~/.bashrc.
+    """
+    from amctl import aanvulling as tab
+
+    gekozen = shell.value if shell is not None else tab.huidige_shell()
+    if gekozen is None:
+        raise GebruiksFout("Welke shell? Geef bash, zsh of fish, bijv. 'amctl aanvulling bash'.")
+    if not installeer:
+        sys.stdout.write(tab.script(gekozen) + "\n")
+        return
+    for pad in tab.installeer(gekozen, Path.home()):
+        sys.stdout.write(f"Geschreven: {pad}\n")
+    sys.stdout.write(f"De aanvulling werkt in elke nieuwe {gekozen}-shell.\n")
 
 
 def main() -> None:

@@ -283,6 +283,17 @@ def geschiedenis(org: Organisatie, tekst: str) -> Tijdlijn:
     return _tijdlijn("functie", f"{wie.id}/{wie.gemeente or '-'}", naam, tijdvakken)
 
 
+def tot(tijdlijn: Tijdlijn, peildatum: date) -> Tijdlijn:
+    """The timeline as it stood on `peildatum`: what began later is left out, and what ended
+    later was still running then."""
+    tijdvakken = [
+        t._replace(tot_en_met=None) if t.tot_en_met and t.tot_en_met > peildatum else t
+        for t in tijdlijn.tijdvakken
+        if t.vanaf is None or t.vanaf <= peildatum
+    ]
+    return tijdlijn._replace(tijdvakken=tijdvakken)
+
+
 def _tijdlijn(soort: str, id_: str, naam: str, tijdvakken: list[Tijdvak]) -> Tijdlijn:
     return Tijdlijn(soort, id_, naam, sorted(tijdvakken, key=_volgorde))
 

@@ -38,3 +38,8 @@ def json_veilig(json_tekst: str) -> str:
 def suggestie(woord: str, kandidaten) -> str | None:
     gevonden = difflib.get_close_matches(woord, list(kandidaten), n=1, cutoff=0.6)
     return gevonden[0] if gevonden else None
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """'1 fout', '2 fouten': a count with the word in the right number."""
+    return f"{n} {enkelvoud if n == 1 else meervoud}"

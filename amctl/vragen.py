@@ -4,6 +4,7 @@ the views (amctl.weergave) decide how it looks."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -256,7 +257,47 @@ def voorzitter_tekst(org: Organisatie, voorzitter: Voorzitter | None) -> str:
 
 
 def _normaal(tekst: str) -> str:
-    return re.sub(r"[\s_\-]+", " ", tekst.casefold()).strip()
+    """How look-ups compare: any case, no accents, '-', '_' and '.' as spaces."""
+    ontleed = unicodedata.normalize("NFKD", tekst.casefold())
+    zonder_accenten = "".join(c for c in ontleed if not unicodedata.combining(c))
+    return re.sub(r"[\s_\-.]+", " ", zonder_accenten).strip()
+
+
+def personen_met(org: Organisatie, tekst: str) -> list[str]:
+    """The ids of the persons whose name or id contains `tekst` (any case, no accents)."""
+    gezocht = _normaal(tekst)
+    if not gezocht:
+        return []
+    return [
+        p.id
+        for p in org.personen.values()
+        if gezocht in _normaal(p.naam) or gezocht in _normaal(p.id)
+    ]
+
+
+def zoek_persoon(org: Organisatie, tekst: str, deel: bool = True) -> str | None:
+    """The id of the person `tekst` names: by id or whole name, else (with `deel`) by a part
+    of the name that only one person has; several: a usage error that lists them; none: None."""
+    if tekst in org.personen:
+        return tekst
+    gezocht = _normaal(tekst)
+    for persoon in org.personen.values():
+        if gezocht in (_normaal(persoon.id), _normaal(persoon.naam)):
+            return persoon.id
+    gevonden = personen_met(org, tekst) if deel else []
+    if len(gevonden) > 1:
+        raise GebruiksFout(
+            f"'{tekst}' past bij meer dan één persoon. Bedoelde u: "
+            f"{bedoelde_personen(org, gevonden)}? Geef meer van de naam, of het id."
+        )
+    return gevonden[0] if gevonden else None
+
+
+def bedoelde_personen(org: Organisatie, ids: list[str], meer: int = 5) -> str:
+    """'A. de Vries (a-de-vries) of B. Jansen (b-jansen)', at most `meer` of them."""
+    namen = [f"{org.personen[i].naam} ({i})" for i in ids[:meer]]
+    rest = f" of nog {len(ids) - meer} anderen" if len(ids) > meer else ""
+    return ", ".join(namen[:-1]) + (" of " if len(namen) > 1 else "") + namen[-1] + rest
 
 
 def zoek_orgaan(org: Organisatie, tekst: str) -> Orgaan:
@@ -302,6 +343,9 @@ def zoek_wie(org: Organisatie, tekst: str) -> Wie:
             prefix = functie_naam + tussen
             if gezocht.startswith(prefix) and gezocht[len(prefix) :] in gemeenten:
                 return Wie("functie", functie_id, gemeenten[gezocht[len(prefix) :]])
+    persoon = zoek_persoon(org, tekst)
+    if persoon is not None:
+        return Wie("persoon", persoon)
     alles = {**functies, **personen, **gemeenten}
     tip = suggestie(gezocht, alles)
     hint = f" Bedoelde u: {alles[tip]}?" if tip else ""

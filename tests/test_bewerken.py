@@ -139,11 +139,11 @@ def test_appointing_someone_who_already_holds_the_post_changes_no_byte(runner, v
 
 
 def test_ending_a_term_that_already_ends_then_changes_no_byte(runner, voor):
-    amctl(runner, voor, "ontsla", "fictief-c", "burgemeester", "-g", "aalsmeer", "-d", "2026-01-01")
+    amctl(runner, voor, "ontsla", "fictief-c", "burgemeester", "-g", "aalsmeer", "-D", "2026-01-01")
     ervoor = voor.read_bytes()
 
     resultaat = amctl(
-        runner, voor, "ontsla", "fictief-c", "burgemeester", "-g", "aalsmeer", "-d", "2026-01-01"
+        runner, voor, "ontsla", "fictief-c", "burgemeester", "-g", "aalsmeer", "-D", "2026-01-01"
     )
 
     assert resultaat.exit_code == 0
@@ -271,7 +271,7 @@ def test_a_succession_in_the_shipped_file_adds_two_lines_for_the_old_and_six_for
     runner, gedeeld
 ):
     amctl(runner, gedeeld, "benoem", "fictief-a", "burgemeester", "-g", "diemen", "--naam", "A",
-          "-d", "2020-01-01")  # fmt: skip
+          "-D", "2020-01-01")  # fmt: skip
     ervoor = gedeeld.read_text()
 
     resultaat = amctl(
@@ -295,7 +295,7 @@ def test_ending_a_term_adds_tot_en_met_the_day_before(runner, voor):
     ervoor = voor.read_text()
 
     resultaat = amctl(
-        runner, voor, "ontsla", "fictief-c", "burgemeester", "-g", "aalsmeer", "-d", "2026-01-01"
+        runner, voor, "ontsla", "fictief-c", "burgemeester", "-g", "aalsmeer", "-D", "2026-01-01"
     )
 
     assert resultaat.exit_code == 0, resultaat.output
@@ -310,7 +310,7 @@ def test_ending_a_term_also_ends_the_named_memberships_that_rest_on_it(runner, v
     ervoor = voor.read_text()
 
     resultaat = amctl(
-        runner, voor, "ontsla", "fictief-r1", "raadslid", "-g", "diemen", "-d", "2026-04-01"
+        runner, voor, "ontsla", "fictief-r1", "raadslid", "-g", "diemen", "-D", "2026-04-01"
     )
 
     assert resultaat.exit_code == 0, resultaat.output
@@ -327,7 +327,7 @@ def test_ending_a_term_also_ends_the_named_memberships_that_rest_on_it(runner, v
 def test_a_new_member_takes_the_post_the_person_holds_and_the_style_of_the_list(runner, voor):
     ervoor = voor.read_text()
 
-    resultaat = amctl(runner, voor, "lid-erbij", "raadsplatform", "fictief-r2", "-d", "2026-04-01")
+    resultaat = amctl(runner, voor, "lid-erbij", "raadsplatform", "fictief-r2", "-D", "2026-04-01")
 
     assert resultaat.exit_code == 0, resultaat.output
     assert diff(ervoor, voor.read_text()) == (
@@ -345,11 +345,11 @@ def test_a_new_member_takes_the_post_the_person_holds_and_the_style_of_the_list(
 
 def test_the_first_named_member_of_a_body_gets_a_leden_list_after_its_composition(runner, gedeeld):
     amctl(runner, gedeeld, "benoem", "fictief-r", "raadslid", "-g", "diemen", "--naam", "R",
-          "-d", "2022-04-01")  # fmt: skip
+          "-D", "2022-04-01")  # fmt: skip
     ervoor = gedeeld.read_text()
 
     resultaat = amctl(runner, gedeeld, "lid-erbij", "AM-Raadsledenplatform", "fictief-r",
-                      "--functie", "raadslid", "-g", "diemen", "-d", "2022-05-01")  # fmt: skip
+                      "--functie", "raadslid", "-g", "diemen", "-D", "2022-05-01")  # fmt: skip
 
     assert resultaat.exit_code == 0, resultaat.output
     na = gedeeld.read_text()
@@ -369,7 +369,7 @@ def test_the_first_named_member_of_a_body_gets_a_leden_list_after_its_compositio
 def test_removing_a_member_ends_the_membership_the_day_before(runner, voor):
     ervoor = voor.read_text()
 
-    resultaat = amctl(runner, voor, "lid-eraf", "Raadsplatform", "fictief-r1", "-d", "2026-04-01")
+    resultaat = amctl(runner, voor, "lid-eraf", "Raadsplatform", "fictief-r1", "-D", "2026-04-01")
 
     assert resultaat.exit_code == 0, resultaat.output
     assert resultaat.stdout.startswith(
@@ -385,7 +385,7 @@ def test_removing_a_member_ends_the_membership_the_day_before(runner, voor):
 def test_a_status_change_turns_a_plain_status_into_dated_periods(runner, voor):
     ervoor = voor.read_text()
 
-    resultaat = amctl(runner, voor, "zet-status", "werkoverleg", "opgeheven", "-d", "2026-04-01")
+    resultaat = amctl(runner, voor, "zet-status", "werkoverleg", "opgeheven", "-D", "2026-04-01")
 
     assert resultaat.exit_code == 0, resultaat.output
     assert veranderde_regels(ervoor, voor.read_text()) == [
@@ -397,10 +397,10 @@ def test_a_status_change_turns_a_plain_status_into_dated_periods(runner, voor):
 
 
 def test_a_second_status_change_only_closes_the_open_period_and_adds_one(runner, voor):
-    amctl(runner, voor, "zet-status", "werkoverleg", "betwist", "-d", "2026-04-01")
+    amctl(runner, voor, "zet-status", "werkoverleg", "betwist", "-D", "2026-04-01")
     ervoor = voor.read_text()
 
-    resultaat = amctl(runner, voor, "zet-status", "werkoverleg", "opgeheven", "-d", "2027-01-01",
+    resultaat = amctl(runner, voor, "zet-status", "werkoverleg", "opgeheven", "-D", "2027-01-01",
                       "--toelichting", "Opgegaan in: de bestuursgroep")  # fmt: skip
 
     assert resultaat.exit_code == 0, resultaat.output
@@ -416,7 +416,7 @@ def test_a_status_written_as_one_mapping_becomes_a_list_item_with_its_explanatio
     ervoor = gedeeld.read_text()
 
     resultaat = amctl(
-        runner, gedeeld, "zet-status", "werkgroep-duurzaamheid", "opgeheven", "-d", "2026-04-01"
+        runner, gedeeld, "zet-status", "werkgroep-duurzaamheid", "opgeheven", "-D", "2026-04-01"
     )
 
     assert resultaat.exit_code == 0, resultaat.output
@@ -437,7 +437,7 @@ def test_windows_line_ends_and_a_byte_order_mark_are_kept(runner, voor):
     voor.write_bytes(b"\xef\xbb\xbf" + voor.read_bytes().replace(b"\n", b"\r\n"))
 
     resultaat = amctl(runner, voor, "benoem", "fictief-b", "burgemeester", "-g", "diemen",
-                      "--naam", "B", "-d", "2026-04-01")  # fmt: skip
+                      "--naam", "B", "-D", "2026-04-01")  # fmt: skip
 
     assert resultaat.exit_code == 0, resultaat.output
     na = voor.read_bytes()
@@ -448,7 +448,7 @@ def test_windows_line_ends_and_a_byte_order_mark_are_kept(runner, voor):
 
 def test_a_name_that_yaml_would_misread_is_quoted(runner, voor):
     resultaat = amctl(runner, voor, "benoem", "fictief-n", "raadslid", "-g", "diemen",
-                      "--naam", "Nee: #1", "-d", "2026-04-01")  # fmt: skip
+                      "--naam", "Nee: #1", "-D", "2026-04-01")  # fmt: skip
 
     assert resultaat.exit_code == 0, resultaat.output
     assert '    naam: "Nee: #1"\n' in voor.read_text()
@@ -472,7 +472,7 @@ def test_an_edit_writes_through_a_symbolic_link(runner, voor, tmp_path):
 def test_droog_shows_the_unified_diff_and_writes_nothing(runner, voor):
     ervoor = voor.read_bytes()
 
-    resultaat = amctl(runner, voor, "zet-status", "werkoverleg", "opgeheven", "-d", "2026-04-01",
+    resultaat = amctl(runner, voor, "zet-status", "werkoverleg", "opgeheven", "-D", "2026-04-01",
                       "--droog")  # fmt: skip
 
     assert resultaat.exit_code == 0, resultaat.output
@@ -488,7 +488,7 @@ def test_droog_shows_the_unified_diff_and_writes_nothing(runner, voor):
 def test_an_edit_that_would_make_the_file_invalid_is_refused_with_the_problems(runner, gedeeld):
     ervoor = gedeeld.read_bytes()
 
-    resultaat = amctl(runner, gedeeld, "zet-status", "pho-ruimte", "actief", "-d", "2026-04-01")
+    resultaat = amctl(runner, gedeeld, "zet-status", "pho-ruimte", "actief", "-D", "2026-04-01")
 
     assert resultaat.exit_code == 1
     assert gedeeld.read_bytes() == ervoor
@@ -501,7 +501,7 @@ def test_an_earlier_holder_of_a_one_seat_post_ends_the_day_before_the_next_one(r
     ervoor = voor.read_text()
 
     resultaat = amctl(runner, voor, "benoem", "fictief-x", "burgemeester", "-g", "diemen",
-                      "--naam", "X", "-d", "2010-01-01")  # fmt: skip
+                      "--naam", "X", "-D", "2010-01-01")  # fmt: skip
 
     assert resultaat.exit_code == 0, resultaat.output
     assert "tot en met 2014-12-31: vanaf 2015-01-01 is Fictief Burgemeester A" in resultaat.stdout
@@ -520,7 +520,7 @@ def test_a_successor_on_the_first_day_of_the_holder_is_refused(runner, voor):
     ervoor = voor.read_bytes()
 
     resultaat = amctl(runner, voor, "benoem", "fictief-x", "burgemeester", "-g", "diemen",
-                      "--naam", "X", "-d", "2015-01-01")  # fmt: skip
+                      "--naam", "X", "-D", "2015-01-01")  # fmt: skip
 
     assert resultaat.exit_code == 2
     assert "is burgemeester van Diemen vanaf 2015-01-01" in resultaat.stderr
@@ -552,7 +552,7 @@ def test_a_file_that_is_already_invalid_is_not_edited(runner, voor):
         (["lid-erbij", "bestuursgroep", "fictief-a"], "ambtshalve"),
         (["lid-eraf", "raadsplatform", "fictief-r2"], "geen lid bij naam"),
         (["zet-status", "werkoverleg", "opgeheve"], "Bedoelde u 'opgeheven'?"),
-        (["benoem", "fictief-a", "burgemeester", "-g", "diemen", "-d", "1-4-2026"], "JJJJ-MM-DD"),
+        (["benoem", "fictief-a", "burgemeester", "-g", "diemen", "-D", "1-4-2026"], "JJJJ-MM-DD"),
     ],
 )
 def test_wrong_use_is_refused_in_dutch_with_exit_status_2(runner, voor, argumenten, melding):
@@ -611,8 +611,8 @@ def test_two_edits_at_the_same_time_both_land_and_neither_is_lost(voor):
     import fcntl
 
     opdrachten = [
-        ["benoem", "fictief-p", "raadslid", "-g", "diemen", "--naam", "P", "-d", "2026-04-01"],
-        ["benoem", "fictief-q", "raadslid", "-g", "aalsmeer", "--naam", "Q", "-d", "2026-04-01"],
+        ["benoem", "fictief-p", "raadslid", "-g", "diemen", "--naam", "P", "-D", "2026-04-01"],
+        ["benoem", "fictief-q", "raadslid", "-g", "aalsmeer", "--naam", "Q", "-D", "2026-04-01"],
     ]
     with open(voor, "rb") as ander:
         fcntl.flock(ander, fcntl.LOCK_EX)
@@ -641,8 +641,8 @@ def test_two_edits_at_the_same_time_both_land_and_neither_is_lost(voor):
 @pytest.mark.parametrize(
     "argumenten",
     [
-        ["benoem", "Fictief Nieuw", "burgemeester", "-g", "diemen", "-d", "2030-01-01"],
-        ["zet-status", "pho-ruimte", "actief", "-d", "2030-01-01"],
+        ["benoem", "Fictief Nieuw", "burgemeester", "-g", "diemen", "-D", "2030-01-01"],
+        ["zet-status", "pho-ruimte", "actief", "-D", "2030-01-01"],
     ],
     ids=["benoem", "zet-status"],
 )

@@ -132,7 +132,7 @@ def test_a_new_portefeuille_for_a_sitting_wethouder_is_dated_and_keeps_every_oth
     oud = pad.read_text(encoding="utf-8")
     uitslag = amctl(
         runner, pad, "benoem", "fictief-wethouder-diemen", "wethouder van Diemen",
-        "-p", "Economie", "-d", "2027-01-01",
+        "-p", "Economie", "-D", "2027-01-01",
     )  # fmt: skip
     assert uitslag.exit_code == 0, uitslag.output
     nieuw = pad.read_text(encoding="utf-8")
@@ -153,7 +153,7 @@ def test_benoem_again_with_a_portefeuille_already_held_changes_nothing(runner, t
     pad = Path(shutil.copy(FICTIEF, tmp_path / "fictief.yaml"))
     oud = pad.read_bytes()
     uitslag = amctl(runner, pad, "benoem", "fictief-wethouder-diemen", "wethouder", "-g",
-                    "diemen", "-p", "wonen", "-d", "2026-01-01")  # fmt: skip
+                    "diemen", "-p", "wonen", "-D", "2026-01-01")  # fmt: skip
     assert uitslag.exit_code == 0
     assert "Niets gewijzigd" in uitslag.stdout
     assert pad.read_bytes() == oud

@@ -36,7 +36,7 @@ def _blokken() -> list[tuple[str, str]]:
 
 def test_readme_heeft_voorbeelden() -> None:
     commandos = [commando for commando, _ in _blokken()]
-    for nodig in ("wie-zit-in", "waar-zit", "tree", "organen", "toon", "validate"):
+    for nodig in ("wie-zit-in", "waar-zit", "boom", "organen", "toon", "controleer"):
         assert any(nodig in c for c in commandos), nodig
 
 

@@ -26,7 +26,7 @@ from amctl.cli import app
 
 VOOR = Path(__file__).parent / "fixtures" / "verschil" / "voor.yaml"
 VERGADERINGEN = Path(__file__).parent / "fixtures" / "vergaderingen.yaml"
-ONTSLA = ["ontsla", "fictief-c", "burgemeester", "-g", "aalsmeer", "-d", "2026-01-01"]
+ONTSLA = ["ontsla", "fictief-c", "burgemeester", "-g", "aalsmeer", "-D", "2026-01-01"]
 
 
 @pytest.fixture(autouse=True)

@@ -76,6 +76,25 @@ def bezetting_dict(org: Organisatie, uitslag: Bezetting_op) -> dict[str, Any]:
     }
 
 
+def kaart_dict(org: Organisatie, orgaan: Orgaan, uitslag: Bezetting_op) -> dict[str, Any]:
+    """`amctl toon --json`: the card of one body, its members as in `wie-zit-in --json`."""
+    peildatum = uitslag.peildatum
+    return {
+        **bezetting_dict(org, uitslag),
+        "aliassen": list(orgaan.aliassen),
+        "onderdeel_van": orgaan.onderdeel_van,
+        "omschrijving": orgaan.omschrijving,
+        "taken": list(orgaan.taken),
+        "vanaf": _iso(orgaan.vanaf),
+        "tot_en_met": _iso(orgaan.tot_en_met),
+        "relaties": [
+            {"soort": r.soort, "naar": r.naar} for r in orgaan.relaties if geldig_op(r, peildatum)
+        ],
+        "vergaderritme": ritme_tekst(orgaan, peildatum),
+        "bronnen": sorted({*orgaan.bron, *(b for r in orgaan.relaties for b in r.bron)}),
+    }
+
+
 def ondersteuning_lijst(org: Organisatie, uitslag: Bezetting_op) -> list[dict[str, Any]]:
     """One entry per holder of each supporting post (one with persoon None when unfilled)."""
     return [

@@ -29,3 +29,17 @@ def regel_uitleg(regel: Regel) -> str:
     if regel.goed is not None:
         delen += ["", "Goed:", "", indent(regel.goed.rstrip("\n"), "    ")]
     return "\n".join(delen) + "\n"
+
+
+def regel_dict(regel: Regel, volledig: bool) -> dict[str, str | None]:
+    """`amctl regels --json`: every code in short, or one code with its examples."""
+    gegevens: dict[str, str | None] = {
+        "code": regel.code,
+        "naam": regel.naam,
+        "ernst": regel.ernst.label,
+        "laag": regel.laag,
+        "samenvatting": regel.samenvatting,
+    }
+    if volledig:
+        gegevens.update(uitleg=regel.uitleg, fout=regel.fout, goed=regel.goed)
+    return gegevens

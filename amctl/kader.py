@@ -1,0 +1,194 @@
+"""The frame around the commands: the app, its Dutch help and usage errors, exit statuses.
+
+cli.py declares the commands on `app`; everything a user sees around them (the help, the
+words for wrong usage, the exit status) is decided here, the same for every command.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from amctl.probleem import GebruiksFout
+
+EXIT_GELDIG, EXIT_ONGELDIG, EXIT_GEBRUIK, EXIT_INTERN = 0, 1, 2, 3
+
+
+def fout(melding: str) -> None:
+    sys.stderr.write(f"amctl: {melding}\n")
+
+
+def _vertaal_gebruiksfout(probleem: Exception, opdrachten: list[str]) -> str:
+    """Click reports wrong usage in English; our users read Dutch."""
+    soort = type(probleem).__name__
+    if soort == "NoSuchOption":
+        if probleem.option_name == "-d" and _heeft_optie(probleem, "--datum"):
+            return (
+                "In een bewerking is de datum --datum (kort: -D); -d is de --peildatum van een "
+                "vraag. Zie docs/conventies.md."
+            )
+        tip = sorted(getattr(probleem, "possibilities", None) or [])
+        extra = f" Bedoelde u: {', '.join(tip)}?" if tip else ""
+        return f"Onbekende optie '{probleem.option_name}'.{extra} Zie 'amctl --help'."
+    if soort == "MissingParameter":
+        param = getattr(probleem, "param", None)
+        naam = param.get_error_hint() if param is not None else "een waarde"
+        return f"{naam} ontbreekt. Zie --help bij de opdracht."
+    if soort == "BadParameter":
+        param = getattr(probleem, "param", None)
+        naam = param.get_error_hint() if param is not None else "een optie"
+        return f"Ongeldige waarde voor {naam}: {_vertaal_waardefout(probleem.message)}"
+    bericht = probleem.format_message()
+    if soort == "BadOptionUsage":
+        optie = getattr(probleem, "option_name", "")
+        if "does not take a value" in bericht:
+            return f"De optie '{optie}' neemt geen waarde. Zie --help bij de opdracht."
+        if "requires" in bericht:
+            return f"De optie '{optie}' vraagt een waarde. Zie --help bij de opdracht."
+    if bericht.startswith("No such command"):
+        import difflib
+
+        naam = bericht.split("'")[1] if "'" in bericht else bericht
+        tip = difflib.get_close_matches(naam, opdrachten, n=1)
+        hint = f" Bedoelde u: {tip[0]}?" if tip else " Zie 'amctl --help' voor de opdrachten."
+        return f"Onbekende opdracht '{naam}'.{hint}"
+    if bericht.startswith("Got unexpected extra argument"):
+        extra = bericht.rsplit("(", 1)[-1].rstrip(")")
+        return f"Te veel argumenten: {extra}. Zie --help bij de opdracht."
+    return f"Onjuist gebruik: {bericht}"
+
+
+def _heeft_optie(probleem: Exception, naam: str) -> bool:
+    ctx = getattr(probleem, "ctx", None)
+    return ctx is not None and any(naam in p.opts for p in ctx.command.params)
+
+
+def _vertaal_waardefout(melding: str) -> str:
+    """The messages Typer gives for a choice or a bound, in Dutch; ours pass unchanged."""
+    keuze = re.search(r"'([^']*)' is not one of (.*)\.?$", melding)
+    if keuze:
+        opties = ", ".join(re.findall(r"'([^']*)'", keuze.group(2)))
+        return f"'{keuze.group(1)}' is geen geldige keuze; kies uit: {opties}."
+    grens = re.search(r"greater than or equal to (\S+)", melding)
+    if grens:
+        return f"de waarde moet minstens {grens.group(1)} zijn."
+    grens = re.search(r"less than or equal to (\S+)", melding)
+    if grens:
+        return f"de waarde mag hoogstens {grens.group(1)} zijn."
+    if "valid integer" in melding or "parse string as an integer" in melding:
+        return "geef een geheel getal."
+    return melding
+
+
+HULP_OPTIE = "Toon deze hulp en stop."
+AANVUL_VARIABELE = "_AMCTL_COMPLETE"
+
+
+def _met_nederlandse_hulpoptie(optie):
+    if optie is not None:
+        optie.help = HULP_OPTIE
+    return optie
+
+
+class Opdracht(TyperCommand):
+    """A command whose help is Dutch plain text (amctl.hulptekst), without rich."""
+
+    def get_help(self, ctx: typer.Context) -> str:
+        from amctl.hulptekst import hulp_bij_opdracht
+
+        return hulp_bij_opdracht(self, ctx)
+
+    def get_help_option(self, ctx: typer.Context):
+        return _met_nederlandse_hulpoptie(super().get_help_option(ctx))
+
+
+class Groep(TyperGroup):
+    """The whole app. Every way out goes through here: Dutch help and usage errors, no
+    traceback, fixed exit statuses."""
+
+    def get_help(self, ctx: typer.Context) -> str:
+        from amctl.hulptekst import overzicht
+
+        return overzicht(self, ctx, ALIASSEN)
+
+    def get_help_option(self, ctx: typer.Context):
+        return _met_nederlandse_hulpoptie(super().get_help_option(ctx))
+
+    def _main_shell_completion(self, ctx_args, prog_name, complete_var=None):
+        """A Tab press (_AMCTL_COMPLETE set; see `amctl aanvulling`): answer and stop."""
+        if os.environ.get(AANVUL_VARIABELE):
+            from typer._completion_classes import completion_init
+
+            completion_init()
+        super()._main_shell_completion(ctx_args, prog_name, AANVUL_VARIABELE)
+
+    def main(self, *args, **kwargs):  # type: ignore[override]
+        kwargs["standalone_mode"] = False
+        try:
+            uitkomst = super().main(*args, **kwargs)
+        except GebruiksFout as gebruiksfout:
+            fout(str(gebruiksfout))
+            sys.exit(EXIT_GEBRUIK)
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except BrokenPipeError:
+            # `amctl tree | head`: the reader left; say nothing more.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(EXIT_GELDIG)
+        except Exception as probleem:
+            if hasattr(probleem, "exit_code") and hasattr(probleem, "format_message"):
+                if type(probleem).__name__ == "Abort":
+                    sys.exit(130)
+                if type(probleem).__name__ == "NoArgsIsHelpError":
+                    sys.stdout.write(probleem.format_message() + "\n")  # bare `amctl`
+                    sys.exit(EXIT_GELDIG)
+                fout(_vertaal_gebruiksfout(probleem, sorted(self.commands)))
+                sys.exit(EXIT_GEBRUIK)
+            fout(
+                f"interne fout ({type(probleem).__name__}: {probleem}). Dit is een fout in amctl, "
+                "niet in uw bestand; meld hem met het bestand en de opdracht."
+            )
+            sys.exit(EXIT_INTERN)
+        sys.exit(uitkomst if isinstance(uitkomst, int) else EXIT_GELDIG)
+
+
+# The groups of commands in the help, in this order (rich_help_panel=...).
+CONTROLEREN, VRAGEN, BEWERKEN = "Controleren", "Vragen", "Bewerken"
+VERGADERINGEN, PUBLICEREN, INSTELLEN = "Vergaderingen", "Publiceren", "Instellen"
+
+ALIASSEN: dict[str, str] = {}  # English name -> the Dutch command it stands for
+
+
+class App(typer.Typer):
+    """typer.Typer whose commands get the Dutch help, and may have an equal alias:
+    `@app.command("controleer", alias="validate")`. The help lists each command once, with
+    its alias beside it."""
+
+    def command(self, name: str | None = None, *, alias: str | None = None, **kwargs):
+        kwargs.setdefault("cls", Opdracht)
+        registreer = super().command(name, **kwargs)
+
+        def decorator(functie):
+            if alias is not None:
+                super(App, self).command(alias, **{**kwargs, "hidden": True})(functie)
+                ALIASSEN[alias] = name or functie.__name__.replace("_", "-")
+            return registreer(functie)
+
+        return decorator
+
+
+app = App(
+    cls=Groep,
+    name="amctl",
+    help="De bestuurlijke structuur van het Amstelland-Meerlanden Overleg: controleren, "
+    "bevragen, bijwerken en publiceren.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
