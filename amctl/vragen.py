@@ -18,6 +18,7 @@ from amctl.model import (
     Gedateerd,
     Orgaan,
     Organisatie,
+    Relatie,
     Samenstellingsregel,
     Voorzitter,
     geldig_op,
@@ -404,15 +405,24 @@ def kinderen(org: Organisatie, peildatum: date) -> dict[str | None, list[Orgaan]
     return per_ouder
 
 
+def relaties_op(orgaan: Orgaan, peildatum: date) -> list[Relatie]:
+    """The body's relations on the date, in file order; a relation listed twice (AM330
+    warns) counts once."""
+    uniek: dict[tuple[str, str], Relatie] = {}
+    for r in orgaan.relaties:
+        if geldig_op(r, peildatum):
+            uniek.setdefault((r.soort, r.naar), r)
+    return list(uniek.values())
+
+
 def inkomende_relaties(org: Organisatie, peildatum: date) -> dict[str, list[tuple[Orgaan, str]]]:
     """For each body: which bodies relate to it, and how (on the date)."""
     inkomend: dict[str, list[tuple[Orgaan, str]]] = defaultdict(list)
     for orgaan in org.organen.values():
         if not geldig_op(orgaan, peildatum):
             continue
-        for r in orgaan.relaties:
-            if geldig_op(r, peildatum):
-                inkomend[r.naar].append((orgaan, r.soort))
+        for r in relaties_op(orgaan, peildatum):
+            inkomend[r.naar].append((orgaan, r.soort))
     return inkomend
 
 

@@ -6,6 +6,7 @@ fail and say what to install; they are never skipped.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -391,3 +392,42 @@ def test_uit_keeps_the_old_file_and_leaves_no_temporary_file_when_the_rename_fai
     assert "Kan" in resultaat.stderr and "ongewijzigd" in resultaat.stderr
     assert doel.read_text(encoding="utf-8") == oud
     assert [p.name for p in map_.iterdir()] == ["figuur.dot"]
+
+
+# --- a relation listed twice ----------------------------------------------------------------
+
+
+@pytest.fixture
+def dubbele_relatie(schrijf, gedeeld_bestand):
+    """The shipped file with the PHO Wonen's 'bereidt-voor: mra-platforms' listed twice."""
+    tekst = gedeeld_bestand.read_text(encoding="utf-8")
+    kop = "  pho-wonen:\n"
+    relatie = "      - bereidt-voor: mra-platforms\n"
+    begin = tekst.index(kop)
+    plek = tekst.index(relatie, begin)
+    dubbel = tekst[:plek] + relatie + tekst[plek:]
+    return schrijf(dubbel), tekst[:plek].count("\n") + 1
+
+
+def test_a_relation_listed_twice_is_reported_by_am330(runner, dubbele_relatie):
+    pad, regel = dubbele_relatie
+
+    resultaat = runner.invoke(app, ["validate", str(pad)])
+
+    assert resultaat.exit_code == 0, resultaat.output
+    assert resultaat.stdout.startswith(f"{pad}:{regel + 1}:9: AM330 'pho-wonen' noemt de ")
+    assert f"twee keer voor dezelfde tijd (ook op regel {regel})" in resultaat.stdout
+
+
+def test_a_relation_listed_twice_is_drawn_and_shown_once(runner, dubbele_relatie):
+    pad, _ = dubbele_relatie
+    lijn = '  org_pho_wonen -->|"bereidt voor"| org_mra_platforms'
+
+    mermaid = runner.invoke(app, ["diagram", "-f", str(pad), "-d", "2026-11-30"]).stdout
+    boom = json.loads(runner.invoke(app, ["tree", "--json", "-f", str(pad)]).stdout)
+    kaart = runner.invoke(app, ["toon", "pho-wonen", "-f", str(pad)]).stdout
+
+    assert mermaid.splitlines().count(lijn) == 1
+    (pho,) = [o for o in boom["organen"][0]["onderdelen"] if o["id"] == "pho-wonen"]
+    assert [r["naar"] for r in pho["relaties"]].count("mra-platforms") == 1
+    assert kaart.splitlines().count("  -> bereidt voor: MRA-platforms") == 1

@@ -38,6 +38,7 @@ from amctl.vragen import (
     per_regel,
     persoonsnaam,
     relatielabel,
+    relaties_op,
     voorzitter_tekst,
     wie_zit_in,
 )
@@ -297,8 +298,8 @@ def tekening(org: Organisatie, peildatum: date) -> Tekening:
                     stippel[orgaan.id] or stippel[boven.id],
                 )
             )
-        for relatie in orgaan.relaties:
-            if geldig_op(relatie, peildatum) and relatie.naar in organen:
+        for relatie in relaties_op(orgaan, peildatum):
+            if relatie.naar in organen:
                 lijnen.append(
                     Lijn(
                         orgaan_knoop_id(orgaan.id),

@@ -17,6 +17,7 @@ from amctl.vragen import (
     per_regel,
     persoonsnaam,
     relatielabel,
+    relaties_op,
     voorzitter_tekst,
     wie_zit_in,
 )
@@ -239,8 +240,8 @@ def boom(
                     "naam": org.organen[r.naar].naam,
                     "status": org.organen[r.naar].status_op(peildatum),
                 }
-                for r in orgaan.relaties
-                if geldig_op(r, peildatum) and geldig_op(org.organen[r.naar], peildatum)
+                for r in relaties_op(orgaan, peildatum)
+                if geldig_op(org.organen[r.naar], peildatum)
             ],
             "onderdelen": []
             if diepte is not None and niveau >= diepte

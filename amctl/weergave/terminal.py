@@ -13,6 +13,7 @@ from amctl.vragen import (
     Plaats,
     functienaam,
     persoonsnaam,
+    relaties_op,
     samenstelling,
     statuslabel,
 )
@@ -170,12 +171,12 @@ def kaart(org: Organisatie, orgaan: Orgaan, uitslag: Bezetting_op) -> list[Blok]
     if not orgaan.samenstelling:
         regels.append(regel("  niet vastgelegd"))
     regels += wie_zit_in(org, uitslag)
-    uitgaand = [r for r in orgaan.relaties if geldig_op(r, peildatum)]
+    uitgaand = relaties_op(orgaan, peildatum)
     inkomend = [
         (o, r)
         for o in org.organen.values()
-        for r in o.relaties
-        if r.naar == orgaan.id and geldig_op(r, peildatum)
+        for r in relaties_op(o, peildatum)
+        if r.naar == orgaan.id
     ]
     if uitgaand or inkomend:
         regels.append(regel("Relaties:"))

@@ -1,5 +1,5 @@
 """Domain rules on relations and hierarchy: onderdeel-van, support and preparation, relations
-in time and to the body itself."""
+in time, to the body itself and listed twice."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from amctl.model import (
     Orgaan,
     Organisatie,
+    Relatie,
 )
 from amctl.probleem import Probleem
 from amctl.regels import Melder, domeinregel
@@ -311,3 +312,42 @@ def relatie_naar_zichzelf(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
                     f"'{orgaan.id}' heeft de relatie '{r.soort}' met zichzelf; verwijs naar het "
                     "juiste orgaan.",
                 )
+
+
+@domeinregel(
+    "AM330",
+    "dubbele-relatie",
+    W,
+    "Een orgaan noemt dezelfde relatie twee keer voor dezelfde tijd.",
+    "Twee keer 'bereidt-voor: mra-platforms' bij hetzelfde orgaan zegt niets meer dan één keer, "
+    "maar wie de ene aanpast, vergeet de andere. amctl toont en tekent de relatie één keer; "
+    "verwijder de dubbele, of geef beide een eigen periode.",
+    _KOP + _SOORT + "organen:\n  a:\n    naam: A\n    soort: overleg\n    relaties:\n"
+    "      - bereidt-voor: b\n      - bereidt-voor: b\n  b:\n    naam: B\n    soort: overleg\n",
+    _KOP + _SOORT + "organen:\n  a:\n    naam: A\n    soort: overleg\n    relaties:\n"
+    "      - bereidt-voor: b\n        tot-en-met: 2016-12-31\n      - bereidt-voor: b\n"
+    "        vanaf: 2017-01-01\n  b:\n    naam: B\n    soort: overleg\n",
+)
+def dubbele_relatie(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    for orgaan in org.organen.values():
+        per_relatie: dict[tuple[str, str], list[Relatie]] = defaultdict(list)
+        for r in orgaan.relaties:
+            per_relatie[(r.soort, r.naar)].append(r)
+        for (soort, naar), relaties in per_relatie.items():
+            if len(relaties) < 2:
+                continue
+            # Sorted by start, each overlaps an earlier one iff it starts before the latest
+            # end so far: linear after sorting, however many there are.
+            volgorde = sorted(relaties, key=lambda r: (_datum(r.vanaf, date.min), r.plek))
+            eerder, einde = volgorde[0], _datum(volgorde[0].tot_en_met, date.max)
+            for r in volgorde[1:]:
+                if _datum(r.vanaf, date.min) <= einde:
+                    yield meld(
+                        "AM330",
+                        r.plek,
+                        f"'{orgaan.id}' noemt de relatie '{soort}: {naar}' twee keer voor "
+                        f"dezelfde tijd (ook op regel {eerder.plek.regel}); verwijder er één, "
+                        "of geef elk een eigen 'vanaf' en 'tot-en-met'.",
+                    )
+                if _datum(r.tot_en_met, date.max) > einde:
+                    eerder, einde = r, _datum(r.tot_en_met, date.max)
