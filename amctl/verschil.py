@@ -587,7 +587,15 @@ def _gedekte_paden() -> frozenset[tuple[str, ...]]:
     periode = ("vanaf", "tot-en-met")
     per_lijst = {
         "status": ("waarde", *periode),
-        "samenstelling": ("functie", "gemeenten", "aantal", "wijze", "rol", *periode),
+        "samenstelling": (
+            "functie",
+            "gemeenten",
+            "aantal",
+            "wijze",
+            "portefeuille",
+            "rol",
+            *periode,
+        ),
         "voorzitter": ("functie", "gemeente", "persoon", "roulerend", *periode),
         "ondersteuning": ("functie", "gemeente", *periode),
         "relaties": (*RELATIESOORTEN, *periode),

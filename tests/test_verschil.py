@@ -464,3 +464,38 @@ def test_a_change_of_any_text_in_the_file_is_never_silent():
             stil.append(veld.group(0).strip())
 
     assert stil == []
+
+
+def test_a_portefeuille_of_a_composition_rule_is_governance_only(gedeeld_bestand, schrijf):
+    tekst = gedeeld_bestand.read_text(encoding="utf-8")
+    oud = "        portefeuille: wonen\n"
+    assert tekst.count(oud) == 1
+    b = schrijf(tekst.replace(oud, "        portefeuille: economie\n"))
+
+    gevonden = verschil.verschil(geldig_model(gedeeld_bestand), geldig_model(b))
+
+    assert {w.categorie for w in gevonden} == {"orgaan"}
+    assert [w.tekst for w in gevonden] == [
+        "samenstelling: - wethouder (portefeuille wonen, rol portefeuillehouder)",
+        "samenstelling: + wethouder (portefeuille economie, rol portefeuillehouder)",
+    ]
+
+
+def test_a_wethouders_portefeuille_change_is_never_silent(schrijf):
+    tekst = (
+        "versie: 1\n"
+        "gemeenten:\n  diemen:\n    naam: Diemen\n"
+        "functies:\n  wethouder:\n    naam: wethouder\n    per-gemeente: true\n"
+        "portefeuilles:\n  wonen:\n    naam: Wonen\n  economie:\n    naam: Economie\n"
+        "personen:\n  fictief-w:\n    naam: Fictief Wethouder\n    functies:\n"
+        "      - {functie: wethouder, gemeente: diemen, vanaf: 2022-06-01, "
+        "portefeuilles: [wonen]}\n"
+    )
+    a = schrijf(tekst, "a.yaml")
+    b = schrijf(tekst.replace("[wonen]", "[economie]"), "b.yaml")
+
+    gevonden = verschil.verschil(geldig_model(a), geldig_model(b))
+
+    assert [(w.onderwerp, w.tekst) for w in gevonden] == [
+        ("personen.fictief-w.functies[0].portefeuilles[0].portefeuille", "wonen -> economie")
+    ]
