@@ -200,7 +200,7 @@ def regels(
         if als_json:
             _json({"regels": [regel_dict(r, volledig=False) for r in alle.values()]})
         else:
-            sys.stdout.write(regeloverzicht(alle.values()))
+            _toon(regeloverzicht(alle.values()))
         return
     gezocht = code.strip().upper()
     if gezocht not in alle:
@@ -271,10 +271,12 @@ def _kopregel(org) -> str:
     return f"Bestand: {org.bestand}"
 
 
-def _toon(blokken: list, org) -> None:
+def _toon(blokken: list, org=None) -> None:
+    """Blocks for people; an answer from the data first names the file it was read from."""
     from amctl.weergave.opmaak import Deel, regel, toon
 
-    toon([regel(Deel(_kopregel(org), "dim")), *blokken])
+    kop = [regel(Deel(_kopregel(org), "dim"))] if org is not None else []
+    toon([*kop, *blokken])
 
 
 @app.command("wie-zit-in", rich_help_panel=VRAGEN)

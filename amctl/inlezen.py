@@ -32,7 +32,7 @@ from amctl.model import (
     Verwijzing,
 )
 from amctl.probleem import Ernst, Plek, Probleem
-from amctl.tekst import suggestie
+from amctl.tekst import rangtelwoord, suggestie
 
 _TYPENAAM = {
     "tekst": "een tekst",
@@ -44,6 +44,17 @@ _TYPENAAM = {
     "bron": "een bron-id of een lijst van bron-ids",
     "objectlijst": "een lijst van mappings",
     "object": "een mapping",
+}
+
+# How a message names one item of a list: 'de tweede functie van persoon ...'.
+_ENKELVOUD = {
+    "functies": "functie",
+    "portefeuilles": "portefeuille",
+    "samenstelling": "samenstellingsregel",
+    "leden": "lid",
+    "relaties": "relatie",
+    "vergaderingen": "vergadering",
+    "uitspraken": "uitspraak",
 }
 
 
@@ -227,7 +238,10 @@ class _Lezer:
             return None
         items = []
         for nummer, (item, item_plek) in enumerate(zip(ruw_lijst, plekken, strict=True), 1):
-            obj = self.object(veld.klasse, item, item_plek, f"{veld.sleutel} #{nummer} van {wat}")
+            item_wat = (
+                f"de {rangtelwoord(nummer)} {_ENKELVOUD.get(veld.sleutel, veld.sleutel)} van {wat}"
+            )
+            obj = self.object(veld.klasse, item, item_plek, item_wat)
             if obj is not None:
                 items.append(obj)
         return tuple(items)

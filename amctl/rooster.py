@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from amctl.model import Orgaan, Organisatie, Vergadering, Voorzitter, geldig_op, overlapt
 from amctl.probleem import GebruiksFout
+from amctl.tekst import aantal as telwoord
 from amctl.vragen import functienaam, voorzitter_tekst
 
 MAANDEN = (
@@ -419,7 +420,8 @@ def _ontbrekende_vergaderingen(
         return []
     aantal = Counter(v.jaar for v in [*vastgelegd, *gepland])
     return [
-        f"In {jaar}: {aantal[jaar]} vergadering(en) vastgelegd of gepland, minder dan het "
+        f"In {jaar}: {telwoord(aantal[jaar], 'vergadering', 'vergaderingen')} vastgelegd of "
+        "gepland, minder dan het "
         f"ritme van {per_jaar} x per jaar; amctl verzint geen vergadering in het verleden. Leg "
         "vast wat er gebeurde, dan schuift het rooster mee."
         for jaar in range(vastgelegd[-1].jaar, peildatum.year + 1)
@@ -594,7 +596,8 @@ def maak_rooster(
         niet_vastgelegd = [t for t in termijnen if t.gepland and t.status != "gepland"]
         if niet_vastgelegd:
             opmerkingen.append(
-                f"{len(niet_vastgelegd)} voorzittersbeurt(en) zijn begonnen maar niet "
+                f"{telwoord(len(niet_vastgelegd), 'voorzittersbeurt', 'voorzittersbeurten')} "
+                f"{'is' if len(niet_vastgelegd) == 1 else 'zijn'} begonnen maar niet "
                 "vastgelegd; leg vast wie voorzit, dan schuift het rooster mee."
             )
 

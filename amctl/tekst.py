@@ -43,3 +43,11 @@ def suggestie(woord: str, kandidaten) -> str | None:
 def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
     """'1 fout', '2 fouten': a count with the word in the right number."""
     return f"{n} {enkelvoud if n == 1 else meervoud}"
+
+
+_RANG = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende")
+
+
+def rangtelwoord(n: int) -> str:
+    """1 -> 'eerste', 2 -> 'tweede', ..., 10 -> '10e'."""
+    return _RANG[n - 1] if 1 <= n <= len(_RANG) else f"{n}e"

@@ -26,7 +26,7 @@ from amctl.controle import OngeldigeData, Uitslag, controleer_tekst
 from amctl.laden import decodeer, lees_bytes
 from amctl.model import RELATIESOORTEN, SECTIES, Orgaan, Organisatie, Relatie
 from amctl.probleem import GebruiksFout, LaadFout
-from amctl.tekst import json_veilig, zichtbaar
+from amctl.tekst import aantal, json_veilig, zichtbaar
 from amctl.vragen import functienaam, relatielabel, voorzitter_tekst
 
 DAG = timedelta(days=1)
@@ -51,9 +51,17 @@ def _git(argumenten: list[str], map_: Path) -> subprocess.CompletedProcess:
         ) from None
 
 
-def _eerste_regel(uitvoer: bytes) -> str:
-    tekst = uitvoer.decode("utf-8", "replace").strip()
-    return zichtbaar(tekst.splitlines()[0] if tekst else "", eenregelig=True)
+def _git_fout_in_woorden(pad: str, revisie: str, melding: bytes) -> str:
+    """git's English reason for not showing a file, as one Dutch sentence."""
+    if b"exists on disk, but not in" in melding:
+        return (
+            f"'{pad}' bestaat niet in revisie '{revisie}': het staat wel op schijf, maar is daar "
+            "nog niet vastgelegd (gecommit); kies een latere revisie of vergelijk twee bestanden."
+        )
+    return (
+        f"'{pad}' bestaat niet in revisie '{revisie}'; kies een revisie waarin het bestand al "
+        "bestond, of vergelijk twee bestanden."
+    )
 
 
 def lees_versie(spec: str, datapad: Path) -> Versie:
@@ -80,9 +88,7 @@ def lees_versie(spec: str, datapad: Path) -> Versie:
         )
     getoond = _git(["show", f"{revisie}:{pad}"], wortel)
     if getoond.returncode != 0:
-        raise GebruiksFout(
-            f"'{pad}' bestaat niet in revisie '{revisie}' ({_eerste_regel(getoond.stderr)})."
-        )
+        raise GebruiksFout(_git_fout_in_woorden(pad, revisie, getoond.stderr))
     label = f"{revisie}:{pad}"
     return Versie(label, _tekst(getoond.stdout, label))
 
@@ -476,7 +482,7 @@ def _orgaankenmerken(org: Organisatie):
             details = [
                 f"{r.aantal} per gemeente"
                 if r.aantal and org.functies[r.functie].per_gemeente
-                else f"{r.aantal} zetel(s)"
+                else aantal(r.aantal, "zetel", "zetels")
                 if r.aantal
                 else "",
                 "bij naam" if r.wijze == "benoemd" else "",

@@ -242,7 +242,7 @@ def test_no_meeting_is_invented_in_the_past_but_the_gap_is_named(runner):
     assert {r["status"] for r in gepland(gegevens)} == {"gepland"}
     assert [r["maand"] for r in gepland(gegevens)][:2] == ["2028-03", "2028-10"]
     assert any(
-        o.startswith("In 2027: 0 vergadering(en) vastgelegd of gepland, minder dan het ritme")
+        o.startswith("In 2027: 0 vergaderingen vastgelegd of gepland, minder dan het ritme")
         for o in gegevens["opmerkingen"]
     )
 

@@ -292,6 +292,19 @@ def test_an_unknown_revision_or_missing_file_is_wrong_use(runner, repo, argument
     assert melding in resultaat.stderr
 
 
+def test_a_file_not_yet_committed_is_named_in_dutch_without_gits_words(runner, repo):
+    shutil.copy(NA, repo / "data" / "nieuw.yaml")
+
+    resultaat = runner.invoke(app, ["verschil", "HEAD", "-f", "data/nieuw.yaml"])
+
+    assert resultaat.exit_code == 2
+    assert resultaat.stderr == (
+        "amctl: 'data/nieuw.yaml' bestaat niet in revisie 'HEAD': het staat wel op schijf, "
+        "maar is daar nog niet vastgelegd (gecommit); kies een latere revisie of vergelijk twee "
+        "bestanden.\n"
+    )
+
+
 def test_a_revision_outside_a_git_repository_is_wrong_use(runner, tmp_path):
     pad = Path(shutil.copy(NA, tmp_path / "organisatie.yaml"))
 

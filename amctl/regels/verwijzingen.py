@@ -18,6 +18,7 @@ _WAT = {
     "soorten": "soort",
     "portefeuilles": "portefeuille",
 }
+_HET_WOORDEN = {"orgaan"}  # 'onbekend orgaan', but 'onbekende gemeente'
 _GEDEELDE_NAAMRUIMTE = (GEMEENTEN, FUNCTIES, ORGANEN, PERSONEN)
 
 
@@ -48,7 +49,8 @@ def controleer_verwijzingen(organisatie: Organisatie) -> Iterator[Probleem]:
             if tip
             else f" Voeg {wat} '{verwijzing.id}' toe onder '{verwijzing.naar}'."
         )
-        yield meld("AM201", verwijzing.plek, f"Onbekende {wat} '{verwijzing.id}'.{hint}")
+        onbekend = "Onbekend" if wat in _HET_WOORDEN else "Onbekende"
+        yield meld("AM201", verwijzing.plek, f"{onbekend} {wat} '{verwijzing.id}'.{hint}")
 
     eerder: dict[str, str] = {}
     for sectie in _GEDEELDE_NAAMRUIMTE:

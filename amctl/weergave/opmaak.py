@@ -119,6 +119,28 @@ def _vouw(tekst: str, eerste: str, vervolg: str, breedte: int) -> list[str]:
 
 # --- rich, on a terminal --------------------------------------------------------------------
 
+_TUSSENRUIMTE = 2  # between the columns of a table on a terminal
+_INSPRONG = 4  # of the lines of a record under its first line
+
+
+def _langste_woorden(tabel: Tabel) -> list[int]:
+    """Per column, its longest word (or heading): narrower, and a word would break."""
+    return [
+        max(
+            len(tabel.koppen[i]),
+            *(len(woord) for rij in tabel.rijen for woord in _platte(rij[i]).split()),
+        )
+        for i in range(len(tabel.koppen))
+    ]
+
+
+def past(tabel: Tabel, breedte: int) -> bool:
+    """Whether the table fits `breedte` with every column wrapped at words, never inside one;
+    else each row becomes a record of its own: the first two columns, then the others as
+    'heading: value', wrapped beneath."""
+    nodig = sum(_langste_woorden(tabel)) + _TUSSENRUIMTE * (len(tabel.koppen) - 1)
+    return len(tabel.koppen) < 2 or nodig <= breedte
+
 
 def _rich(blokken: list[Blok], uit: TextIO) -> None:
     from rich import box
@@ -136,10 +158,20 @@ def _rich(blokken: list[Blok], uit: TextIO) -> None:
 
     console = Console(file=uit, markup=False, emoji=False, highlight=False)
     for blok in blokken:
-        if isinstance(blok, Tabel):
+        if isinstance(blok, Tabel) and not past(blok, console.width):
+            for rij in blok.rijen:
+                console.print(Text.assemble(tekst(rij[0]), "  ", tekst(rij[1])))
+                rest = Text(" · ").join(
+                    Text.assemble((f"{kop}: ", "dim"), tekst(cel))
+                    for kop, cel in zip(blok.koppen[2:], rij[2:], strict=True)
+                )
+                for deel in rest.wrap(console, console.width - _INSPRONG):
+                    deel.rstrip()
+                    console.print(Text.assemble(" " * _INSPRONG, deel))
+        elif isinstance(blok, Tabel):
             tabel = Table(box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", pad_edge=False)
-            for kop in blok.koppen:
-                tabel.add_column(kop, overflow="fold")
+            for kop, woord in zip(blok.koppen, _langste_woorden(blok), strict=True):
+                tabel.add_column(kop, min_width=woord)
             for rij in blok.rijen:
                 tabel.add_row(*(tekst(cel) for cel in rij))
             console.print(tabel)

@@ -6,23 +6,31 @@ from collections.abc import Iterable
 from textwrap import indent, wrap
 
 from amctl.regels import Regel
+from amctl.weergave import opmaak
+
+BREEDTE = 80
 
 
-def regeloverzicht(regels: Iterable[Regel]) -> str:
-    regels = list(regels)
-    breedte = max(len(r.naam) for r in regels)
-    return "".join(
-        f"{r.code}  {r.ernst.label:<12} {r.naam:<{breedte}}  {r.samenvatting}\n" for r in regels
-    )
+def regeloverzicht(regels: Iterable[Regel]) -> list[opmaak.Blok]:
+    """One row per code: on a terminal the summary wraps within 80 columns; piped, one line."""
+    return [
+        opmaak.Tabel(
+            ("code", "naam", "ernst", "samenvatting"),
+            [
+                tuple(opmaak.regel(t) for t in (r.code, r.naam, r.ernst.label, r.samenvatting))
+                for r in regels
+            ],
+        )
+    ]
 
 
 def regel_uitleg(regel: Regel) -> str:
     delen = [
         f"{regel.code} {regel.naam} ({regel.ernst.label}, laag: {regel.laag})",
         "",
-        regel.samenvatting,
+        *wrap(regel.samenvatting, BREEDTE),
         "",
-        *wrap(regel.uitleg, 88),
+        *wrap(regel.uitleg, BREEDTE),
     ]
     if regel.fout is not None:
         delen += ["", "Fout:", "", indent(regel.fout.rstrip("\n"), "    ")]

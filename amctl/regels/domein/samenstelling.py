@@ -18,6 +18,7 @@ from amctl.probleem import Probleem
 from amctl.regels import Melder, domeinregel
 from amctl.regels.domein._gedeeld import _BASIS, F, W, _datum, _overschrijdingen, _tekst
 from amctl.regels.domein.omvang import _te_veel_regels
+from amctl.tekst import aantal
 
 
 class _Regelzoeker:
@@ -144,8 +145,9 @@ def te_veel_leden(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
                     yield meld(
                         "AM303",
                         lid.plek,
-                        f"Met '{lid.persoon}' heeft '{orgaan.id}' meer dan {regel.aantal} "
-                        f"lid/leden als '{regel.functie}'{waar} tegelijk; sluit de periode van "
+                        f"Met '{lid.persoon}' heeft '{orgaan.id}' meer dan "
+                        f"{aantal(regel.aantal, 'lid', 'leden')} als '{regel.functie}'{waar} "
+                        "tegelijk; sluit de periode van "
                         "een ander lid af of verhoog 'aantal'.",
                     )
 
@@ -239,8 +241,8 @@ def te_veel_bekleders(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
             yield meld(
                 "AM305",
                 b.plek,
-                f"'{functie_id}'{van} heeft {functie.zetels} zetel(s), maar vanaf "
-                f"{_tekst(b.vanaf)} bekleedt ook '{b.persoon}' de functie; sluit de vorige "
+                f"'{functie_id}'{van} heeft {aantal(functie.zetels, 'zetel', 'zetels')}, maar "
+                f"vanaf {_tekst(b.vanaf)} bekleedt ook '{b.persoon}' de functie; sluit de vorige "
                 "termijn af met 'tot-en-met'.",
             )
 
@@ -373,7 +375,7 @@ def aantal_boven_zetels(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
                     "AM312",
                     r.plekken.get("aantal", r.plek),
                     f"De samenstelling van '{orgaan.id}' vraagt {r.aantal} x '{r.functie}', maar "
-                    f"die functie heeft {zetels} zetel(s); verlaag 'aantal'.",
+                    f"die functie heeft {aantal(zetels, 'zetel', 'zetels')}; verlaag 'aantal'.",
                 )
 
 
@@ -400,13 +402,15 @@ def ambtshalve_aantal_onbepaald(org: Organisatie, meld: Melder) -> Iterator[Prob
                 and r.aantal is not None
                 and (zetels is None or zetels > r.aantal)
             ):
+                hoeveel = "een onbepaald aantal zetels"
+                if zetels is not None:
+                    hoeveel = aantal(zetels, "zetel", "zetels")
                 yield meld(
                     "AM319",
                     r.plekken.get("aantal", r.plek),
                     f"De samenstelling van '{orgaan.id}' neemt ambtshalve {r.aantal} x "
-                    f"'{r.functie}', maar die functie heeft "
-                    f"{'een onbepaald aantal' if zetels is None else zetels} zetel(s), dus "
-                    "is niet duidelijk wie; gebruik 'wijze: benoemd' of laat 'aantal' weg.",
+                    f"'{r.functie}', maar die functie heeft {hoeveel}, dus is niet duidelijk wie; "
+                    "gebruik 'wijze: benoemd' of laat 'aantal' weg.",
                 )
 
 
