@@ -452,6 +452,9 @@ def diagram(
         from amctl.schrijven import met_merk, schrijf_uitvoer
 
         schrijf_uitvoer(uit, met_merk(figuur, formaat.value), gegevens=Path(org.bestand))
+        sys.stdout.write(
+            f"Figuur van '{org.bestand}' geschreven naar '{uit}' (peildatum {dag.isoformat()}).\n"
+        )
     elif isinstance(figuur, bytes):
         sys.stdout.flush()
         sys.stdout.buffer.write(figuur)
@@ -526,7 +529,7 @@ def docs(
         verschillen = site.vergelijk(controleer, bestanden)
         if not verschillen:
             sys.stdout.write(
-                f"Bij: '{controleer}' komt overeen met de gegevens "
+                f"Bij: '{controleer}' komt overeen met de gegevens in '{org.bestand}' "
                 f"({len(bestanden)} bestanden, peildatum {dag.isoformat()}).\n"
             )
             return
@@ -541,11 +544,13 @@ def docs(
     gewijzigd = site.schrijf_site(map_, bestanden, gegevens=Path(org.bestand))
     if gewijzigd:
         sys.stdout.write(
-            f"{len(gewijzigd)} van {len(bestanden)} bestanden bijgewerkt in '{map_}' "
-            f"(peildatum {dag.isoformat()}).\n"
+            f"{len(gewijzigd)} van {len(bestanden)} bestanden bijgewerkt in '{map_}' uit "
+            f"'{org.bestand}' (peildatum {dag.isoformat()}).\n"
         )
     else:
-        sys.stdout.write(f"'{map_}' was al bij (peildatum {dag.isoformat()}).\n")
+        sys.stdout.write(
+            f"'{map_}' was al bij met '{org.bestand}' (peildatum {dag.isoformat()}).\n"
+        )
 
 
 # --- bewerken: benoem, ontsla, lid-erbij, lid-eraf, zet-status -------------------------------
@@ -968,7 +973,7 @@ def agenda(
     schrijf_uitvoer(uit, kalender, gegevens=Path(org.bestand))
     geplande = sum(p.vergadering.gepland for p in punten)
     sys.stdout.write(
-        f"{aantal(len(punten), 'vergadering', 'vergaderingen')} in '{uit}': "
+        f"{aantal(len(punten), 'vergadering', 'vergaderingen')} uit '{org.bestand}' in '{uit}': "
         f"{len(punten) - geplande} vastgelegd, "
         f"{geplande} gepland.\n"
     )

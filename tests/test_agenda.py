@@ -154,7 +154,9 @@ def test_the_summary_of_the_written_file(runner, tmp_path):
         ["agenda", "plenair", "--uit", str(uit), "-f", str(VERGADERINGEN), "-d", PEILDATUM],
     )
 
-    assert resultaat.stdout == f"11 vergaderingen in '{uit}': 4 vastgelegd, 7 gepland.\n"
+    assert resultaat.stdout == (
+        f"11 vergaderingen uit '{VERGADERINGEN}' in '{uit}': 4 vastgelegd, 7 gepland.\n"
+    )
 
 
 def test_a_body_with_nothing_for_the_calendar_is_a_usage_error(runner):

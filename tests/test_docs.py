@@ -364,7 +364,18 @@ def test_chromium_screenshot_is_a_full_page_picture(browser):
 def test_controleer_on_a_fresh_site_exits_0(runner, bestand, site):
     resultaat = controleer(runner, bestand, site)
     assert resultaat.exit_code == 0, resultaat.stderr
-    assert resultaat.stdout.startswith("Bij:")
+    assert resultaat.stdout.startswith(f"Bij: '{site}' komt overeen met de gegevens in '{bestand}'")
+
+
+def test_uit_names_the_data_file_the_site_was_made_from(runner, bestand, tmp_path):
+    map_ = tmp_path / "nieuw"
+
+    eerste = maak(runner, bestand, map_)
+    tweede = maak(runner, bestand, map_)
+
+    assert eerste.exit_code == 0, eerste.stderr
+    assert f" bestanden bijgewerkt in '{map_}' uit '{bestand}' (" in eerste.stdout
+    assert tweede.stdout.startswith(f"'{map_}' was al bij met '{bestand}' (")
 
 
 def test_controleer_after_a_name_change_exits_1_naming_readme_and_the_body_page(
