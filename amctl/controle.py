@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from amctl.model import Organisatie
 from amctl.probleem import Ernst, LaadFout, Probleem
 
 if TYPE_CHECKING:
     from amctl.laden import Document
+    from amctl.model import Organisatie
 
 
 class Uitslag(NamedTuple):
@@ -70,6 +70,24 @@ def controleer_bytes(inhoud: bytes, bestand: str) -> Uitslag:
     return _veilig(lambda: laad_tekst(decodeer(inhoud, bestand), bestand))
 
 
+def oordeel(pad: Path) -> Uitslag:
+    """The problems of a file, as `amctl validate` reports them (the model is left out).
+
+    The verdict on an unchanged file comes from the cache (amctl.cache), without the parser or
+    the rules; a new verdict is kept there."""
+    from amctl import cache
+
+    inhoud = cache.lees_bestand(pad)
+    if inhoud is None:
+        return controleer_bestand(pad)
+    bewaard = cache.lees_uitslag(inhoud, str(pad))
+    if bewaard is not None:
+        return Uitslag(str(pad), None, bewaard)
+    uitslag = controleer_bytes(inhoud, str(pad))
+    cache.bewaar_uitslag(inhoud, str(pad), uitslag.problemen)
+    return uitslag
+
+
 class OngeldigeData(Exception):
     """The data has errors: queries refuse to answer rather than answer wrongly."""
 
@@ -87,8 +105,16 @@ def geldig_model(pad: Path) -> Organisatie:
     inhoud, organisatie = cache.model_van(pad)
     if organisatie is not None:
         return organisatie
-    uitslag = controleer_bytes(inhoud, str(pad)) if inhoud else controleer_bestand(pad)
+    if inhoud:
+        bewaard = cache.lees_uitslag(inhoud, str(pad))
+        if bewaard is not None and any(p.ernst is Ernst.FOUT for p in bewaard):
+            raise OngeldigeData(Uitslag(str(pad), None, bewaard))
+        uitslag = controleer_bytes(inhoud, str(pad))
+        cache.bewaar_uitslag(inhoud, str(pad), uitslag.problemen)
+    else:
+        uitslag = controleer_bestand(pad)
     if uitslag.fouten or uitslag.organisatie is None:
         raise OngeldigeData(uitslag)
-    cache.bewaar(inhoud, uitslag.organisatie)
+    if inhoud:
+        cache.bewaar(inhoud, uitslag.organisatie)
     return uitslag.organisatie

@@ -8,7 +8,7 @@ imports nothing heavy (no YAML), so a cached model loads without the parser.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from types import MappingProxyType
 from typing import Any, NamedTuple, Protocol
@@ -620,6 +620,7 @@ class Organisatie:
         self.verwijzingen: list[Verwijzing] = []
         self.id_plekken: dict[tuple[str, str], Plek] = {}
         self._bekleders: dict[tuple[str, str | None], list[Bezetting]] | None = None
+        self._indexen: dict[str, Mapping[str, Any]] = {}
 
     def gemeenten_op(self, peildatum: date) -> list[Gemeente]:
         return [g for g in self.gemeenten.values() if geldig_op(g, peildatum)]
@@ -638,3 +639,10 @@ class Organisatie:
                 lijst.sort(key=lambda b: (b.vanaf or date.min, b.persoon))
             self._bekleders = per_post
         return self._bekleders
+
+    def index(self, naam: str, bouw: Callable[[Organisatie], Mapping[str, Any]]):
+        """A look-up of the queries (amctl.vragen.INDEXEN), built once per model by `bouw`; a
+        model from the cache brings its look-ups along instead of building them."""
+        if naam not in self._indexen:
+            self._indexen[naam] = bouw(self)
+        return self._indexen[naam]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import NamedTuple
 
@@ -257,6 +257,9 @@ def voorzitter_tekst(org: Organisatie, voorzitter: Voorzitter | None) -> str:
 # --- finding things by what people type ---------------------------------------------------
 
 
+_SCHEIDING = "\x1f"  # between the parts of a look-up key; never in an id or a name
+
+
 def _normaal(tekst: str) -> str:
     """How look-ups compare: any case, no accents, '-', '_' and '.' as spaces."""
     ontleed = unicodedata.normalize("NFKD", tekst.casefold())
@@ -306,14 +309,13 @@ def zoek_orgaan(org: Organisatie, tekst: str) -> Orgaan:
     if tekst in org.organen:
         return org.organen[tekst]
     gezocht = _normaal(tekst)
-    namen: dict[str, str] = {}
-    for orgaan in org.organen.values():
-        for naam in (orgaan.id, orgaan.naam, *orgaan.aliassen):
-            namen.setdefault(_normaal(naam), orgaan.id)
-    if gezocht in namen:
-        return org.organen[namen[gezocht]]
-    tip = suggestie(gezocht, namen)
-    hint = f" Bedoelde u: {namen[tip]}?" if tip else " Zie 'amctl organen' voor de lijst."
+    namen = org.index("namen", naamindex)
+    gevonden = namen.get(_naamsleutel("orgaan", gezocht))
+    if gevonden is not None:
+        return org.organen[gevonden]
+    bekend = _namen_van(namen, "orgaan")
+    tip = suggestie(gezocht, bekend)
+    hint = f" Bedoelde u: {bekend[tip]}?" if tip else " Zie 'amctl organen' voor de lijst."
     raise GebruiksFout(f"Onbekend orgaan '{tekst}'.{hint}")
 
 
@@ -330,30 +332,61 @@ def zoek_wie(org: Organisatie, tekst: str) -> Wie:
     """'diemen', 'Diemen', 'j-jansen', 'J. Jansen', 'burgemeester', 'burgemeester van Diemen',
     'burgemeester diemen'."""
     gezocht = _normaal(tekst)
-    gemeenten = {_normaal(k): g.id for g in org.gemeenten.values() for k in (g.id, g.naam)}
-    personen = {_normaal(k): p.id for p in org.personen.values() for k in (p.id, p.naam)}
-    functies = {_normaal(k): f.id for f in org.functies.values() for k in (f.id, f.naam)}
-    if gezocht in gemeenten:
-        return Wie("gemeente", gemeenten[gezocht])
-    if gezocht in personen:
-        return Wie("persoon", personen[gezocht])
-    if gezocht in functies:
-        return Wie("functie", functies[gezocht])
+    namen = org.index("namen", naamindex)
+    for soort in ("gemeente", "persoon", "functie"):
+        gevonden = namen.get(_naamsleutel(soort, gezocht))
+        if gevonden is not None:
+            return Wie(soort, gevonden)
+    functies = _namen_van(namen, "functie")
     for functie_naam, functie_id in sorted(functies.items(), key=lambda kv: -len(kv[0])):
         for tussen in (" van ", " "):
             prefix = functie_naam + tussen
-            if gezocht.startswith(prefix) and gezocht[len(prefix) :] in gemeenten:
-                return Wie("functie", functie_id, gemeenten[gezocht[len(prefix) :]])
+            if gezocht.startswith(prefix):
+                gemeente = namen.get(_naamsleutel("gemeente", gezocht[len(prefix) :]))
+                if gemeente is not None:
+                    return Wie("functie", functie_id, gemeente)
     persoon = zoek_persoon(org, tekst)
     if persoon is not None:
         return Wie("persoon", persoon)
-    alles = {**functies, **personen, **gemeenten}
+    alles = {
+        **functies,
+        **_namen_van(namen, "persoon"),
+        **_namen_van(namen, "gemeente"),
+    }
     tip = suggestie(gezocht, alles)
     hint = f" Bedoelde u: {alles[tip]}?" if tip else ""
     raise GebruiksFout(
         f"Onbekend: '{tekst}' is geen gemeente, persoon of functie.{hint} Voorbeelden: "
         "'diemen', 'burgemeester van Diemen'."
     )
+
+
+def _naamsleutel(soort: str, genormaliseerd: str) -> str:
+    return f"{soort}{_SCHEIDING}{genormaliseerd}"
+
+
+def _namen_van(namen: Mapping[str, str], soort: str) -> dict[str, str]:
+    begin = soort + _SCHEIDING
+    return {k[len(begin) :]: v for k, v in namen.items() if k.startswith(begin)}
+
+
+def naamindex(org: Organisatie) -> dict[str, str]:
+    """What people type, normalised, to the id it names: 'gemeente/diemen' -> 'diemen'. For
+    gemeenten, persons and posts by id and name (the last of two equal names wins, as it always
+    did); for bodies by id, name and alias (the first wins)."""
+    namen: dict[str, str] = {}
+    for soort, sectie in (
+        ("gemeente", org.gemeenten),
+        ("persoon", org.personen),
+        ("functie", org.functies),
+    ):
+        for obj in sectie.values():
+            for naam in (obj.id, obj.naam):
+                namen[_naamsleutel(soort, _normaal(naam))] = obj.id
+    for orgaan in org.organen.values():
+        for naam in (orgaan.id, orgaan.naam, *orgaan.aliassen):
+            namen.setdefault(_naamsleutel("orgaan", _normaal(naam)), orgaan.id)
+    return namen
 
 
 class Plaats(NamedTuple):
@@ -375,12 +408,22 @@ def _past(wie: Wie, functie: str, gemeente: str | None, persoon: str | None) -> 
 
 
 def waar_zit(
-    org: Organisatie, wie: Wie, peildatum: date, index: Index | None = None
+    org: Organisatie,
+    wie: Wie,
+    peildatum: date,
+    index: Index | None = None,
+    organen: Iterable[Orgaan] | None = None,
 ) -> list[Plaats]:
-    """Every body and seat of a person, a post or a gemeente on the date, support included."""
+    """Every body and seat of a person, a post or a gemeente on the date, support included.
+
+    It looks in `organen`; by default in the bodies that `plaatsindex` names for `wie`, which
+    gives the same answer as looking in all of them (the tests hold it to that)."""
     index = index or Index(org)
+    if organen is None:
+        kandidaten = org.index("plaatsen", plaatsindex).get(f"{wie.soort}{_SCHEIDING}{wie.id}", ())
+        organen = (org.organen[id_] for id_ in kandidaten)
     plaatsen: list[Plaats] = []
-    for orgaan in org.organen.values():
+    for orgaan in organen:
         if not geldig_op(orgaan, peildatum):
             continue
         for z in zetels_op(org, index, orgaan, peildatum):
@@ -393,16 +436,61 @@ def waar_zit(
     return plaatsen
 
 
+def plaatsindex(org: Organisatie) -> dict[str, tuple[str, ...]]:
+    """For each gemeente, post and person ('gemeente/diemen'): the bodies, in file order, where
+    it may have a seat or a supporting role on some date. More rather than fewer: `waar_zit`
+    still expands each body's seats on the date, exactly as `zetels_op` and `ondersteuning_op`
+    do; this only spares it the bodies where the answer cannot be."""
+    bekleders = org.bekleders()
+    alle_gemeenten = tuple(org.gemeenten)
+    per_sleutel: dict[str, dict[str, None]] = defaultdict(dict)
+    for orgaan in org.organen.values():
+
+        def noem(soort: str, id_: str | None, orgaan_id: str = orgaan.id) -> None:
+            if id_ is not None:
+                per_sleutel[f"{soort}{_SCHEIDING}{id_}"][orgaan_id] = None
+
+        leden: dict[str, list[str]] = defaultdict(list)
+        for lid in orgaan.leden:
+            leden[lid.functie].append(lid.persoon)
+        for regel in orgaan.samenstelling:
+            noem("functie", regel.functie)
+            if not org.functies[regel.functie].per_gemeente:
+                gemeenten: tuple[str | None, ...] = (None,)
+            else:
+                gemeenten = regel.gemeenten if regel.gemeenten is not None else alle_gemeenten
+            for gemeente in gemeenten:
+                noem("gemeente", gemeente)
+                if regel.wijze == "ambtshalve":
+                    for b in bekleders.get((regel.functie, gemeente), ()):
+                        noem("persoon", b.persoon)
+            if regel.wijze != "ambtshalve":
+                for persoon in leden.get(regel.functie, ()):
+                    noem("persoon", persoon)
+        for o in orgaan.ondersteuning:
+            noem("functie", o.functie)
+            noem("gemeente", o.gemeente)
+            for b in bekleders.get((o.functie, o.gemeente), ()):
+                noem("persoon", b.persoon)
+    return {sleutel: tuple(organen) for sleutel, organen in per_sleutel.items()}
+
+
 # --- structure ----------------------------------------------------------------------------
 
 
-def kinderen(org: Organisatie, peildatum: date) -> dict[str | None, list[Orgaan]]:
-    """Bodies by the body they are part of (None: the roots), in file order."""
-    per_ouder: dict[str | None, list[Orgaan]] = defaultdict(list)
+def onderdelen(org: Organisatie, ouder: str | None, peildatum: date) -> list[Orgaan]:
+    """The bodies directly part of `ouder` (None: the roots) on the date, in file order,
+    without visiting the other bodies."""
+    ids = org.index("kinderen", kinderindex).get(ouder or "", ())
+    return [o for o in (org.organen[id_] for id_ in ids) if geldig_op(o, peildatum)]
+
+
+def kinderindex(org: Organisatie) -> dict[str, tuple[str, ...]]:
+    """Body id (or '' for the roots) -> the ids of the bodies part of it on any date."""
+    per_ouder: dict[str, list[str]] = defaultdict(list)
     for orgaan in org.organen.values():
-        if geldig_op(orgaan, peildatum):
-            per_ouder[orgaan.onderdeel_van].append(orgaan)
-    return per_ouder
+        per_ouder[orgaan.onderdeel_van or ""].append(orgaan.id)
+    return {ouder: tuple(ids) for ouder, ids in per_ouder.items()}
 
 
 def relaties_op(orgaan: Orgaan, peildatum: date) -> list[Relatie]:
@@ -453,3 +541,9 @@ def samenstelling(uitslag: Bezetting_op) -> list[Samenvatting]:
         for r in uitslag.orgaan.samenstelling
         if geldig_op(r, uitslag.peildatum)
     ]
+
+
+# The look-ups of the queries, by name: built from a model once (Organisatie.index), and kept
+# in the model cache with it (amctl.cache), so that a question on an unchanged file reads only
+# the bodies it answers about.
+INDEXEN = {"namen": naamindex, "plaatsen": plaatsindex, "kinderen": kinderindex}

@@ -1,10 +1,14 @@
-"""The model cache (amctl.cache): fast on an unchanged file, never stale, never trusted when
-corrupt, and never used for a file with errors."""
+"""The cache (amctl.cache): fast on an unchanged file, never stale, never trusted when corrupt
+or when it belongs to another key, never used for a file with errors, only in a folder of the
+user's own, and switched off only by the values the README names."""
 
 from __future__ import annotations
 
 import json
 import os
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,6 +35,13 @@ def bestand(tmp_path: Path) -> Path:
     return pad
 
 
+def met_naam(pad: Path, naam: str) -> None:
+    """The shipped file with the Regiegroep renamed; the length stays the same when `naam` is
+    as long as 'Regiegroep'."""
+    tekst = SHIPPED.read_text(encoding="utf-8").replace("naam: Regiegroep", f"naam: {naam}")
+    pad.write_text(tekst, encoding="utf-8")
+
+
 def naam_in_regiegroep(pad: Path) -> str:
     resultaat = CliRunner().invoke(app, ["wie-zit-in", "regiegroep", "--json", "-f", str(pad)])
     assert resultaat.exit_code == 0, resultaat.stderr
@@ -45,47 +56,109 @@ def geen_validatie(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(controle, "controleer_bestand", mag_niet)
 
 
+def modellen(cachemap: Path) -> list[Path]:
+    return sorted(cachemap.glob("*.model"))
+
+
+# --- the model ------------------------------------------------------------------------------
+
+
 def test_a_second_question_on_an_unchanged_file_comes_from_the_cache(
     cachemap, bestand, monkeypatch
 ):
     assert naam_in_regiegroep(bestand) == "Regiegroep"
-    assert len(list(cachemap.glob("*.pickle"))) == 1
+    assert len(modellen(cachemap)) == 1
     geen_validatie(monkeypatch)
     assert naam_in_regiegroep(bestand) == "Regiegroep"
 
 
 def test_a_changed_file_is_validated_again_and_answers_with_the_change(cachemap, bestand):
     assert naam_in_regiegroep(bestand) == "Regiegroep"
-    bestand.write_text(
-        bestand.read_text(encoding="utf-8").replace("naam: Regiegroep", "naam: Regiegroep Nieuw"),
-        encoding="utf-8",
-    )
+    met_naam(bestand, "Regiegroep Nieuw")
     assert naam_in_regiegroep(bestand) == "Regiegroep Nieuw"
-    assert len(list(cachemap.glob("*.pickle"))) == 2
+    assert len(modellen(cachemap)) == 2
 
 
-def test_a_corrupt_entry_is_ignored_and_rebuilt(cachemap, bestand):
+def test_a_file_changed_within_the_same_second_answers_with_the_change(cachemap, bestand):
+    met_naam(bestand, "Regiegroep")
+    tijd = bestand.stat().st_mtime_ns
+    assert naam_in_regiegroep(bestand) == "Regiegroep"
+    met_naam(bestand, "Regieclub!")  # as long as before, and the same modification time
+    os.utime(bestand, ns=(tijd, tijd))
+    assert naam_in_regiegroep(bestand) == "Regieclub!"
+    resultaat = CliRunner().invoke(app, ["validate", "-f", str(bestand)])
+    assert resultaat.exit_code == 0
+
+
+def test_two_files_at_the_same_path_over_time_each_get_their_own_answer(
+    cachemap, tmp_path, monkeypatch
+):
+    pad = tmp_path / "org.yaml"
+    for naam in ("Regiegroep A", "Regiegroep B"):
+        met_naam(pad, naam)
+        assert naam_in_regiegroep(pad) == naam
+    geen_validatie(monkeypatch)  # both are in the cache now, each under its own key
+    for naam in ("Regiegroep A", "Regiegroep B", "Regiegroep A"):
+        met_naam(pad, naam)
+        assert naam_in_regiegroep(pad) == naam
+
+
+def test_a_damaged_row_is_noticed_and_the_answer_comes_from_the_file(cachemap, bestand):
     naam_in_regiegroep(bestand)
-    [item] = cachemap.glob("*.pickle")
-    ruw = bytearray(item.read_bytes())
-    ruw[-10] ^= 0xFF
-    item.write_bytes(bytes(ruw))
+    [item] = modellen(cachemap)
+    with sqlite3.connect(item) as db:
+        (data,) = db.execute(
+            "SELECT data FROM rij WHERE sectie = 'organen' AND id = 'regiegroep'"
+        ).fetchone()
+        beschadigd = data.replace(b"Regiegroep", b"Regiegroet")
+        assert beschadigd != data
+        db.execute(
+            "UPDATE rij SET data = ? WHERE sectie = 'organen' AND id = 'regiegroep'",
+            (beschadigd,),
+        )
+    assert naam_in_regiegroep(bestand) == "Regiegroep"
+    assert naam_in_regiegroep(bestand) == "Regiegroep"  # and the rebuilt entry is sound
+
+
+def test_a_file_that_is_no_database_is_ignored_and_rebuilt(cachemap, bestand):
+    naam_in_regiegroep(bestand)
+    [item] = modellen(cachemap)
+    item.write_bytes(b"geen database" * 100)
     assert cache.lees(bestand.read_bytes()) is None
     assert naam_in_regiegroep(bestand) == "Regiegroep"
     assert cache.lees(bestand.read_bytes()) is not None
 
 
-def test_an_entry_that_is_not_a_model_is_ignored(cachemap, bestand):
-    naam_in_regiegroep(bestand)
-    [item] = cachemap.glob("*.pickle")
-    import hashlib
-    import pickle
+def test_an_entry_under_another_key_is_not_used(cachemap, tmp_path):
+    """An entry is bound to its key: the model of file A, put where file B's belongs, is not
+    taken for B's."""
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    met_naam(a, "Regiegroep A")
+    met_naam(b, "Regiegroep B")
+    naam_in_regiegroep(a)
+    [entry_a] = modellen(cachemap)
+    naam_in_regiegroep(b)
+    [entry_b] = [m for m in modellen(cachemap) if m != entry_a]
+    entry_b.write_bytes(entry_a.read_bytes())
+    assert naam_in_regiegroep(b) == "Regiegroep B"
 
-    gegevens = pickle.dumps(["geen", "model"])
-    controle_ = hashlib.blake2b(gegevens, digest_size=32).digest()
-    item.write_bytes(cache._KOP + controle_ + gegevens)
-    assert cache.lees(bestand.read_bytes()) is None
-    assert naam_in_regiegroep(bestand) == "Regiegroep"
+
+def test_a_row_from_another_entry_is_not_used(cachemap, tmp_path):
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    met_naam(a, "Regiegroep A")
+    met_naam(b, "Regiegroep B")
+    naam_in_regiegroep(a)
+    [entry_a] = modellen(cachemap)
+    naam_in_regiegroep(b)
+    [entry_b] = [m for m in modellen(cachemap) if m != entry_a]
+    vraag = "SELECT data FROM rij WHERE sectie = 'organen' AND id = 'regiegroep'"
+    with sqlite3.connect(entry_a) as db:
+        (van_a,) = db.execute(vraag).fetchone()
+    with sqlite3.connect(entry_b) as db:
+        db.execute(
+            "UPDATE rij SET data = ? WHERE sectie = 'organen' AND id = 'regiegroep'", (van_a,)
+        )
+    assert naam_in_regiegroep(b) == "Regiegroep B"
 
 
 def test_a_file_with_errors_is_never_cached(cachemap, bestand):
@@ -97,37 +170,27 @@ def test_a_file_with_errors_is_never_cached(cachemap, bestand):
         resultaat = CliRunner().invoke(app, ["wie-zit-in", "regiegroep", "-f", str(bestand)])
         assert resultaat.exit_code == 1
         assert "AM201" in resultaat.stderr
-    assert not list(cachemap.glob("*.pickle"))
+    assert not modellen(cachemap)
 
 
-def test_the_cache_can_be_turned_off(cachemap, bestand, monkeypatch):
-    monkeypatch.setenv("AMCTL_CACHE", "uit")
-    assert naam_in_regiegroep(bestand) == "Regiegroep"
-    assert not cachemap.exists()
-
-
-def test_a_folder_others_can_write_to_is_not_trusted(cachemap, bestand):
-    cachemap.mkdir()
-    os.chmod(cachemap, 0o777)
-    assert naam_in_regiegroep(bestand) == "Regiegroep"
-    assert not list(cachemap.glob("*.pickle"))
-
-
-def test_the_key_changes_with_the_code_that_builds_the_model(bestand, monkeypatch):
-    voor = cache.sleutel(bestand.read_bytes())
-    monkeypatch.setattr(cache, "_vingerafdruk", lambda: b"other code")
-    assert cache.sleutel(bestand.read_bytes()) != voor
-
-
-def test_cached_and_fresh_answers_are_identical(cachemap, tmp_path, monkeypatch):
+def test_cached_and_fresh_answers_are_identical(cachemap, monkeypatch):
     fictief = Path(__file__).parent / "fixtures" / "fictief.yaml"
-    opdracht = ["tree", "--json", "-f", str(fictief), "-d", "2026-06-01"]
-    vers = CliRunner().invoke(app, opdracht, env={"AMCTL_CACHE": "uit"}).stdout
-    eerste = CliRunner().invoke(app, opdracht).stdout
-    geen_validatie(monkeypatch)
-    uit_cache = CliRunner().invoke(app, opdracht).stdout
-    assert vers == eerste == uit_cache
-    assert "Burgemeester Testpersoon B" in uit_cache
+    for vraag in (
+        ["tree"],
+        ["tree", "regiegroep"],
+        ["organen", "--json"],
+        ["waar-zit", "diemen", "--json"],
+        ["waar-zit", "burgemeester van Diemen"],
+        ["toon", "regiegroep"],
+    ):
+        opdracht = [*vraag, "-f", str(fictief), "-d", "2026-06-01"]
+        vers = CliRunner().invoke(app, opdracht, env={"AMCTL_CACHE": "uit"}).stdout
+        eerste = CliRunner().invoke(app, opdracht).stdout
+        with monkeypatch.context() as m:
+            geen_validatie(m)
+            uit_cache = CliRunner().invoke(app, opdracht).stdout
+        assert vers == eerste == uit_cache, vraag
+        assert vers
 
 
 def test_the_cache_keeps_no_more_than_its_limit(cachemap, bestand, monkeypatch):
@@ -136,4 +199,153 @@ def test_the_cache_keeps_no_more_than_its_limit(cachemap, bestand, monkeypatch):
     for i in range(4):
         bestand.write_text(tekst + f"# versie {i}\n", encoding="utf-8")
         naam_in_regiegroep(bestand)
-    assert len(list(cachemap.glob("*.pickle"))) == 2
+    assert len(modellen(cachemap)) == 2
+    assert len(list(cachemap.glob("*.uitslag"))) == 2
+
+
+def test_the_key_changes_with_the_code_that_builds_the_model(bestand, monkeypatch):
+    voor = cache.sleutel(bestand.read_bytes())
+    monkeypatch.setattr(cache, "_vingerafdruk", lambda: b"other code")
+    assert cache.sleutel(bestand.read_bytes()) != voor
+
+
+# --- the verdict of validate ----------------------------------------------------------------
+
+
+def test_validating_an_unchanged_file_again_does_not_check_it_again(cachemap, bestand, monkeypatch):
+    eerste = CliRunner().invoke(app, ["validate", "-f", str(bestand)])
+    geen_validatie(monkeypatch)
+    tweede = CliRunner().invoke(app, ["validate", "-f", str(bestand)])
+    assert (
+        (tweede.exit_code, tweede.stdout)
+        == (eerste.exit_code, eerste.stdout)
+        == (
+            0,
+            "Geldig: 1 bestand gecontroleerd, geen problemen.\n",
+        )
+    )
+
+
+def test_the_verdict_on_an_invalid_file_is_kept_and_named_after_its_path(
+    cachemap, bestand, tmp_path, monkeypatch
+):
+    bestand.write_text(
+        bestand.read_text(encoding="utf-8").replace("soort: bestuur", "soort: bestur"),
+        encoding="utf-8",
+    )
+    kopie = tmp_path / "kopie.yaml"
+    kopie.write_bytes(bestand.read_bytes())
+    eerste = CliRunner().invoke(app, ["validate", "-f", str(bestand)])
+    assert eerste.exit_code == 1 and "AM201" in eerste.stdout
+    van_kopie = CliRunner().invoke(app, ["validate", "-f", str(kopie)])
+    assert str(kopie) in van_kopie.stdout and str(bestand) not in van_kopie.stdout
+    geen_validatie(monkeypatch)
+    tweede = CliRunner().invoke(app, ["validate", "-f", str(bestand)])
+    assert (tweede.exit_code, tweede.stdout) == (eerste.exit_code, eerste.stdout)
+    vraag = CliRunner().invoke(app, ["wie-zit-in", "regiegroep", "-f", str(bestand)])
+    assert vraag.exit_code == 1 and "AM201" in vraag.stderr
+
+
+def test_a_damaged_verdict_is_ignored(cachemap, bestand):
+    CliRunner().invoke(app, ["validate", "-f", str(bestand)])
+    [item] = cachemap.glob("*.uitslag")
+    ruw = bytearray(item.read_bytes())
+    ruw[-3] ^= 0xFF
+    item.write_bytes(bytes(ruw))
+    assert cache.lees_uitslag(bestand.read_bytes(), str(bestand)) is None
+    assert CliRunner().invoke(app, ["validate", "-f", str(bestand)]).exit_code == 0
+    assert cache.lees_uitslag(bestand.read_bytes(), str(bestand)) == []
+
+
+def _modules_na(opdracht: list[str], omgeving: dict[str, str]) -> set[str]:
+    uit = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "amctl", *opdracht],
+        capture_output=True,
+        text=True,
+        env=omgeving,
+        check=True,
+    )
+    return {r.split("|")[-1].strip() for r in uit.stderr.splitlines() if "|" in r}
+
+
+def test_validating_an_unchanged_file_imports_neither_the_parser_nor_the_rules(cachemap, bestand):
+    omgeving = {**os.environ, "AMCTL_CACHE_MAP": str(cachemap)}
+    opdracht = ["validate", "-f", str(bestand)]
+    eerste = _modules_na(opdracht, omgeving)
+    assert "yaml" in eerste and "amctl.regels" in eerste
+    tweede = _modules_na(opdracht, omgeving)
+    assert not {m for m in tweede if m.startswith(("yaml", "amctl.regels", "amctl.laden"))}
+    assert "amctl.model" not in tweede and "sqlite3" not in tweede
+
+
+# --- where, and whether ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("waarde", ["uit", "UIT", "0", "nee", "off", "false", "no", " No "])
+def test_the_documented_values_turn_the_cache_off(cachemap, bestand, monkeypatch, waarde):
+    monkeypatch.setenv("AMCTL_CACHE", waarde)
+    assert naam_in_regiegroep(bestand) == "Regiegroep"
+    assert CliRunner().invoke(app, ["validate", "-f", str(bestand)]).exit_code == 0
+    assert not cachemap.exists()
+
+
+@pytest.mark.parametrize("waarde", ["", "aan", "1", "ja", "on", "true", "yes"])
+def test_the_documented_values_leave_the_cache_on(cachemap, bestand, monkeypatch, waarde):
+    monkeypatch.setenv("AMCTL_CACHE", waarde)
+    assert naam_in_regiegroep(bestand) == "Regiegroep"
+    assert len(modellen(cachemap)) == 1
+
+
+@pytest.mark.parametrize("opdracht", [["validate"], ["wie-zit-in", "regiegroep"]])
+def test_any_other_value_is_refused_with_a_sentence(cachemap, bestand, monkeypatch, opdracht):
+    monkeypatch.setenv("AMCTL_CACHE", "misschien")
+    resultaat = CliRunner().invoke(app, [*opdracht, "-f", str(bestand)])
+    assert resultaat.exit_code == 2
+    assert resultaat.stderr.startswith("amctl: AMCTL_CACHE='misschien' begrijpt amctl niet")
+    assert "uit" in resultaat.stderr and "Traceback" not in resultaat.stderr
+    assert not cachemap.exists()
+
+
+def test_a_relative_cache_folder_is_refused(bestand, monkeypatch):
+    monkeypatch.delenv("AMCTL_CACHE", raising=False)
+    monkeypatch.setenv("AMCTL_CACHE_MAP", "relatief/cache")
+    resultaat = CliRunner().invoke(app, ["wie-zit-in", "regiegroep", "-f", str(bestand)])
+    assert resultaat.exit_code == 2
+    assert "AMCTL_CACHE_MAP='relatief/cache' is geen absoluut pad" in resultaat.stderr
+
+
+def test_a_relative_xdg_cache_home_is_ignored(tmp_path, bestand, monkeypatch):
+    monkeypatch.delenv("AMCTL_CACHE", raising=False)
+    monkeypatch.delenv("AMCTL_CACHE_MAP")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relatief")
+    monkeypatch.setenv("HOME", str(tmp_path / "thuis"))
+    monkeypatch.chdir(tmp_path)
+    assert naam_in_regiegroep(bestand) == "Regiegroep"
+    assert not (tmp_path / "relatief").exists()
+    assert len(list((tmp_path / "thuis" / ".cache" / "amctl").glob("*.model"))) == 1
+
+
+def test_without_a_home_directory_queries_answer_without_a_cache(tmp_path, bestand, monkeypatch):
+    monkeypatch.delenv("AMCTL_CACHE", raising=False)
+    monkeypatch.delenv("AMCTL_CACHE_MAP")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", "")
+    monkeypatch.chdir(tmp_path)
+    assert naam_in_regiegroep(bestand) == "Regiegroep"
+    assert CliRunner().invoke(app, ["validate", "-f", str(bestand)]).exit_code == 0
+    assert list(tmp_path.iterdir()) == [bestand]
+
+
+def test_the_folder_and_its_entries_are_private(cachemap, bestand):
+    naam_in_regiegroep(bestand)
+    assert cachemap.stat().st_mode & 0o777 == 0o700
+    for item in cachemap.iterdir():
+        assert item.stat().st_mode & 0o777 == 0o600, item.name
+
+
+def test_a_folder_others_can_write_to_is_not_trusted(cachemap, bestand):
+    cachemap.mkdir()
+    os.chmod(cachemap, 0o777)
+    assert naam_in_regiegroep(bestand) == "Regiegroep"
+    assert CliRunner().invoke(app, ["validate", "-f", str(bestand)]).exit_code == 0
+    assert not list(cachemap.iterdir())

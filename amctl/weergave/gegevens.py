@@ -13,7 +13,7 @@ from amctl.vragen import (
     Samenvatting,
     Wie,
     functienaam,
-    kinderen,
+    onderdelen,
     per_regel,
     persoonsnaam,
     relatielabel,
@@ -204,11 +204,9 @@ def boom(
     """The structure as nested dicts: bodies by part-of, each with its seats per rule, chair,
     support and outgoing relations. Used by `amctl tree` (both the text and the JSON)."""
     index = Index(org)
-    per_ouder = kinderen(org, peildatum)
 
     def knoop(orgaan: Orgaan, niveau: int) -> dict[str, Any]:
         uitslag = wie_zit_in(org, orgaan, peildatum, index)
-        onderdelen = per_ouder.get(orgaan.id, [])
         return {
             **orgaan_kort(orgaan, peildatum),
             "voorzitter": voorzitter_dict(org, uitslag),
@@ -245,8 +243,8 @@ def boom(
             ],
             "onderdelen": []
             if diepte is not None and niveau >= diepte
-            else [knoop(kind, niveau + 1) for kind in onderdelen],
+            else [knoop(kind, niveau + 1) for kind in onderdelen(org, orgaan.id, peildatum)],
         }
 
-    wortels = [wortel] if wortel is not None else per_ouder.get(None, [])
+    wortels = [wortel] if wortel is not None else onderdelen(org, None, peildatum)
     return [knoop(o, 0) for o in wortels]

@@ -110,9 +110,11 @@ def _tak_als_tekst(tak: Tak, breedte: int) -> list[str]:
 
 def _vouw(tekst: str, eerste: str, vervolg: str, breedte: int) -> list[str]:
     """Wrap at word boundaries; a continuation keeps the guides of the tree."""
+    ruimte = max(breedte - len(vervolg), 20)
+    if len(tekst) <= ruimte and not any(teken in tekst for teken in "\t\n\x0b\x0c\r"):
+        return [eerste + tekst]  # what textwrap gives a line that fits, without its cost
     import textwrap
 
-    ruimte = max(breedte - len(vervolg), 20)
     stukken = textwrap.wrap(tekst, ruimte, break_on_hyphens=False) or [""]
     return [eerste + stukken[0]] + [vervolg + stuk for stuk in stukken[1:]]
 
