@@ -33,11 +33,12 @@ import os
 import pickle
 import stat
 import sys
+import zlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from amctl.grenzen import MAX_BYTES
+from amctl import grenzen
 from amctl.probleem import GEEN_PLEK, GebruiksFout, Probleem
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ AAN = ("", "aan", "1", "ja", "on", "true", "yes")
 _KOP_UITSLAG = b"amctl-uitslag-1\n"
 _SLEUTELLENGTE = 40  # hex digits
 _CONTROLE = 16  # bytes of blake2b in front of every row
+_EMMERS = 256  # rows per look-up (see _emmer)
 _BULK_NA = 64  # after this many single look-ups in one section, read the rest at once
 
 
@@ -149,21 +151,19 @@ def lees_bestand(pad: Path) -> bytes | None:
     reads that with its own limits and messages)."""
     try:
         info = pad.stat()
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+        if not stat.S_ISREG(info.st_mode) or info.st_size > grenzen.MAX_BYTES:
             return None
         with pad.open("rb") as bestand:
-            inhoud = bestand.read(MAX_BYTES + 1)
+            inhoud = bestand.read(grenzen.MAX_BYTES + 1)
     except OSError:
         return None
-    return inhoud if len(inhoud) <= MAX_BYTES else None
+    return inhoud if len(inhoud) <= grenzen.MAX_BYTES else None
 
 
-def _controle(sleutel_: str, *delen: bytes) -> bytes:
-    h = hashlib.blake2b(sleutel_.encode(), digest_size=_CONTROLE)
-    for deel in delen:
-        h.update(len(deel).to_bytes(8, "little"))
-        h.update(deel)
-    return h.digest()
+def _controle(sleutel_: str, sectie: str, id_: str, gegevens: bytes) -> bytes:
+    """The hash that binds stored bytes to their key and their place in the entry."""
+    plaats = f"{len(sectie)}:{sectie}{len(id_)}:{id_}".encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(plaats + gegevens, digest_size=_CONTROLE, key=sleutel_.encode()).digest()
 
 
 def _ruim_op(map_: Path, achtervoegsel: str) -> None:
@@ -208,7 +208,7 @@ def lees_uitslag(inhoud: bytes, bestand: str) -> list[Probleem] | None:
         if not ruw.startswith(kop):
             return None
         controle, gegevens = ruw[len(kop) : len(kop) + _CONTROLE], ruw[len(kop) + _CONTROLE :]
-        if _controle(sleutel_, gegevens) != controle:
+        if _controle(sleutel_, "uitslag", bestand, gegevens) != controle:
             return None
         bewaard, problemen = pickle.loads(gegevens)
     except Exception:  # a cache that cannot be read is a cache miss, whatever the reason
@@ -233,7 +233,8 @@ def bewaar_uitslag(inhoud: bytes, bestand: str, problemen: list[Probleem]) -> No
             return
         sleutel_ = sleutel(inhoud)
         gegevens = pickle.dumps((bestand, tuple(problemen)), protocol=pickle.HIGHEST_PROTOCOL)
-        entry = _KOP_UITSLAG + sleutel_.encode() + _controle(sleutel_, gegevens) + gegevens
+        controle = _controle(sleutel_, "uitslag", bestand, gegevens)
+        entry = _KOP_UITSLAG + sleutel_.encode() + controle + gegevens
         _schrijf_prive(map_ / _uitslagnaam(sleutel_, bestand), lambda pad: pad.write_bytes(entry))
         _ruim_op(map_, ".uitslag")
     except Exception:
@@ -290,14 +291,15 @@ def bewaar(inhoud: bytes, organisatie: Organisatie) -> None:
         if map_ is None:
             return
         sleutel_ = sleutel(inhoud)
-        rijen = list(_rijen(sleutel_, organisatie))
+        with zonder_gc():
+            rijen = list(_rijen(sleutel_, organisatie))
         _schrijf_prive(map_ / f"{sleutel_}.model", lambda pad: _schrijf_database(pad, rijen))
         _ruim_op(map_, ".model")
     except Exception:
         return
 
 
-def _schrijf_database(pad: Path, rijen: list[tuple[str, str, bytes]]) -> None:
+def _schrijf_database(pad: Path, rijen: list[tuple[str, str, int, bytes]]) -> None:
     import sqlite3
 
     verbinding = sqlite3.connect(pad)
@@ -305,10 +307,12 @@ def _schrijf_database(pad: Path, rijen: list[tuple[str, str, bytes]]) -> None:
         verbinding.execute("PRAGMA journal_mode=OFF")
         verbinding.execute("PRAGMA synchronous=OFF")
         verbinding.execute(
-            "CREATE TABLE rij (sectie TEXT, id TEXT, data BLOB, PRIMARY KEY (sectie, id)) "
-            "WITHOUT ROWID"
+            "CREATE TABLE rij (sectie TEXT, id TEXT, volgorde INTEGER, data BLOB, "
+            "PRIMARY KEY (sectie, id)) WITHOUT ROWID"
         )
-        verbinding.executemany("INSERT INTO rij VALUES (?, ?, ?)", rijen)
+        rijen.sort()  # in key order: the B-tree fills from left to right
+        verbinding.executemany("INSERT INTO rij VALUES (?, ?, ?, ?)", rijen)
+        verbinding.execute("CREATE INDEX op_volgorde ON rij (sectie, volgorde)")
         verbinding.commit()
     finally:
         verbinding.close()
@@ -318,39 +322,45 @@ def _schrijf_database(pad: Path, rijen: list[tuple[str, str, bytes]]) -> None:
 # builds them; the cache only keeps them) and the holders per post.
 _BEKLEDERS = "_bekleders"
 _INDEX = "_index:"
-_ALLES = "_alles"
 _SCHEIDING = "\x1f"
 
 
 def _rijen(sleutel_: str, organisatie: Organisatie):
-    """Every object on a row of its own, for a question that needs a few; and every section
-    whole on one row as well, for one that needs them all (one unpickling instead of
-    thousands)."""
+    """Every object on a row of its own, with its place in the file."""
     from amctl import model, vragen
 
-    def rij(sectie: str, id_: str, waarde: Any):
-        gegevens = _pickle(waarde)
-        controle = _controle(sleutel_, sectie.encode(), id_.encode(), gegevens)
-        return (sectie, id_, controle + gegevens)
+    def rij(sectie: str, id_: str, volgorde: int, waarde: Any):
+        gegevens = pickle.dumps(waarde, protocol=pickle.HIGHEST_PROTOCOL)
+        return (sectie, id_, volgorde, _controle(sleutel_, sectie, id_, gegevens) + gegevens)
 
-    def tabel(sectie: str, inhoud: dict[str, Any]):
-        for id_, waarde in inhoud.items():
-            yield rij(sectie, id_, waarde)
-        yield rij(_ALLES, sectie, inhoud)
+    def tabel(sectie: str, inhoud):
+        for volgorde, (id_, waarde) in enumerate(inhoud):
+            yield rij(sectie, id_, volgorde, waarde)
 
-    yield rij("_kop", "sleutel", sleutel_)
+    yield rij("_kop", "sleutel", 0, sleutel_)
     overig = {
         naam: waarde
         for naam, waarde in vars(organisatie).items()
         if naam not in model.SECTIES and naam not in _NIET_BEWAARD
     }
-    yield rij("_kop", "organisatie", overig)
+    yield rij("_kop", "organisatie", 0, overig)
     for sectie in model.SECTIES:
-        yield from tabel(sectie, {i: _kaal(o) for i, o in getattr(organisatie, sectie).items()})
+        yield from tabel(sectie, ((i, _kaal(o)) for i, o in getattr(organisatie, sectie).items()))
     bekleders = organisatie.bekleders().items()
-    yield from tabel(_BEKLEDERS, {_post_id(p): [_kaal(b) for b in lijst] for p, lijst in bekleders})
+    yield from tabel(_BEKLEDERS, ((_post_id(p), [_kaal(b) for b in bs]) for p, bs in bekleders))
     for naam, bouw in vragen.INDEXEN.items():
-        yield from tabel(_INDEX + naam, dict(bouw(organisatie)))
+        emmers: dict[str, dict[str, tuple[int, Any]]] = {}
+        for volgorde, (sleutel_in_index, waarde) in enumerate(bouw(organisatie).items()):
+            emmer = emmers.setdefault(_emmer(sleutel_in_index), {})
+            emmer[sleutel_in_index] = (volgorde, waarde)
+        yield from tabel(_INDEX + naam, emmers.items())
+
+
+def _emmer(sleutel_in_index: str) -> str:
+    """A look-up has tens of thousands of small entries (every name of every person); they are
+    kept in a few hundred rows ('buckets') by a hash of the key, which is much faster to write
+    and, for one key, as fast to read."""
+    return str(zlib.crc32(sleutel_in_index.encode("utf-8", "surrogatepass")) % _EMMERS)
 
 
 # Positions and references serve the checks only; queries never report them.
@@ -362,59 +372,38 @@ def _post_id(post: tuple[str, str | None]) -> str:
     return f"{functie}{_SCHEIDING}{gemeente or ''}"
 
 
-class _Pickler(pickle.Pickler):
-    """Shared constants stay shared: every object without a position points to the one
-    GEEN_PLEK, not to a copy of its own."""
-
-    def persistent_id(self, obj):
-        if obj is GEEN_PLEK:
-            return "plek"
-        if obj is _geen_plekken():
-            return "plekken"
-        return None
-
-
-def _pickle(waarde: Any) -> bytes:
-    import io
-
-    buffer = io.BytesIO()
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(waarde)
-    return buffer.getvalue()
-
-
-@functools.cache
-def _geen_plekken():
-    from amctl import model
-
-    return model._GEEN_PLEKKEN
-
-
-class _Unpickler(pickle.Unpickler):
-    def persistent_load(self, pid):
-        if pid == "plek":
-            return GEEN_PLEK
-        if pid == "plekken":
-            return _geen_plekken()
-        raise pickle.UnpicklingError(pid)
+_GEEN_PLEKKEN: dict = {}  # what an object from the cache has for its positions; never changed
 
 
 def _kaal(waarde):
     """The object without its positions: half the size, twice as fast to load."""
-    if isinstance(waarde, tuple):
-        if hasattr(waarde, "_fields"):
-            vervangen = {}
-            for veld in waarde._fields:
-                if veld == "plek":
-                    vervangen[veld] = GEEN_PLEK
-                elif veld == "plekken":
-                    vervangen[veld] = _geen_plekken()
-                else:
-                    binnen = getattr(waarde, veld)
-                    if isinstance(binnen, tuple):
-                        vervangen[veld] = _kaal(binnen)
-            return waarde._replace(**vervangen)
-        return tuple(_kaal(w) for w in waarde)
-    return waarde
+    soort = type(waarde)
+    if soort is tuple:
+        return tuple(map(_kaal, waarde)) if any(type(w) is not str for w in waarde) else waarde
+    velden = _posities_en_delen(soort)
+    if velden is None:
+        return waarde
+    posities, delen = velden
+    waarden = list(waarde)
+    for i, vervanging in posities:
+        waarden[i] = vervanging
+    for i in delen:
+        if isinstance(waarden[i], tuple):
+            waarden[i] = _kaal(waarden[i])
+    return tuple.__new__(soort, waarden)
+
+
+@functools.cache
+def _posities_en_delen(soort: type):
+    """For a model class: which fields hold positions (and what replaces them), and which may
+    hold objects with positions of their own."""
+    velden = getattr(soort, "_fields", None)
+    if velden is None:
+        return None
+    vervanging = {"plek": GEEN_PLEK, "plekken": _GEEN_PLEKKEN}
+    posities = tuple((i, vervanging[v]) for i, v in enumerate(velden) if v in vervanging)
+    delen = tuple(i for i, v in enumerate(velden) if v not in vervanging)
+    return posities, delen
 
 
 class _Bron:
@@ -426,13 +415,11 @@ class _Bron:
         self.inhoud = inhoud
 
     def _uitpakken(self, sectie: str, id_: str, data: bytes) -> Any:
-        import io
-
         controle, gegevens = data[:_CONTROLE], data[_CONTROLE:]
-        if _controle(self.sleutel, sectie.encode(), id_.encode(), gegevens) != controle:
+        if _controle(self.sleutel, sectie, id_, gegevens) != controle:
             raise Defect(f"{sectie}/{id_}")
         try:
-            return _Unpickler(io.BytesIO(gegevens)).load()
+            return pickle.loads(gegevens)
         except Exception as fout:
             raise Defect(f"{sectie}/{id_}: {fout}") from None
 
@@ -451,10 +438,13 @@ class _Bron:
     def alle(self, sectie: str) -> dict[str, Any]:
         """A whole section, in file order."""
         try:
-            with zonder_gc():
-                return self.rij(_ALLES, sectie)
-        except KeyError:
-            raise Defect(f"{_ALLES}/{sectie}") from None
+            rijen = self.verbinding.execute(
+                "SELECT id, data FROM rij WHERE sectie = ? ORDER BY volgorde", (sectie,)
+            ).fetchall()
+        except Exception as fout:
+            raise Defect(str(fout)) from None
+        with zonder_gc():
+            return {id_: self._uitpakken(sectie, id_, data) for id_, data in rijen}
 
 
 class _Sectie(Mapping):
@@ -462,10 +452,13 @@ class _Sectie(Mapping):
     loads them all, in file order. A damaged entry is noticed on reading and the model is then
     rebuilt from the file, so a question never gets an answer from a damaged cache."""
 
-    def __init__(self, organisatie: _Gecached, naam: str, sleutel_van=str) -> None:
+    def __init__(
+        self, organisatie: _Gecached, naam: str, sleutel_van=str, emmers: bool = False
+    ) -> None:
         self._organisatie = organisatie
         self._naam = naam
         self._sleutel_van = sleutel_van
+        self._emmers: dict[str, dict] | None = {} if emmers else None
         self._geladen: dict = {}
         self._alles: dict | None = None
         self._gevraagd = 0
@@ -475,12 +468,25 @@ class _Sectie(Mapping):
 
             def lees(bron: _Bron) -> dict:
                 alles = bron.alle(self._naam)
+                if self._emmers is not None:
+                    inhoud = [(v, k, w) for emmer in alles.values() for k, (v, w) in emmer.items()]
+                    return {k: w for _, k, w in sorted(inhoud, key=lambda r: r[0])}
                 if self._sleutel_van is str:
                     return alles
                 return {self._sleutel_van(k): v for k, v in alles.items()}
 
             self._alles = self._organisatie._lees(lees, self._naam, None)
         return self._alles
+
+    def _uit_emmer(self, bron: _Bron, sleutel_: str):
+        assert self._emmers is not None
+        nummer = _emmer(sleutel_)
+        if nummer not in self._emmers:
+            try:
+                self._emmers[nummer] = bron.rij(self._naam, nummer)
+            except KeyError:
+                self._emmers[nummer] = {}
+        return self._emmers[nummer][sleutel_][1]
 
     def __getitem__(self, id_):
         if self._alles is not None:
@@ -490,14 +496,19 @@ class _Sectie(Mapping):
         except KeyError:
             pass
         self._gevraagd += 1
-        if self._gevraagd > _BULK_NA:
+        if self._gevraagd > _BULK_NA and self._emmers is None:
             return self._laad_alles()[id_]
         sleutel_ = _post_id(id_) if self._sleutel_van is not str else id_
         if not isinstance(sleutel_, str):
             raise KeyError(id_)
-        waarde = self._organisatie._lees(
-            lambda bron: bron.rij(self._naam, sleutel_), self._naam, id_
-        )
+        if self._emmers is not None:
+            waarde = self._organisatie._lees(
+                lambda bron: self._uit_emmer(bron, sleutel_), self._naam, id_
+            )
+        else:
+            waarde = self._organisatie._lees(
+                lambda bron: bron.rij(self._naam, sleutel_), self._naam, id_
+            )
         self._geladen[id_] = waarde
         return waarde
 
@@ -550,7 +561,7 @@ def _gecachete_klasse():
 
         def index(self, naam: str, bouw):
             if naam not in self._indexen:
-                self._indexen[naam] = _Sectie(self, _INDEX + naam)
+                self._indexen[naam] = _Sectie(self, _INDEX + naam, emmers=True)
             return self._indexen[naam]
 
         def _lees(self, lees, sectie: str, id_):

@@ -58,12 +58,19 @@ RAPPORT = REPO / "BENCHMARKS.md"
 PYCACHE = genereer.UIT / "pycache"
 NOG_NIET = "(opdracht nog niet beschikbaar)"
 
-# The amctl commands measured, in order; arguments are filled in per size.
-OPDRACHTEN = ("validate", "wie-zit-in", "waar-zit", "tree")
-VRAGEN = ("wie-zit-in", "waar-zit", "tree")
+# The amctl commands measured, in order; arguments are filled in per size. 'validate' is a
+# second validation of an unchanged file (the verdict comes from amctl's cache); 'validate
+# (koud)' runs with the cache off: every byte parsed and every rule run, as CI on a new commit.
+KOUD = "validate (koud)"
+OPDRACHTEN = ("validate", KOUD, "wie-zit-in", "waar-zit", "tree ORGAAN", "tree")
+VRAGEN = ("wie-zit-in", "waar-zit", "tree ORGAAN", "tree")
+# The command `amctl --help` must list for each measured one.
+NODIG = {KOUD: "validate", "tree ORGAAN": "tree"}
 KAAL, PARSE = "kaal framework", "parse-vloer"
+# Other tools that check the same file, measured in the same rounds with --peers.
+PEERS = ("yamllint", "check-jsonschema")
 
-# Targets of issue 6.
+# Targets of issue 16 (and of issue 6 before it).
 S_TEGEN_KAAL = 1.25
 L_VALIDATE_TEGEN_PARSE = 1.5
 L_VRAAG_TEGEN_KAAL = 1.5
@@ -161,7 +168,7 @@ def opdrachten_in_hulp(hulp: str) -> set[str]:
 
 
 def beschikbare_opdrachten(amctl: Path) -> set[str]:
-    """The commands of OPDRACHTEN that `amctl --help` lists.
+    """The commands of OPDRACHTEN whose amctl command `amctl --help` lists.
 
     Should the help text change shape so that even `validate` is not recognised, ask each
     command for its own --help instead (exit 0 when it exists)."""
@@ -170,16 +177,16 @@ def beschikbare_opdrachten(amctl: Path) -> set[str]:
         [str(amctl), "--help"], capture_output=True, text=True, env=omgeving, check=False
     ).stdout
     genoemd = opdrachten_in_hulp(hulp)
-    if "validate" in genoemd:
-        return genoemd & set(OPDRACHTEN)
-    return {
-        naam
-        for naam in OPDRACHTEN
-        if subprocess.run(
-            [str(amctl), naam, "--help"], capture_output=True, env=omgeving, check=False
-        ).returncode
-        == 0
-    }
+    if "validate" not in genoemd:
+        genoemd = {
+            naam
+            for naam in {NODIG.get(n, n) for n in OPDRACHTEN}
+            if subprocess.run(
+                [str(amctl), naam, "--help"], capture_output=True, env=omgeving, check=False
+            ).returncode
+            == 0
+        }
+    return {naam for naam in OPDRACHTEN if NODIG.get(naam, naam) in genoemd}
 
 
 def machine(python: str) -> dict[str, str]:
@@ -239,13 +246,12 @@ def machine(python: str) -> dict[str, str]:
         "Kernen": f"{kernen} (bruikbaar voor dit proces: {bruikbaar})",
         "Geheugen": geheugen,
         "Besturingssysteem": platform.platform(),
-        "Python": f"{versies.get('implementatie', '?')} {versies.get('python', '?')} ({python})",
+        "Python": f"{versies.get('implementatie', '?')} {versies.get('python', '?')}",
         "PyYAML": f"{versies.get('pyyaml', '?')}, "
         + {True: "met libyaml (CSafeLoader)", False: "zonder libyaml (pure Python)"}.get(
             libyaml, "libyaml onbekend"
         ),
-        "Typer": f"{versies.get('typer') or '?'}"
-        + (f", Click {versies['click']}" if versies.get("click") else " (met eigen Click)"),
+        "Typer": f"{versies.get('typer') or '?'}",
         "amctl": f"commit {commit or '?'}"
         + (" met lokale wijzigingen in amctl/" if gewijzigd else ""),
     }
@@ -265,9 +271,9 @@ def omgeving_voor_meting() -> dict[str, str]:
     return omgeving
 
 
-def meet(argv: list[str]) -> Meting:
+def meet(argv: list[str], extra: dict[str, str] | None = None) -> Meting:
     """Run one process to the end: wall time, its own peak RSS (wait4), exit code."""
-    omgeving = omgeving_voor_meting()
+    omgeving = {**omgeving_voor_meting(), **(extra or {})}
     with tempfile.TemporaryFile() as fouten:
         start = time.perf_counter()
         proces = subprocess.Popen(
@@ -284,27 +290,72 @@ def meet(argv: list[str]) -> Meting:
     return Meting(seconden, kb, proces.returncode, stderr)
 
 
+class Taak(NamedTuple):
+    naam: str
+    argv: list[str]  # as run (programs by absolute path)
+    getoond: str  # as shown in the report
+    beschikbaar: bool
+    omgeving: dict[str, str]  # besides the measuring environment
+    codes: tuple[int, ...] = (0,)  # exit codes that count as a run (a linter finds problems)
+
+
+def schema_voor_peers(amctl: Path) -> Path:
+    """The JSON Schema of the format (`amctl schema`), for check-jsonschema."""
+    pad = genereer.UIT / "schema.json"
+    pad.write_bytes(subprocess.run([str(amctl), "schema"], capture_output=True, check=True).stdout)
+    return pad
+
+
+def peer_programma(naam: str) -> Path | None:
+    naast = Path(sys.executable).parent / naam
+    if naast.is_file():
+        return naast
+    gevonden = shutil.which(naam)
+    return Path(gevonden) if gevonden else None
+
+
 def plan(
-    maat: str, amctl: Path, python: str, beschikbaar: set[str]
-) -> list[tuple[str, list[str], str, bool]]:
-    """(name, argv as run, argv as shown, available) for every command on this size."""
+    maat: str, amctl: Path, python: str, beschikbaar: set[str], peers: bool = False
+) -> list[Taak]:
+    """Every command on this size, floors first, then amctl, then (with --peers) the peers."""
     bestand = f"benchmarks/uit/{maat}.yaml"
     vraag = genereer.beschrijving(maat)["vraag"]
     argumenten = {
         "validate": ["validate", "-f", bestand],
+        KOUD: ["validate", "-f", bestand],
         "wie-zit-in": ["wie-zit-in", vraag["orgaan"], "-f", bestand],
         "waar-zit": ["waar-zit", vraag["gemeente"], "-f", bestand],
+        "tree ORGAAN": ["tree", vraag["orgaan"], "-f", bestand],
         "tree": ["tree", "-f", bestand],
     }
-    regels = [
-        (KAAL, [python, "benchmarks/kale_app.py", "-f", bestand], True),
-        (PARSE, [python, "benchmarks/parse_vloer.py", bestand], True),
+    regels: list[tuple[str, list[str], bool, dict[str, str], tuple[int, ...]]] = [
+        (KAAL, [python, "benchmarks/kale_app.py", "-f", bestand], True, {}, (0,)),
+        (PARSE, [python, "benchmarks/parse_vloer.py", bestand], True, {}, (0,)),
     ]
-    regels += [(n, [str(amctl), *argumenten[n]], n in beschikbaar) for n in OPDRACHTEN]
+    for n in OPDRACHTEN:
+        omgeving = {"AMCTL_CACHE": "uit"} if n == KOUD else {}
+        regels.append((n, [str(amctl), *argumenten[n]], n in beschikbaar, omgeving, (0,)))
+    if peers:
+        programmas = {naam: peer_programma(naam) for naam in PEERS}
+        schema = "benchmarks/uit/schema.json"  # written by schema_voor_peers
+        argv_peer = {
+            "yamllint": ["-d", "default", bestand],
+            "check-jsonschema": ["--schemafile", schema, bestand],
+        }
+        for naam in PEERS:
+            programma = programmas[naam]
+            argv = [str(programma or naam), *argv_peer[naam]]
+            regels.append((naam, argv, programma is not None, {}, (0, 1)))
+    vervang = {python: "python", str(amctl): "amctl"}
+    vervang |= {str(peer_programma(n)): n for n in PEERS if peer_programma(n)}
     uit = []
-    for naam, argv, aanwezig in regels:
-        getoond = ["python" if a == python else "amctl" if a == str(amctl) else a for a in argv]
-        uit.append((naam, argv, " ".join(getoond), aanwezig))
+    for naam, argv, aanwezig, omgeving, codes in regels:
+        getoond = [vervang.get(a, a) for a in argv]
+        getoond = [
+            "benchmarks/uit/schema.json" if a.endswith("schema.json") else a for a in getoond
+        ]
+        voor = "".join(f"{k}={v} " for k, v in omgeving.items())
+        uit.append(Taak(naam, argv, voor + " ".join(getoond), aanwezig, omgeving, codes))
     return uit
 
 
@@ -324,14 +375,16 @@ def meet_maat(
     runs: int,
     opwarmen: bool,
     min_tijd: float,
+    peers: bool = False,
 ) -> dict[str, Reeks]:
-    taken = plan(maat, amctl, python, beschikbaar)
-    metingen: dict[str, list[Meting]] = {naam: [] for naam, *_ in taken}
-    fouten: dict[str, str | None] = {naam: None for naam, *_ in taken}
+    taken = plan(maat, amctl, python, beschikbaar, peers)
+    metingen: dict[str, list[Meting]] = {t.naam: [] for t in taken}
+    fouten: dict[str, str | None] = {t.naam: None for t in taken}
 
-    def draai(naam: str, argv: list[str], label: str) -> Meting:
-        meting = meet(argv)
-        if meting.code != 0:
+    def draai(taak: Taak, label: str) -> Meting:
+        naam = taak.naam
+        meting = meet(taak.argv, taak.omgeving)
+        if meting.code not in taak.codes:
             fouten[naam] = f"exit {meting.code}: {meting.stderr.strip()[-400:]}"
             print(f"  {maat} {naam} {label}: MISLUKT ({fouten[naam]})", file=sys.stderr)
             return meting
@@ -341,23 +394,23 @@ def meet_maat(
         )
         return meting
 
-    for naam, _, _, aanwezig in taken:
-        if not aanwezig:
-            print(f"  {maat} {naam}: {NOG_NIET}", file=sys.stderr)
-    actief = [(naam, argv) for naam, argv, _, aanwezig in taken if aanwezig]
+    for taak in taken:
+        if not taak.beschikbaar:
+            print(f"  {maat} {taak.naam}: {NOG_NIET}", file=sys.stderr)
+    actief = [taak for taak in taken if taak.beschikbaar]
     rondes = runs
     if opwarmen:
-        opwarmtijd = max(draai(naam, argv, "opwarmen").seconden for naam, argv in actief)
+        opwarmtijd = max(draai(taak, "opwarmen").seconden for taak in actief)
         rondes = aantal_rondes(runs, opwarmtijd, min_tijd)
     for i in range(rondes):
-        for naam, argv in actief:
-            if fouten[naam] is None:
-                meting = draai(naam, argv, f"run {i + 1}/{rondes}")
-                if meting.code == 0:
-                    metingen[naam].append(meting)
+        for taak in actief:
+            if fouten[taak.naam] is None:
+                meting = draai(taak, f"run {i + 1}/{rondes}")
+                if meting.code in taak.codes:
+                    metingen[taak.naam].append(meting)
     return {
-        naam: Reeks(naam, argv, getoond, aanwezig, metingen[naam], fouten[naam])
-        for naam, argv, getoond, aanwezig in taken
+        t.naam: Reeks(t.naam, t.argv, t.getoond, t.beschikbaar, metingen[t.naam], fouten[t.naam])
+        for t in taken
     }
 
 
@@ -438,7 +491,7 @@ def _tijddoel(
 
 def doelen(resultaten: dict[str, dict[str, Reeks]]) -> list[Doel]:
     uit: list[Doel] = []
-    for naam in OPDRACHTEN:
+    for naam in (n for n in OPDRACHTEN if n != KOUD):
         uit.append(
             _tijddoel(
                 resultaten, f"S: {naam} / kaal framework", ("S", naam), ("S", KAAL), S_TEGEN_KAAL
@@ -447,20 +500,20 @@ def doelen(resultaten: dict[str, dict[str, Reeks]]) -> list[Doel]:
     uit.append(
         _tijddoel(
             resultaten,
-            "L: validate / parse-vloer",
-            ("L", "validate"),
+            f"L: {KOUD} / parse-vloer",
+            ("L", KOUD),
             ("L", PARSE),
             L_VALIDATE_TEGEN_PARSE,
         )
     )
-    for naam in VRAGEN:
+    for naam in ("validate", *VRAGEN):
         omschrijving = f"L: {naam} (ongewijzigd bestand) / kaal framework"
         uit.append(
             _tijddoel(resultaten, omschrijving, ("L", naam), ("L", KAAL), L_VRAAG_TEGEN_KAAL)
         )
     for naam in OPDRACHTEN:
         uit.append(_tijddoel(resultaten, f"groei L/M: {naam}", ("L", naam), ("M", naam), GROEI_L_M))
-    for naam in OPDRACHTEN:
+    for naam in (KOUD, *VRAGEN):
         reeks, vloer = resultaten.get("L", {}).get(naam), resultaten.get("L", {}).get(PARSE)
         if reeks is None or vloer is None:
             waarde, reden = None, "maat L niet gemeten"
@@ -474,6 +527,22 @@ def doelen(resultaten: dict[str, dict[str, Reeks]]) -> list[Doel]:
             Doel(f"L: piekgeheugen {naam} / parse-vloer", waarde, GEHEUGEN_L_TEGEN_PARSE, reden)
         )
     return uit
+
+
+def peertabel(resultaten: dict[str, dict[str, Reeks]], maten: list[str]) -> str:
+    """amctl validate (cache off, as a peer has none) against each peer on the same file."""
+    rijen = []
+    for peer in PEERS:
+        cellen = [f"`{KOUD}` / {peer}"]
+        for maat in maten:
+            mediaan, reden = _verhouding(resultaten, (maat, KOUD), (maat, peer))
+            minimum, _ = _verhouding(resultaten, (maat, KOUD), (maat, peer), "minimum")
+            if mediaan is None or minimum is None:
+                cellen.append(reden)
+            else:
+                cellen.append(f"{mediaan:.2f}x ({minimum:.2f}x)")
+        rijen.append(cellen)
+    return _tabel(["Verhouding", *(f"{m}: mediaan (minima)" for m in maten)], rijen)
 
 
 def doelentabel(lijst: list[Doel]) -> str:
@@ -490,7 +559,8 @@ def doelentabel(lijst: list[Doel]) -> str:
 
 
 def tabellen(resultaten: dict[str, dict[str, Reeks]], maten: list[str]) -> str:
-    namen = [KAAL, PARSE, *OPDRACHTEN]
+    peers = [p for p in PEERS if any(p in resultaten[m] for m in maten)]
+    namen = [KAAL, PARSE, *OPDRACHTEN, *peers]
 
     def aantal(maat: str) -> int:
         return max((len(r.metingen) for r in resultaten[maat].values()), default=0)
@@ -518,8 +588,16 @@ def tabellen(resultaten: dict[str, dict[str, Reeks]], maten: list[str]) -> str:
         + "\nPiekgeheugen (ru_maxrss van het proces, MiB):\n\n"
         + geheugen
         + groei
-        + "\nDoelen (issue 6):\n\n"
+        + "\nDoelen (issue 16; oordeel op de medianen):\n\n"
         + doelentabel(doelen(resultaten))
+        + (
+            "\nPeers: amctl `validate` zonder cache tegen andere controleurs van hetzelfde "
+            "bestand (yamllint met de standaardconfiguratie; check-jsonschema met het schema "
+            "van `amctl schema`), in dezelfde rondes; onder 1x is amctl sneller:\n\n"
+            + peertabel(resultaten, maten)
+            if peers
+            else ""
+        )
     )
 
 
@@ -566,6 +644,8 @@ def rapport(
         f"    {reeks.getoond}\n" for maat in maten for reeks in resultaten[maat].values()
     )
     argumenten = f"--maten {','.join(maten)} --runs {runs} --min-tijd {min_tijd:g} --zaad {zaad}"
+    if any(p in resultaten[m] for m in maten for p in PEERS):
+        argumenten += " --peers"
     return f"""# Benchmarks
 
 Gemeten op {nu} met `python benchmarks/run.py {argumenten}`.
@@ -605,14 +685,22 @@ met bezettingen over drie raadsperioden (2018, 2022, 2026). Gevulde zetels = bez
   `yaml.load(open(F), Loader=yaml.CSafeLoader)` (`benchmarks/parse_vloer.py`); libyaml
   levert daarin alleen de events, de knopen en objecten bouwt PyYAML in Python, dus deze
   vloer is ruim.
+- `validate` is een tweede controle van een ongewijzigd bestand: het oordeel komt uit de cache
+  van amctl, zoals bij een gebruiker die opnieuw controleert. `{KOUD}` draait met
+  `AMCTL_CACHE=uit`: elke byte gelezen en elke regel uitgevoerd, zoals CI op een nieuwe commit;
+  die telt tegen de parse-vloer en tegen de peers. De vragen lezen het model van een ongewijzigd
+  bestand uit de cache (gevuld in de opwarmronde). `tree ORGAAN` toont alleen het gevraagde
+  orgaan en wat eronder valt, `tree` de hele structuur.
 - Een opdracht die `amctl --help` nog niet noemt, staat als "{NOG_NIET}" in de tabellen.
+- De machine kan gedeeld zijn: de belasting (load average) bij begin en einde staat hierboven.
+  Alleen de verhoudingen binnen dezelfde rondes zijn vergelijkbaar, niet de absolute tijden.
 
 ## Resultaten
 
 {tabellen(resultaten, maten)}
 ## Opnieuw meten
 
-    python -m venv .venv && .venv/bin/pip install -e '.[dev]'
+    python -m venv .venv && .venv/bin/pip install -e '.[dev,bench]'
     .venv/bin/python benchmarks/genereer.py --zaad {zaad}        # optioneel: run.py doet dit zelf
     .venv/bin/python benchmarks/run.py {argumenten}
 
@@ -623,6 +711,13 @@ Rooktest voor CI (alleen S, één run, geen tijdseisen, exit 0 tenzij een opdrac
 
     python benchmarks/run.py --rooktest
 """
+
+
+def _belasting() -> str:
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        return "onbekend"
 
 
 # --- main ---------------------------------------------------------------------------------
@@ -644,6 +739,12 @@ def main(argv: list[str] | None = None) -> int:
         "gemeten is; standaard 5",
     )
     parser.add_argument("--rapport", type=Path, default=RAPPORT, help="waar het rapport komt")
+    parser.add_argument(
+        "--peers",
+        action="store_true",
+        help="meet ook yamllint en check-jsonschema op dezelfde bestanden, in dezelfde rondes "
+        "(pip install -e '.[bench]')",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs moet minstens 1 zijn")
@@ -657,13 +758,23 @@ def main(argv: list[str] | None = None) -> int:
         if naam not in beschikbaar:
             print(f"amctl {naam}: {NOG_NIET}", file=sys.stderr)
 
+    peers = args.peers and not args.rooktest
+    if peers:
+        ontbreekt = [naam for naam in PEERS if peer_programma(naam) is None]
+        if ontbreekt:
+            parser.error(
+                f"--peers: {', '.join(ontbreekt)} niet gevonden; installeer met "
+                "pip install -e '.[bench]'"
+            )
+        schema_voor_peers(amctl)
+    belasting_begin = _belasting()
     resultaten: dict[str, dict[str, Reeks]] = {}
     for maat in maten:
         if not genereer.actueel(maat, args.zaad):
             print(f"genereer {maat} (zaad {args.zaad}) ...", file=sys.stderr)
             genereer.genereer(maat, args.zaad)
         resultaten[maat] = meet_maat(
-            maat, amctl, python, beschikbaar, runs, not args.rooktest, args.min_tijd
+            maat, amctl, python, beschikbaar, runs, not args.rooktest, args.min_tijd, peers
         )
 
     print()
@@ -675,7 +786,11 @@ def main(argv: list[str] | None = None) -> int:
         if reeks.fout is not None
     ]
     if not args.rooktest:
-        tekst = rapport(resultaten, maten, runs, args.min_tijd, args.zaad, machine(python))
+        omgeving = machine(python)
+        omgeving["Belasting (load average, 1 min)"] = (
+            f"{belasting_begin} bij het begin, {_belasting()} aan het eind"
+        )
+        tekst = rapport(resultaten, maten, runs, args.min_tijd, args.zaad, omgeving)
         args.rapport.write_text(tekst, encoding="utf-8")
         print(f"Rapport geschreven: {args.rapport}")
     if mislukt:
