@@ -154,10 +154,10 @@ def lees_bestand(pad: Path) -> bytes | None:
         if not stat.S_ISREG(info.st_mode) or info.st_size > grenzen.MAX_BYTES:
             return None
         with pad.open("rb") as bestand:
-            inhoud = bestand.read(grenzen.MAX_BYTES + 1)
+            inhoud = bestand.read(info.st_size + 1)  # one buffer the size of the file
     except OSError:
         return None
-    return inhoud if len(inhoud) <= grenzen.MAX_BYTES else None
+    return inhoud if len(inhoud) <= info.st_size else None  # it grew: the loader reads it
 
 
 def _controle(sleutel_: str, sectie: str, id_: str, gegevens: bytes) -> bytes:

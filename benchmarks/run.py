@@ -62,10 +62,16 @@ NOG_NIET = "(opdracht nog niet beschikbaar)"
 # second validation of an unchanged file (the verdict comes from amctl's cache); 'validate
 # (koud)' runs with the cache off: every byte parsed and every rule run, as CI on a new commit.
 KOUD = "validate (koud)"
-OPDRACHTEN = ("validate", KOUD, "wie-zit-in", "waar-zit", "tree ORGAAN", "tree")
+IMPORT = "importeer 5000 rijen --droog"
+EXPORT = ("exporteer csv", "exporteer xlsx", "exporteer popolo")
+OPDRACHTEN = ("validate", KOUD, "wie-zit-in", "waar-zit", "tree ORGAAN", "tree", IMPORT, *EXPORT)
 VRAGEN = ("wie-zit-in", "waar-zit", "tree ORGAAN", "tree")
 # The command `amctl --help` must list for each measured one.
-NODIG = {KOUD: "validate", "tree ORGAAN": "tree"}
+NODIG = {KOUD: "validate", "tree ORGAAN": "tree", IMPORT: "importeer"}
+NODIG |= {naam: "exporteer" for naam in EXPORT}
+# Measured on these sizes only (issue 16): 5,000 rows into M, L to each format.
+ALLEEN_OP = {IMPORT: {"M"}} | {naam: {"L"} for naam in EXPORT}
+IMPORTRIJEN = 5000
 KAAL, PARSE = "kaal framework", "parse-vloer"
 # Other tools that check the same file, measured in the same rounds with --peers.
 PEERS = ("yamllint", "check-jsonschema")
@@ -306,6 +312,27 @@ def schema_voor_peers(amctl: Path) -> Path:
     return pad
 
 
+def maak_importblad(maat: str, rijen: int = IMPORTRIJEN) -> Path:
+    """A sheet for `amctl importeer`: `rijen` new raadsleden in the gemeenten of the file, each
+    on a row of its own (what a griffie sends after an election)."""
+    import csv
+
+    from amctl.controle import geldig_model
+
+    org = geldig_model(genereer.UIT / f"{maat}.yaml")
+    gemeenten = list(org.gemeenten)
+    pad = genereer.UIT / f"{maat}-import.csv"
+    with pad.open("w", encoding="utf-8", newline="") as uit:
+        schrijver = csv.writer(uit, delimiter=";")
+        schrijver.writerow(["naam", "persoon", "functie", "gemeente", "vanaf"])
+        for i in range(rijen):
+            gemeente = gemeenten[i % len(gemeenten)]
+            schrijver.writerow(
+                [f"Nieuw Raadslid {i}", f"nieuw-raadslid-{i}", "raadslid", gemeente, "2026-04-01"]
+            )
+    return pad
+
+
 def peer_programma(naam: str) -> Path | None:
     naast = Path(sys.executable).parent / naam
     if naast.is_file():
@@ -321,6 +348,8 @@ def plan(
     bestand = f"benchmarks/uit/{maat}.yaml"
     vraag = genereer.beschrijving(maat)["vraag"]
     argumenten = {
+        IMPORT: ["importeer", f"benchmarks/uit/{maat}-import.csv", "--droog", "-f", bestand],
+        **{n: ["exporteer", "--formaat", n.split()[-1], "-f", bestand] for n in EXPORT},
         "validate": ["validate", "-f", bestand],
         KOUD: ["validate", "-f", bestand],
         "wie-zit-in": ["wie-zit-in", vraag["orgaan"], "-f", bestand],
@@ -333,6 +362,8 @@ def plan(
         (PARSE, [python, "benchmarks/parse_vloer.py", bestand], True, {}, (0,)),
     ]
     for n in OPDRACHTEN:
+        if maat not in ALLEEN_OP.get(n, {maat}):
+            continue
         omgeving = {"AMCTL_CACHE": "uit"} if n == KOUD else {}
         regels.append((n, [str(amctl), *argumenten[n]], n in beschikbaar, omgeving, (0,)))
     if peers:
@@ -511,7 +542,7 @@ def doelen(resultaten: dict[str, dict[str, Reeks]]) -> list[Doel]:
         uit.append(
             _tijddoel(resultaten, omschrijving, ("L", naam), ("L", KAAL), L_VRAAG_TEGEN_KAAL)
         )
-    for naam in OPDRACHTEN:
+    for naam in (n for n in OPDRACHTEN if n not in ALLEEN_OP):
         uit.append(_tijddoel(resultaten, f"groei L/M: {naam}", ("L", naam), ("M", naam), GROEI_L_M))
     for naam in (KOUD, *VRAGEN):
         reeks, vloer = resultaten.get("L", {}).get(naam), resultaten.get("L", {}).get(PARSE)
@@ -527,6 +558,19 @@ def doelen(resultaten: dict[str, dict[str, Reeks]]) -> list[Doel]:
             Doel(f"L: piekgeheugen {naam} / parse-vloer", waarde, GEHEUGEN_L_TEGEN_PARSE, reden)
         )
     return uit
+
+
+def import_export_tabel(resultaten: dict[str, dict[str, Reeks]]) -> str:
+    """importeer and exporteer against a validation (cache off) of the same file."""
+    rijen = []
+    for naam in (IMPORT, *EXPORT):
+        for maat in sorted(ALLEEN_OP[naam]):
+            mediaan, reden = _verhouding(resultaten, (maat, naam), (maat, KOUD))
+            minimum, _ = _verhouding(resultaten, (maat, naam), (maat, KOUD), "minimum")
+            waarde = reden if mediaan is None else f"{mediaan:.2f}x"
+            minima = f"{minimum:.2f}x" if minimum else "-"
+            rijen.append([f"{maat}: {naam} / {KOUD}", waarde, minima])
+    return _tabel(["Verhouding", "Mediaan", "Minima"], rijen)
 
 
 def peertabel(resultaten: dict[str, dict[str, Reeks]], maten: list[str]) -> str:
@@ -590,6 +634,14 @@ def tabellen(resultaten: dict[str, dict[str, Reeks]], maten: list[str]) -> str:
         + groei
         + "\nDoelen (issue 16; oordeel op de medianen):\n\n"
         + doelentabel(doelen(resultaten))
+        + (
+            f"\nImporteren en exporteren, tegen een controle zonder cache van hetzelfde bestand "
+            f"({IMPORTRIJEN} nieuwe raadsleden in M met --droog: gelezen, toegepast en "
+            "gecontroleerd, niet geschreven; L naar elk formaat, naar stdout):\n\n"
+            + import_export_tabel(resultaten)
+            if "M" in resultaten or "L" in resultaten
+            else ""
+        )
         + (
             "\nPeers: amctl `validate` zonder cache tegen andere controleurs van hetzelfde "
             "bestand (yamllint met de standaardconfiguratie; check-jsonschema met het schema "
@@ -773,6 +825,8 @@ def main(argv: list[str] | None = None) -> int:
         if not genereer.actueel(maat, args.zaad):
             print(f"genereer {maat} (zaad {args.zaad}) ...", file=sys.stderr)
             genereer.genereer(maat, args.zaad)
+        if IMPORT in beschikbaar and maat in ALLEEN_OP[IMPORT]:
+            maak_importblad(maat)
         resultaten[maat] = meet_maat(
             maat, amctl, python, beschikbaar, runs, not args.rooktest, args.min_tijd, peers
         )
