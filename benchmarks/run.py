@@ -38,6 +38,7 @@ import math
 import os
 import platform
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -64,11 +65,23 @@ NOG_NIET = "(opdracht nog niet beschikbaar)"
 KOUD = "validate (koud)"
 IMPORT = "importeer 5000 rijen --droog"
 EXPORT = ("exporteer csv", "exporteer xlsx", "exporteer popolo")
-OPDRACHTEN = ("validate", KOUD, "wie-zit-in", "waar-zit", "tree ORGAAN", "tree", IMPORT, *EXPORT)
+TAB = ("Tab: orgaan", "Tab: wie")  # one press of Tab, as bash asks amctl for completions
+OPDRACHTEN = (
+    "validate",
+    KOUD,
+    "wie-zit-in",
+    "waar-zit",
+    "tree ORGAAN",
+    "tree",
+    *TAB,
+    IMPORT,
+    *EXPORT,
+)
 VRAGEN = ("wie-zit-in", "waar-zit", "tree ORGAAN", "tree")
 # The command `amctl --help` must list for each measured one.
 NODIG = {KOUD: "validate", "tree ORGAAN": "tree", IMPORT: "importeer"}
-NODIG |= {naam: "exporteer" for naam in EXPORT}
+NODIG |= {naam: "exporteer" for naam in EXPORT} | {naam: "aanvulling" for naam in TAB}
+TAB_TEGEN_KAAL = 1.2
 # Measured on these sizes only (issue 16): 5,000 rows into M, L to each format.
 ALLEEN_OP = {IMPORT: {"M"}} | {naam: {"L"} for naam in EXPORT}
 IMPORTRIJEN = 5000
@@ -361,10 +374,23 @@ def plan(
         (KAAL, [python, "benchmarks/kale_app.py", "-f", bestand], True, {}, (0,)),
         (PARSE, [python, "benchmarks/parse_vloer.py", bestand], True, {}, (0,)),
     ]
+    tab = {
+        "Tab: orgaan": ["wie-zit-in", "-f", bestand, vraag["orgaan"][:4]],
+        "Tab: wie": ["waar-zit", "-f", bestand, vraag["gemeente"][:3]],
+    }
     for n in OPDRACHTEN:
         if maat not in ALLEEN_OP.get(n, {maat}):
             continue
         omgeving = {"AMCTL_CACHE": "uit"} if n == KOUD else {}
+        if n in TAB:
+            woorden = ["amctl", *tab[n]]
+            omgeving = {
+                "_AMCTL_COMPLETE": "complete_bash",
+                "COMP_WORDS": " ".join(woorden),
+                "COMP_CWORD": str(len(woorden) - 1),
+            }
+            regels.append((n, [str(amctl)], n in beschikbaar, omgeving, (0,)))
+            continue
         regels.append((n, [str(amctl), *argumenten[n]], n in beschikbaar, omgeving, (0,)))
     if peers:
         programmas = {naam: peer_programma(naam) for naam in PEERS}
@@ -385,7 +411,7 @@ def plan(
         getoond = [
             "benchmarks/uit/schema.json" if a.endswith("schema.json") else a for a in getoond
         ]
-        voor = "".join(f"{k}={v} " for k, v in omgeving.items())
+        voor = "".join(f"{k}={shlex.quote(v)} " for k, v in omgeving.items())
         uit.append(Taak(naam, argv, voor + " ".join(getoond), aanwezig, omgeving, codes))
     return uit
 
@@ -522,12 +548,23 @@ def _tijddoel(
 
 def doelen(resultaten: dict[str, dict[str, Reeks]]) -> list[Doel]:
     uit: list[Doel] = []
-    for naam in (n for n in OPDRACHTEN if n != KOUD):
+    for naam in (n for n in OPDRACHTEN if n != KOUD and n not in ALLEEN_OP and n not in TAB):
         uit.append(
             _tijddoel(
                 resultaten, f"S: {naam} / kaal framework", ("S", naam), ("S", KAAL), S_TEGEN_KAAL
             )
         )
+    for maat in ("S", "L"):
+        for naam in TAB:
+            uit.append(
+                _tijddoel(
+                    resultaten,
+                    f"{maat}: {naam} / kaal framework",
+                    (maat, naam),
+                    (maat, KAAL),
+                    TAB_TEGEN_KAAL,
+                )
+            )
     uit.append(
         _tijddoel(
             resultaten,
@@ -579,6 +616,9 @@ def peertabel(resultaten: dict[str, dict[str, Reeks]], maten: list[str]) -> str:
     for peer in PEERS:
         cellen = [f"`{KOUD}` / {peer}"]
         for maat in maten:
+            if peer not in resultaten[maat]:
+                cellen.append("niet gemeten")
+                continue
             mediaan, reden = _verhouding(resultaten, (maat, KOUD), (maat, peer))
             minimum, _ = _verhouding(resultaten, (maat, KOUD), (maat, peer), "minimum")
             if mediaan is None or minimum is None:
@@ -696,8 +736,9 @@ def rapport(
         f"    {reeks.getoond}\n" for maat in maten for reeks in resultaten[maat].values()
     )
     argumenten = f"--maten {','.join(maten)} --runs {runs} --min-tijd {min_tijd:g} --zaad {zaad}"
-    if any(p in resultaten[m] for m in maten for p in PEERS):
-        argumenten += " --peers"
+    peer_maten = [m for m in maten if any(p in resultaten[m] for p in PEERS)]
+    if peer_maten:
+        argumenten += f" --peers {','.join(peer_maten)}"
     return f"""# Benchmarks
 
 Gemeten op {nu} met `python benchmarks/run.py {argumenten}`.
@@ -793,9 +834,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rapport", type=Path, default=RAPPORT, help="waar het rapport komt")
     parser.add_argument(
         "--peers",
-        action="store_true",
-        help="meet ook yamllint en check-jsonschema op dezelfde bestanden, in dezelfde rondes "
-        "(pip install -e '.[bench]')",
+        nargs="?",
+        const=["S", "M", "L"],
+        default=None,
+        type=genereer.maten_lijst,
+        metavar="MATEN",
+        help="meet ook yamllint en check-jsonschema, in dezelfde rondes, op deze maten "
+        "(standaard alle gemeten maten; pip install -e '.[bench]')",
     )
     args = parser.parse_args(argv)
     if args.runs < 1:
@@ -810,8 +855,8 @@ def main(argv: list[str] | None = None) -> int:
         if naam not in beschikbaar:
             print(f"amctl {naam}: {NOG_NIET}", file=sys.stderr)
 
-    peers = args.peers and not args.rooktest
-    if peers:
+    peer_maten = set(args.peers or []) if not args.rooktest else set()
+    if peer_maten:
         ontbreekt = [naam for naam in PEERS if peer_programma(naam) is None]
         if ontbreekt:
             parser.error(
@@ -828,7 +873,14 @@ def main(argv: list[str] | None = None) -> int:
         if IMPORT in beschikbaar and maat in ALLEEN_OP[IMPORT]:
             maak_importblad(maat)
         resultaten[maat] = meet_maat(
-            maat, amctl, python, beschikbaar, runs, not args.rooktest, args.min_tijd, peers
+            maat,
+            amctl,
+            python,
+            beschikbaar,
+            runs,
+            not args.rooktest,
+            args.min_tijd,
+            maat in peer_maten,
         )
 
     print()
