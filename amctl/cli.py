@@ -32,6 +32,7 @@ from amctl.kader import (
 from amctl.kader import fout as _fout
 from amctl.opties import (
     BestandOptie,
+    BronnenOptie,
     BronOptie,
     DatumOptie,
     DroogOptie,
@@ -280,26 +281,48 @@ def _toon(blokken: list, org=None) -> None:
     toon([*kop, *blokken])
 
 
+def _met_bronnen(org, gegevens: dict, ids: list[str]) -> dict:
+    """The answer with the sources it cites in full (`--bronnen` with `--json`)."""
+    from amctl.weergave.gegevens import bron_dict
+
+    return {**gegevens, "bronnen": [bron_dict(org, b) for b in ids]}
+
+
+def _bronnenlijst(org, gegevens: object) -> list:
+    """The sources an answer cites, in full, under the answer (`--bronnen`)."""
+    from amctl.weergave.gegevens import geciteerde_bronnen
+    from amctl.weergave.opmaak import regel
+    from amctl.weergave.terminal import bronnenlijst
+
+    ids = geciteerde_bronnen(gegevens)
+    return bronnenlijst(org, ids, volledig=True) or [regel("Bronnen: geen")]
+
+
 @app.command("wie-zit-in", rich_help_panel=VRAGEN)
 def wie_zit_in(
     orgaan: OrgaanArgument,
     peildatum: PeildatumOptie = None,
     als_json: JsonOptie = False,
+    bronnen: BronnenOptie = False,
     bestand: BestandOptie = None,
 ) -> None:
     """Wie zit in een orgaan: elke zetel met functie, gemeente, persoon en rol."""
     from amctl import vragen
-    from amctl.weergave.gegevens import bezetting_dict
+    from amctl.weergave.gegevens import bezetting_dict, geciteerde_bronnen
 
     dag = als_datum(peildatum)
     org = _model(bestand)
     uitslag = vragen.wie_zit_in(org, vragen.zoek_orgaan(org, orgaan), dag)
+    gegevens = bezetting_dict(org, uitslag)
     if als_json:
-        _json(bezetting_dict(org, uitslag), org)
+        _json(
+            _met_bronnen(org, gegevens, geciteerde_bronnen(gegevens)) if bronnen else gegevens, org
+        )
     else:
         from amctl.weergave import terminal
 
-        _toon(terminal.wie_zit_in(org, uitslag), org)
+        bronnenlijst = _bronnenlijst(org, gegevens) if bronnen else []
+        _toon(terminal.wie_zit_in(org, uitslag) + bronnenlijst, org)
 
 
 @app.command("waar-zit", rich_help_panel=VRAGEN)
@@ -307,11 +330,12 @@ def waar_zit(
     wie: WieArgument,
     peildatum: PeildatumOptie = None,
     als_json: JsonOptie = False,
+    bronnen: BronnenOptie = False,
     bestand: BestandOptie = None,
 ) -> None:
     """Waar zit iemand: elke zetel en ondersteunende rol van een persoon, functie of gemeente."""
     from amctl import vragen
-    from amctl.weergave.gegevens import plaatsen_dict
+    from amctl.weergave.gegevens import geciteerde_bronnen, plaatsen_dict
 
     dag = als_datum(peildatum)
     org = _model(bestand)
@@ -319,31 +343,36 @@ def waar_zit(
     plaatsen = vragen.waar_zit(org, gezocht, dag)
     gegevens = plaatsen_dict(org, gezocht, dag, plaatsen)
     if als_json:
-        _json(gegevens, org)
+        _json(
+            _met_bronnen(org, gegevens, geciteerde_bronnen(gegevens)) if bronnen else gegevens, org
+        )
     else:
         from amctl.weergave import terminal
 
-        _toon(terminal.waar_zit(org, gegevens["wie"]["naam"], dag, plaatsen), org)
+        blokken = terminal.waar_zit(org, gegevens["wie"]["naam"], dag, plaatsen)
+        _toon(blokken + (_bronnenlijst(org, gegevens) if bronnen else []), org)
 
 
 @app.command("organen", rich_help_panel=VRAGEN)
 def organen(
     peildatum: PeildatumOptie = None,
     als_json: JsonOptie = False,
+    bronnen: BronnenOptie = False,
     bestand: BestandOptie = None,
 ) -> None:
     """Alle organen in een tabel: id, naam, soort, status, voorzitter en vergaderritme."""
-    from amctl.weergave.gegevens import organen_lijst
+    from amctl.weergave.gegevens import geciteerde_bronnen, organen_lijst
 
     dag = als_datum(peildatum)
     org = _model(bestand)
     rijen = organen_lijst(org, dag)
     if als_json:
-        _json({"peildatum": dag.isoformat(), "organen": rijen}, org)
+        gegevens = {"peildatum": dag.isoformat(), "organen": rijen}
+        _json(_met_bronnen(org, gegevens, geciteerde_bronnen(rijen)) if bronnen else gegevens, org)
     else:
         from amctl.weergave import terminal
 
-        _toon(terminal.organen(rijen), org)
+        _toon(terminal.organen(rijen) + (_bronnenlijst(org, rijen) if bronnen else []), org)
 
 
 @app.command("toon", rich_help_panel=VRAGEN)
@@ -351,9 +380,13 @@ def toon(
     orgaan: OrgaanArgument,
     peildatum: PeildatumOptie = None,
     als_json: JsonOptie = False,
+    bronnen: BronnenOptie = False,
     bestand: BestandOptie = None,
 ) -> None:
-    """De volledige kaart van een orgaan: taken, samenstelling, voorzitter, relaties, bronnen."""
+    """De volledige kaart van een orgaan: taken, samenstelling, voorzitter, relaties, bronnen.
+
+    Elke regel met een eigen bron noemt die; een * wijst op iets afgeleids, een ~ op iets
+    aangenomens (zie de legenda eronder)."""
     from amctl import vragen
     from amctl.weergave import terminal
 
@@ -364,9 +397,13 @@ def toon(
     if als_json:
         from amctl.weergave.gegevens import kaart_dict
 
-        _json(kaart_dict(org, gevonden, uitslag), org)
+        gegevens = kaart_dict(org, gevonden, uitslag)
+        _json(
+            _met_bronnen(org, gegevens, vragen.bronnen_van(org, gevonden)) if bronnen else gegevens,
+            org,
+        )
     else:
-        _toon(terminal.kaart(org, gevonden, uitslag), org)
+        _toon(terminal.kaart(org, gevonden, uitslag, bronnen), org)
 
 
 @app.command("boom", alias="tree", rich_help_panel=VRAGEN)
@@ -392,22 +429,26 @@ def tree(
     ] = None,
     peildatum: PeildatumOptie = None,
     als_json: JsonOptie = False,
+    bronnen: BronnenOptie = False,
     bestand: BestandOptie = None,
 ) -> None:
     """De structuur als boom: organen per 'onderdeel van', met zetels, voorzitter en relaties."""
     from amctl import vragen
-    from amctl.weergave.gegevens import boom
+    from amctl.weergave.gegevens import boom, geciteerde_bronnen
 
     dag = als_datum(peildatum)
     org = _model(bestand)
     wortel = vragen.zoek_orgaan(org, orgaan) if orgaan else None
     knopen = boom(org, dag, wortel, diepte)
+    titel = None if wortel else vragen.titel(org)
     if als_json:
-        _json({"peildatum": dag.isoformat(), "organen": knopen}, org)
+        gegevens = {"titel": titel, "peildatum": dag.isoformat(), "organen": knopen}
+        _json(_met_bronnen(org, gegevens, geciteerde_bronnen(knopen)) if bronnen else gegevens, org)
     else:
         from amctl.weergave import terminal
 
-        _toon(terminal.boom(knopen, dag), org)
+        blokken = terminal.boom(knopen, dag, titel)
+        _toon(blokken + (_bronnenlijst(org, knopen) if bronnen else []), org)
 
 
 class DiagramFormaat(StrEnum):

@@ -28,6 +28,7 @@ from amctl.model import (
     Organisatie,
     Persoon,
     Relatie,
+    Uitspraak,
     Veld,
     Verwijzing,
 )
@@ -42,6 +43,8 @@ _TYPENAAM = {
     "id": "een id (kleine letters, cijfers en streepjes)",
     "tekstlijst": "een lijst",
     "bron": "een bron-id of een lijst van bron-ids",
+    "aard": "geciteerd, samengevat, afgeleid of aangenomen, of een mapping van veld naar een "
+    "van die woorden",
     "objectlijst": "een lijst van mappings",
     "object": "een mapping",
 }
@@ -83,9 +86,14 @@ class _Lezer:
         )
         return False
 
-    def waarde(self, veld: Veld, ruw: object, plek: Plek, wat: str) -> tuple[bool, object]:
-        """Convert one field value; (False, None) after reporting a problem."""
+    def waarde(
+        self, veld: Veld, ruw: object, plek: Plek, wat: str, velden=()
+    ) -> tuple[bool, object]:
+        """Convert one field value; (False, None) after reporting a problem. `velden`: the
+        fields of the object the value is in (for an `aard` per field)."""
         soort = veld.soort
+        if soort == "aard":
+            return self.aard(veld, ruw, plek, wat, velden)
         if soort == "tekst":
             if isinstance(ruw, str) and ruw.strip():
                 if veld.keuzes and ruw not in veld.keuzes:
@@ -156,6 +164,32 @@ class _Lezer:
         )
         return False, None
 
+    def aard(self, veld: Veld, ruw: object, plek: Plek, wat: str, velden) -> tuple[bool, object]:
+        """`aard: afgeleid` (the whole fact) or `aard: {tot-en-met: aangenomen}` (one field)."""
+        if isinstance(ruw, str):
+            if ruw not in veld.keuzes:
+                return self._keuzefout(veld, ruw, plek, wat)
+            return True, (("", ruw),)
+        if not isinstance(ruw, Map) or not ruw:
+            self.meld(plek, "AM102", f"'aard' van {wat} moet {_TYPENAAM['aard']} zijn.")
+            return False, None
+        per_veld = frozenset(v.sleutel for v in velden) - {"aard", "bron", "toelichting"}
+        paren = []
+        for sleutel, waarde in ruw.items():
+            if sleutel not in per_veld:
+                tip = suggestie(sleutel, per_veld)
+                self.meld(
+                    ruw.sleutels[sleutel],
+                    "AM103",
+                    f"'aard' van {wat} noemt '{sleutel}', geen veld van {wat}."
+                    + (f" Bedoelde u '{tip}'?" if tip else ""),
+                )
+                return False, None
+            if not isinstance(waarde, str) or waarde not in veld.keuzes:
+                return self._keuzefout(veld, str(waarde), ruw.waarden[sleutel], wat)
+            paren.append((sleutel, waarde))
+        return True, tuple(paren)
+
     def _keuzefout(self, veld: Veld, ruw: str, plek: Plek, wat: str) -> tuple[bool, None]:
         tip = suggestie(ruw, veld.keuzes)
         keuzes = ", ".join(veld.keuzes)
@@ -214,7 +248,7 @@ class _Lezer:
                 waarde = self.lijst(veld, ruw[veld.sleutel], waarde_plek, wat)
                 ok = waarde is not None
             else:
-                ok, waarde = self.waarde(veld, ruw[veld.sleutel], waarde_plek, wat)
+                ok, waarde = self.waarde(veld, ruw[veld.sleutel], waarde_plek, wat, velden)
             if ok:
                 waarden[veld.attribuut] = waarde
             elif veld.verplicht:
@@ -267,7 +301,9 @@ class _Lezer:
                     self.meld(ruw.plek, "AM101", f"{wat} noemt geen orgaan bij '{soort}'.")
                     return None
                 continue
-            ok, waarde = self.waarde(veld, ruw[veld.sleutel], ruw.waarden[veld.sleutel], wat)
+            ok, waarde = self.waarde(
+                veld, ruw[veld.sleutel], ruw.waarden[veld.sleutel], wat, Relatie.VELDEN
+            )
             if ok:
                 waarden["naar" if veld.sleutel == soort else veld.attribuut] = waarde
             elif veld.sleutel == soort:
@@ -313,6 +349,10 @@ def bouw_organisatie(document: Document) -> tuple[Organisatie, list[Probleem]]:
         )
     else:
         organisatie.versie = 1
+    if data.get("titel") is not None:
+        organisatie.titel = lezer.object(
+            Uitspraak, data["titel"], data.plek_van("titel"), "de titel van het bestand"
+        )
     for sectie, klasse in SECTIES.items():
         ruw = data.get(sectie)
         if ruw is None:

@@ -31,11 +31,23 @@ AFGELEIDE_STATUSSEN = {
 WIJZEN = {"ambtshalve": "ambtshalve (wie de functie bekleedt)", "benoemd": "benoemd (bij naam)"}
 RELATIESOORTEN = {
     "dagelijks-bestuur-van": "dagelijks bestuur van",
+    "aangevuld-uit": "aangevuld met portefeuillehouders uit",
     "bereidt-voor": "bereidt voor",
     "vertegenwoordigt-in": "vertegenwoordigt in",
     "deelregio-van": "deelregio van",
     "organiseert-aanhaking-bij": "organiseert aanhaking bij",
 }
+
+# How a fact is known (`aard`); without one, a fact is as its source states it. Only the
+# facts that are not in any source (derived, assumed) get a mark in the views.
+AARDEN = {
+    "geciteerd": "letterlijk uit de bron",
+    "samengevat": "samengevat uit de bron, in andere woorden",
+    "afgeleid": "afgeleid uit andere feiten; niet zo in de bron",
+    "aangenomen": "aangenomen bij gebrek aan gegevens",
+}
+NIET_IN_BRON = ("afgeleid", "aangenomen")
+UITSPRAAKAARDEN = ("geciteerd", "samengevat")
 
 # Namespaces that references point into; the keys of the top-level sections.
 GEMEENTEN, FUNCTIES, ORGANEN, PERSONEN, BRONNEN, SOORTEN, PORTEFEUILLES = (
@@ -56,7 +68,7 @@ class Veld(NamedTuple):
     """One YAML key of an object: its type, whether it is required, what it refers to."""
 
     sleutel: str
-    soort: str  # tekst, getal, janee, datum, id, tekstlijst, bron, object, objectlijst
+    soort: str  # tekst, getal, janee, datum, id, tekstlijst, bron, aard, object, objectlijst
     verplicht: bool = False
     verwijst: str | None = None  # namespace an id (or list of ids) must exist in
     keuzes: tuple[str, ...] = ()
@@ -80,7 +92,25 @@ def _herkomst() -> tuple[Veld, ...]:
     return (
         Veld("bron", "bron", verwijst=BRONNEN, omschrijving="id van een bron, of een lijst"),
         Veld("toelichting", "tekst"),
+        Veld(
+            "aard",
+            "aard",
+            keuzes=tuple(AARDEN),
+            omschrijving="hoe het feit bekend is: geciteerd, samengevat, afgeleid of "
+            "aangenomen; of per veld, bijv. {tot-en-met: aangenomen}",
+        ),
     )
+
+
+# The `aard` of a fact as read: pairs (field key, kind); the key "" is the whole fact.
+Aard = tuple[tuple[str, str], ...]
+
+
+def aard_van(item: Any, sleutel: str = "") -> str | None:
+    """How a fact (or one field of it) is known: the field's own mark, else the whole fact's;
+    None when unmarked (as its source states it)."""
+    eigen = dict(getattr(item, "aard", ()))
+    return eigen.get(sleutel) or eigen.get("")
 
 
 _GEEN_PLEKKEN: Mapping[str, Plek] = MappingProxyType({})
@@ -137,6 +167,7 @@ class Gemeente(NamedTuple):
     tot_en_met: date | None = None
     bron: tuple[str, ...] = ()
     toelichting: str | None = None
+    aard: Aard = ()
     plek: Plek = GEEN_PLEK
 
 
@@ -165,6 +196,7 @@ class Soort(NamedTuple):
     voorbereid_door: str | None = None
     bron: tuple[str, ...] = ()
     toelichting: str | None = None
+    aard: Aard = ()
     plek: Plek = GEEN_PLEK
 
 
@@ -190,6 +222,7 @@ class Functie(NamedTuple):
     tot_en_met: date | None = None
     bron: tuple[str, ...] = ()
     toelichting: str | None = None
+    aard: Aard = ()
     plek: Plek = GEEN_PLEK
 
 
@@ -208,6 +241,7 @@ class Portefeuille(NamedTuple):
     tot_en_met: date | None = None
     bron: tuple[str, ...] = ()
     toelichting: str | None = None
+    aard: Aard = ()
     plek: Plek = GEEN_PLEK
 
 
@@ -227,6 +261,7 @@ class Toedeling(NamedTuple):
     tot_en_met: date | None = None
     bron: tuple[str, ...] = ()
     toelichting: str | None = None
+    aard: Aard = ()
     plek: Plek = GEEN_PLEK
     plekken: Mapping[str, Plek] = _GEEN_PLEKKEN
 
@@ -255,6 +290,7 @@ class Bezetting(NamedTuple):
     portefeuilles: tuple[Toedeling, ...] = ()
     bron: tuple[str, ...] = ()
     toelichting: str | None = None
+    aard: Aard = ()
     plek: Plek = GEEN_PLEK
     plekken: Mapping[str, Plek] = _GEEN_PLEKKEN
 
@@ -312,6 +348,7 @@ class Samenstellingsregel(NamedTuple):
     tot_en_met: date | None = None
     bron: tuple[str, ...] = ()
     toelichting: str | None = None
+    aard: Aard = ()
     plek: Plek = GEEN_PLEK
     plekken: Mapping[str, Plek] = _GEEN_PLEKKEN
 
@@ -335,6 +372,7 @@ class Lidmaatschap(NamedTuple):
     tot_en_met: date | None = None
     bron: tuple[str, ...] = ()
     toelichting: str | None = None
+    aard: Aard = ()
     plek: Plek = GEEN_PLEK
     plekken: Mapping[str, Plek] = _GEEN_PLEKKEN
 
@@ -368,6 +406,7 @@ class Voorzitter(NamedTuple):
     tot_en_met: date | None = None
     bron: tuple[str, ...] = ()
     toelichting: str | None = None
+    aard: Aard = ()
     plek: Plek = GEEN_PLEK
     plekken: Mapping[str, Plek] = _GEEN_PLEKKEN
 
@@ -385,6 +424,7 @@ class Ondersteuning(NamedTuple):
     tot_en_met: date | None = None
     bron: tuple[str, ...] = ()
     toelichting: str | None = None
+    aard: Aard = ()
     plek: Plek = GEEN_PLEK
     plekken: Mapping[str, Plek] = _GEEN_PLEKKEN
 
@@ -403,6 +443,7 @@ class Relatie(NamedTuple):
     tot_en_met: date | None = None
     bron: tuple[str, ...] = ()
     toelichting: str | None = None
+    aard: Aard = ()
     plek: Plek = GEEN_PLEK
     plekken: Mapping[str, Plek] = _GEEN_PLEKKEN
 
@@ -424,6 +465,7 @@ class Vergaderritme(NamedTuple):
     tot_en_met: date | None = None
     bron: tuple[str, ...] = ()
     toelichting: str | None = None
+    aard: Aard = ()
     plek: Plek = GEEN_PLEK
 
 
@@ -457,6 +499,7 @@ class Vergadering(NamedTuple):
     thema: str | None = None
     bron: tuple[str, ...] = ()
     toelichting: str | None = None
+    aard: Aard = ()
     plek: Plek = GEEN_PLEK
     plekken: Mapping[str, Plek] = _GEEN_PLEKKEN
 
@@ -473,6 +516,7 @@ class StatusPeriode(NamedTuple):
     tot_en_met: date | None = None
     bron: tuple[str, ...] = ()
     toelichting: str | None = None
+    aard: Aard = ()
     plek: Plek = GEEN_PLEK
 
 
@@ -531,6 +575,7 @@ class Orgaan(NamedTuple):
     tot_en_met: date | None = None
     bron: tuple[str, ...] = ()
     toelichting: str | None = None
+    aard: Aard = ()
     plek: Plek = GEEN_PLEK
     plekken: Mapping[str, Plek] = _GEEN_PLEKKEN
 
@@ -554,14 +599,29 @@ class Orgaan(NamedTuple):
 
 
 class Uitspraak(NamedTuple):
+    """What a source says, in its words (`aard: geciteerd`, the default) or summarised."""
+
     VELDEN = (
-        Veld("tekst", "tekst", verplicht=True, omschrijving="letterlijk citaat"),
+        Veld(
+            "tekst",
+            "tekst",
+            verplicht=True,
+            omschrijving="letterlijk citaat; een samenvatting krijgt 'aard: samengevat'",
+        ),
         Veld("bron", "bron", verplicht=True, verwijst=BRONNEN),
         Veld("plaats", "tekst", omschrijving="waar in de bron"),
+        Veld(
+            "aard",
+            "tekst",
+            keuzes=UITSPRAAKAARDEN,
+            omschrijving="geciteerd (standaard: letterlijk, tussen aanhalingstekens getoond) "
+            "of samengevat",
+        ),
     )
     tekst: str
     bron: tuple[str, ...] = ()
     plaats: str | None = None
+    aard: str = "geciteerd"
     plek: Plek = GEEN_PLEK
 
 
@@ -592,7 +652,7 @@ SECTIES: dict[str, Any] = {
     ORGANEN: Orgaan,
     "tegenstrijdigheden": Tegenstrijdigheid,
 }
-TOPVELDEN = ("versie", *SECTIES)
+TOPVELDEN = ("versie", "titel", *SECTIES)
 
 
 class Verwijzing(NamedTuple):
@@ -609,6 +669,7 @@ class Organisatie:
     def __init__(self, bestand: str) -> None:
         self.bestand = bestand
         self.versie: int | None = None
+        self.titel: Uitspraak | None = None
         self.bronnen: dict[str, Bron] = {}
         self.gemeenten: dict[str, Gemeente] = {}
         self.soorten: dict[str, Soort] = {}

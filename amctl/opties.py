@@ -92,6 +92,14 @@ UitOptie = Annotated[
 # --- output --------------------------------------------------------------------------------
 
 JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON, voor scripts.")]
+BronnenOptie = Annotated[
+    bool,
+    typer.Option(
+        "--bronnen",
+        help="Druk de gebruikte bronnen volledig af (titel, adres, bestand, toelichting); met "
+        "--json als lijst 'bronnen'.",
+    ),
+]
 
 # --- time: a question has a peildatum, an edit a datum --------------------------------------
 

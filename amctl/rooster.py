@@ -329,7 +329,10 @@ def _vorige_tekst(
     rol: str, index: int | None, vastgelegd: Sequence, gepland: Sequence, tekst
 ) -> str:
     if index is None:
-        return f"nog nooit {rol} geweest"
+        # The file's record, not the history: no recorded turn is not 'never'.
+        if not vastgelegd:
+            return f"geen {'vergaderingen' if rol == 'gastheer' else 'beurten'} vastgelegd"
+        return f"geen beurt als {rol} vastgelegd"
     if index < len(vastgelegd):
         return f"laatst {rol} {tekst(vastgelegd[index], False)}"
     return f"vorige beurt gepland {tekst(gepland[index - len(vastgelegd)], True)}"
@@ -607,6 +610,12 @@ def maak_rooster(
     if plaats_wisselt:
         gekozen, ritme = _kies_ritme(orgaan, peildatum, per_jaar, opmerkingen)
         vastgelegd = vastgelegde_vergaderingen(org, orgaan, termijnen)
+        if not vastgelegd:
+            opmerkingen.append(
+                "Geen vergaderingen vastgelegd: het bestand zegt niet wie al gastheer was, dus "
+                "begint het rooster bij de volgorde van de gemeenten in het bestand; leg de "
+                "gehouden vergaderingen vast onder 'vergaderingen', dan schuift het rooster mee."
+            )
         maanden, maanden_uitleg = _gewone_maanden(gekozen, vastgelegd)
         toelichting += [ritme, maanden_uitleg]
         gepland = _plan_vergaderingen(org, orgaan, peildatum, tot, maanden, vastgelegd, termijnen)
@@ -615,9 +624,9 @@ def maak_rooster(
     termijnen += zonder_datum
     rol = "gastheer" if plaats_wisselt else "voorzitter"
     toelichting.append(
-        f"Volgorde: wie het langst wacht, is eerst aan de beurt; wie nog nooit {rol} was, wacht "
-        "het langst; bij gelijke stand telt de volgorde van de gemeenten in het bestand. Alleen "
-        "gemeenten die op dat moment deelnemen, doen mee."
+        f"Volgorde: wie het langst wacht, is eerst aan de beurt; wie geen beurt als {rol} "
+        "vastgelegd heeft, wacht het langst; bij gelijke stand telt de volgorde van de "
+        "gemeenten in het bestand. Alleen gemeenten die op dat moment deelnemen, doen mee."
     )
     return Rooster(
         orgaan,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from amctl.model import ID_PATROON, SECTIES, Relatie, Veld
+from amctl.model import ID_PATROON, SECTIES, Relatie, Uitspraak, Veld
 
 _ID = {"type": "string", "pattern": "^" + ID_PATROON.pattern.removesuffix(r"\Z") + "$"}
 _DATUM = {"type": "string", "format": "date"}
@@ -31,6 +31,9 @@ def _veld(veld: Veld) -> dict[str, Any]:
         schema = {"type": "array", "items": _ID if veld.verwijst else {"type": "string"}}
     elif soort == "bron":
         schema = {"anyOf": [_ID, {"type": "array", "items": _ID}]}
+    elif soort == "aard":
+        woord = {"type": "string", "enum": list(veld.keuzes)}
+        schema = {"anyOf": [woord, {"type": "object", "additionalProperties": woord}]}
     else:  # objectlijst
         item = _object(veld.klasse)
         kort = getattr(veld.klasse, "KORT", None)
@@ -67,6 +70,10 @@ def json_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {
             "versie": {"const": 1},
+            "titel": {
+                **_object(Uitspraak),
+                "description": "de titel van het overzicht (diagram en site), met haar bron",
+            },
             **{
                 sectie: {
                     "type": "object",

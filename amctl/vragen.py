@@ -20,11 +20,37 @@ from amctl.model import (
     Organisatie,
     Relatie,
     Samenstellingsregel,
+    StatusPeriode,
+    Vergaderritme,
     Voorzitter,
+    aard_van,
     geldig_op,
 )
 from amctl.probleem import GebruiksFout
 from amctl.tekst import suggestie
+
+
+class Herkomst(NamedTuple):
+    """Where a fact comes from: its own sources, else those of the body it belongs to (the
+    body's source holds for all its data unless a part names its own), and how it is known:
+    None as the source states it, else 'geciteerd', 'samengevat', 'afgeleid' or 'aangenomen'."""
+
+    bron: tuple[str, ...] = ()
+    aard: str | None = None
+    geerfd: bool = False  # the sources are the body's, not the fact's own
+
+
+GEEN_HERKOMST = Herkomst()
+
+
+def herkomst(item, orgaan: Orgaan | None = None, sleutel: str = "") -> Herkomst:
+    """The provenance of a fact (or of one field of it, `sleutel`) of a body."""
+    aard = aard_van(item, sleutel)
+    if item.bron:
+        return Herkomst(item.bron, aard)
+    if orgaan is not None and orgaan is not item and orgaan.bron:
+        return Herkomst(orgaan.bron, aard, geerfd=True)
+    return Herkomst((), aard)
 
 
 class Zetel(NamedTuple):
@@ -45,6 +71,7 @@ class Steun(NamedTuple):
     functie: str
     gemeente: str | None
     personen: tuple[str, ...]
+    herkomst: Herkomst = GEEN_HERKOMST
 
 
 class Bezetting_op(NamedTuple):
@@ -54,6 +81,16 @@ class Bezetting_op(NamedTuple):
     zetels: list[Zetel]
     voorzitter: Voorzitter | None
     ondersteuning: list[Steun]
+
+    @property
+    def status_herkomst(self) -> Herkomst:
+        return status_herkomst(self.orgaan, self.peildatum)
+
+    @property
+    def voorzitter_herkomst(self) -> Herkomst:
+        if self.voorzitter is None:
+            return GEEN_HERKOMST
+        return herkomst(self.voorzitter, self.orgaan)
 
 
 class Index:
@@ -221,6 +258,7 @@ def ondersteuning_op(index: Index, orgaan: Orgaan, peildatum: date) -> list[Steu
             o.functie,
             o.gemeente,
             tuple(b.persoon for b in index.bekleders_op(o.functie, o.gemeente, peildatum)),
+            herkomst(o, orgaan),
         )
         for o in orgaan.ondersteuning
         if geldig_op(o, peildatum)
@@ -397,6 +435,7 @@ class Plaats(NamedTuple):
     gemeente: str | None
     persoon: str | None
     rol: str
+    herkomst: Herkomst = GEEN_HERKOMST
 
 
 def _past(wie: Wie, functie: str, gemeente: str | None, persoon: str | None) -> bool:
@@ -428,11 +467,22 @@ def waar_zit(
             continue
         for z in zetels_op(org, index, orgaan, peildatum):
             if _past(wie, z.functie, z.gemeente, z.persoon):
-                plaatsen.append(Plaats(orgaan, z.functie, z.gemeente, z.persoon, z.rol))
+                plaatsen.append(
+                    Plaats(
+                        orgaan,
+                        z.functie,
+                        z.gemeente,
+                        z.persoon,
+                        z.rol,
+                        herkomst(z.regel, orgaan, "functie"),
+                    )
+                )
         for s in ondersteuning_op(index, orgaan, peildatum):
             for persoon in s.personen or (None,):
                 if _past(wie, s.functie, s.gemeente, persoon):
-                    plaatsen.append(Plaats(orgaan, s.functie, s.gemeente, persoon, "ondersteuning"))
+                    plaatsen.append(
+                        Plaats(orgaan, s.functie, s.gemeente, persoon, "ondersteuning", s.herkomst)
+                    )
     return plaatsen
 
 
@@ -503,15 +553,81 @@ def relaties_op(orgaan: Orgaan, peildatum: date) -> list[Relatie]:
     return list(uniek.values())
 
 
-def inkomende_relaties(org: Organisatie, peildatum: date) -> dict[str, list[tuple[Orgaan, str]]]:
+class Verband(NamedTuple):
+    """A relation between two bodies, with where it comes from (a derived relation is drawn
+    differently from one the source states)."""
+
+    van: Orgaan
+    relatie: Relatie
+    naar: Orgaan
+    herkomst: Herkomst
+
+    @property
+    def label(self) -> str:
+        return relatielabel(self.relatie.soort)
+
+
+def verband(org: Organisatie, van: Orgaan, relatie: Relatie) -> Verband:
+    return Verband(van, relatie, org.organen[relatie.naar], herkomst(relatie, van))
+
+
+def relaties_van(org: Organisatie, orgaan: Orgaan, peildatum: date) -> list[Verband]:
+    """The body's outgoing relations on the date (each once), with their provenance."""
+    return [verband(org, orgaan, r) for r in relaties_op(orgaan, peildatum)]
+
+
+def inkomende_relaties(org: Organisatie, peildatum: date) -> dict[str, list[Verband]]:
     """For each body: which bodies relate to it, and how (on the date)."""
-    inkomend: dict[str, list[tuple[Orgaan, str]]] = defaultdict(list)
+    inkomend: dict[str, list[Verband]] = defaultdict(list)
     for orgaan in org.organen.values():
         if not geldig_op(orgaan, peildatum):
             continue
         for r in relaties_op(orgaan, peildatum):
-            inkomend[r.naar].append((orgaan, r.soort))
+            inkomend[r.naar].append(verband(org, orgaan, r))
     return inkomend
+
+
+def status_periode_op(orgaan: Orgaan, peildatum: date) -> StatusPeriode | None:
+    """The recorded status that holds on the date; None when none does."""
+    if not geldig_op(orgaan, peildatum):
+        return None
+    return next((s for s in orgaan.status if geldig_op(s, peildatum)), None)
+
+
+def status_herkomst(orgaan: Orgaan, peildatum: date) -> Herkomst:
+    """Where the status on a date comes from; none for a status the file does not record
+    (no status at all is 'actief' by the file's convention, not by a source)."""
+    periode = status_periode_op(orgaan, peildatum)
+    return GEEN_HERKOMST if periode is None else herkomst(periode, orgaan)
+
+
+def ritmes_op(orgaan: Orgaan, peildatum: date) -> list[tuple[Vergaderritme, Herkomst]]:
+    return [(r, herkomst(r, orgaan)) for r in orgaan.vergaderritme if geldig_op(r, peildatum)]
+
+
+def bronnen_van(org: Organisatie, orgaan: Orgaan) -> list[str]:
+    """Every source a body's card leans on: its own, its parts', and those of the recorded
+    contradictions about it; in a fixed order."""
+    delen = (
+        orgaan.status,
+        orgaan.samenstelling,
+        orgaan.leden,
+        orgaan.voorzitter,
+        orgaan.ondersteuning,
+        orgaan.relaties,
+        orgaan.vergaderritme,
+        orgaan.vergaderingen,
+    )
+    ids = set(orgaan.bron) | {b for reeks in delen for item in reeks for b in item.bron}
+    for t in org.tegenstrijdigheden.values():
+        if orgaan.id in t.betreft:
+            ids |= {b for u in t.uitspraken for b in u.bron}
+    return sorted(ids)
+
+
+def titel(org: Organisatie) -> str | None:
+    """The title of the overview (diagram, site): the file's `titel`, from its source."""
+    return org.titel.tekst if org.titel else None
 
 
 class Samenvatting(NamedTuple):

@@ -158,6 +158,11 @@ def _waarde(veld: Any, diepte: int, netjes: bool) -> st.SearchStrategy[Any]:
         goed = st.lists(item, max_size=3)
     elif soort == "bron":
         goed = _id("bronnen", netjes) | st.lists(_id("bronnen", netjes), max_size=2)
+    elif soort == "aard":  # one word for the whole fact, or a word per field
+        goed = st.sampled_from(veld.keuzes)
+        if not netjes:
+            velden = st.sampled_from(["vanaf", "tot-en-met", "naam", "functie"])
+            goed = goed | st.dictionaries(velden, st.sampled_from(veld.keuzes), max_size=2)
     else:  # objectlijst
         item = _object(veld.klasse, diepte + 1, netjes)
         goed = st.lists(item, max_size=3) | item

@@ -89,7 +89,7 @@ def test_a_planned_meeting_is_tentative_on_the_first_day_of_its_month(agenda):
     assert str(gepland["SUMMARY"]) == "Plenair overleg in Aalsmeer (gepland, maart 2027)"
     beschrijving = str(gepland["DESCRIPTION"])
     assert beschrijving.startswith("Gepland voor maart 2027; de dag is nog niet bekend")
-    assert "Gastheer: Aalsmeer (nog nooit gastheer geweest)" in beschrijving
+    assert "Gastheer: Aalsmeer (geen beurt als gastheer vastgelegd)" in beschrijving
     assert "Voorzitter: burgemeester van Amstelveen" in beschrijving
 
 

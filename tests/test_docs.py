@@ -195,8 +195,9 @@ def test_body_page_shows_composition_chair_support_relations_and_sources(site):
     assert "# Dagelijks Bestuur\n" in pagina
     zetels = "- 1 x burgemeester (een per gemeente)\n  - burgemeester van Noord: Fictief Persoon A"
     assert zetels in pagina
-    assert "## Voorzitter\n\n- burgemeester van Noord: Fictief Persoon A\n" in pagina
-    assert "## Ondersteuning\n\n- secretaris\n" in pagina
+    voorzitter = "## Voorzitter\n\n- burgemeester van Noord: Fictief Persoon A (bron: tekst)\n"
+    assert voorzitter in pagina
+    assert "## Ondersteuning\n\n- secretaris (bron: tekst)\n" in pagina
     assert "- dagelijks bestuur van [Regio Overleg](regio.md)\n" in pagina
     assert "- tekst: Brontekst \\<b\\>vet\\</b\\>\n" in pagina  # a javascript: url is no link
     assert "**Status op 2026-01-01:** actief" in pagina

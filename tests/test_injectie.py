@@ -415,10 +415,10 @@ def test_markdown_table_keeps_its_columns_and_shows_the_text(werkmap, veld, teks
         assert bestuur["Orgaan"] == md_verwacht(tekst)
 
 
-MD_ITEM = {
-    "gemeente": "burgemeester van {}: Persoon Een",
+MD_ITEM = {  # the chair's item, with its source
+    "gemeente": "burgemeester van {}: Persoon Een (bron: tekst)",
     "omschrijving": "Omschrijving: {}",
-    "persoon": "burgemeester van Noord: {}",
+    "persoon": "burgemeester van Noord: {} (bron: tekst)",
 }
 
 

@@ -170,7 +170,7 @@ def test_hosts_through_2030_start_with_those_who_never_hosted_in_file_order(roos
 def test_each_planned_host_is_explained(rooster_json):
     redenen = [r["reden"] for r in gepland(rooster_json("plenair-overleg", "--tot", "2030"))]
 
-    assert redenen[0] == "nog nooit gastheer geweest"
+    assert redenen[0] == "geen beurt als gastheer vastgelegd"
     assert redenen[3] == "laatst gastheer op 13 maart 2025"
     assert redenen[7] == "vorige beurt gepland in maart 2027"
 
@@ -303,7 +303,7 @@ def test_the_text_plan_is_a_table_with_the_notes(runner):
     assert any(
         re.fullmatch(
             r"maart 2027\s+Aalsmeer\s+burgemeester van Amstelveen\s+gepland\s+"
-            r"nog nooit gastheer geweest",
+            r"geen beurt als gastheer vastgelegd",
             regel,
         )
         for regel in regels

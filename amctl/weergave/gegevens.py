@@ -8,21 +8,80 @@ from typing import Any
 from amctl.model import Orgaan, Organisatie, geldig_op
 from amctl.vragen import (
     Bezetting_op,
+    Herkomst,
     Index,
     Plaats,
     Samenvatting,
     Wie,
+    bronnen_van,
     functienaam,
+    herkomst,
     onderdelen,
     per_regel,
     persoonsnaam,
-    relatielabel,
-    relaties_op,
+    relaties_van,
+    ritmes_op,
+    status_herkomst,
     voorzitter_tekst,
     wie_zit_in,
 )
 
 _AANTAL = {1: "een", 2: "twee", 3: "drie", 4: "vier"}
+
+# The facts that are in no source get a short mark in the terminal and on the site, with a
+# legend under the answer; quoted and summarised facts are as their source states them.
+MERKTEKENS = {"afgeleid": "*", "aangenomen": "~"}
+LEGENDA = {
+    "afgeleid": "afgeleid: niet zo in de bron, opgemaakt uit andere feiten",
+    "aangenomen": "aangenomen: gekozen bij gebrek aan gegevens",
+}
+
+
+def merkteken(aard: str | None) -> str:
+    return MERKTEKENS.get(aard or "", "")
+
+
+def legenda(aarden: set[str]) -> list[str]:
+    """'* afgeleid: ...' for each mark that an answer used, in a fixed order."""
+    return [f"{MERKTEKENS[a]} {LEGENDA[a]}" for a in MERKTEKENS if a in aarden]
+
+
+def herkomst_dict(h: Herkomst, voorvoegsel: str = "") -> dict[str, Any]:
+    """`bron` (the fact's own sources, else its body's) and `aard` (null: as the source
+    states it), for the JSON of every view."""
+    return {f"{voorvoegsel}bron": list(h.bron), f"{voorvoegsel}aard": h.aard}
+
+
+def geciteerde_bronnen(gegevens: object) -> list[str]:
+    """Every source id an answer (as the JSON views give it) cites, in a fixed order."""
+    ids: set[str] = set()
+
+    def loop(waarde: object) -> None:
+        if isinstance(waarde, dict):
+            for sleutel, binnen in waarde.items():
+                if sleutel == "bron" or sleutel.endswith("_bron"):
+                    ids.update(binnen or ())
+                else:
+                    loop(binnen)
+        elif isinstance(waarde, list):
+            for binnen in waarde:
+                loop(binnen)
+
+    loop(gegevens)
+    return sorted(ids)
+
+
+def bron_dict(org: Organisatie, bron_id: str) -> dict[str, Any]:
+    """A source in full, for `--bronnen`."""
+    b = org.bronnen[bron_id]
+    return {
+        "id": b.id,
+        "titel": b.titel,
+        "url": b.url,
+        "bestand": b.bestand,
+        "geraadpleegd": _iso(b.geraadpleegd),
+        "toelichting": b.toelichting,
+    }
 
 
 def _iso(d: date | None) -> str | None:
@@ -35,13 +94,18 @@ def orgaan_kort(orgaan: Orgaan, peildatum: date) -> dict[str, Any]:
         "naam": orgaan.naam,
         "soort": orgaan.soort,
         "status": orgaan.status_op(peildatum),
+        **herkomst_dict(status_herkomst(orgaan, peildatum), "status_"),
     }
 
 
 def voorzitter_dict(org: Organisatie, uitslag: Bezetting_op) -> dict[str, Any]:
     v = uitslag.voorzitter
     if v is None:
-        return {"regel": None, "omschrijving": voorzitter_tekst(org, None)}
+        return {
+            "regel": None,
+            "omschrijving": voorzitter_tekst(org, None),
+            **herkomst_dict(uitslag.voorzitter_herkomst),
+        }
     regel = "roulerend" if v.roulerend else "persoon" if v.persoon else "functie"
     zittend = next((z for z in uitslag.zetels if z.rol == "voorzitter"), None)
     return {
@@ -51,6 +115,7 @@ def voorzitter_dict(org: Organisatie, uitslag: Bezetting_op) -> dict[str, Any]:
         "persoon": persoonsnaam(org, zittend.persoon) if zittend else None,
         "persoon_id": zittend.persoon if zittend else None,
         "omschrijving": voorzitter_tekst(org, v),
+        **herkomst_dict(uitslag.voorzitter_herkomst),
     }
 
 
@@ -69,6 +134,7 @@ def bezetting_dict(org: Organisatie, uitslag: Bezetting_op) -> dict[str, Any]:
                 "rol": z.rol,
                 "sinds": _iso(z.sinds),
                 "wijze": z.wijze,
+                **herkomst_dict(herkomst(z.regel, uitslag.orgaan, "functie")),
             }
             for z in uitslag.zetels
         ],
@@ -89,10 +155,12 @@ def kaart_dict(org: Organisatie, orgaan: Orgaan, uitslag: Bezetting_op) -> dict[
         "vanaf": _iso(orgaan.vanaf),
         "tot_en_met": _iso(orgaan.tot_en_met),
         "relaties": [
-            {"soort": r.soort, "naar": r.naar} for r in orgaan.relaties if geldig_op(r, peildatum)
+            {"soort": v.relatie.soort, "naar": v.naar.id, **herkomst_dict(v.herkomst)}
+            for v in relaties_van(org, orgaan, peildatum)
         ],
         "vergaderritme": ritme_tekst(orgaan, peildatum),
-        "bronnen": sorted({*orgaan.bron, *(b for r in orgaan.relaties for b in r.bron)}),
+        "vergaderritmes": ritmes_lijst(orgaan, peildatum),
+        "bronnen": bronnen_van(org, orgaan),
     }
 
 
@@ -105,6 +173,7 @@ def ondersteuning_lijst(org: Organisatie, uitslag: Bezetting_op) -> list[dict[st
             "gemeente": s.gemeente,
             "persoon": persoonsnaam(org, persoon),
             "persoon_id": persoon,
+            **herkomst_dict(s.herkomst),
         }
         for s in uitslag.ondersteuning
         for persoon in (s.personen or (None,))
@@ -137,6 +206,7 @@ def plaatsen_dict(
                 "persoon": persoonsnaam(org, p.persoon),
                 "persoon_id": p.persoon,
                 "rol": p.rol,
+                **herkomst_dict(p.herkomst),
             }
             for p in plaatsen
         ],
@@ -144,18 +214,31 @@ def plaatsen_dict(
 
 
 def ritme_tekst(orgaan: Orgaan, peildatum: date) -> str:
+    """'2 x per jaar, steeds in een andere gemeente (brontekst); 1 x per jaar (...)', each
+    rhythm with its source and the mark of a derived or assumed one."""
     delen = []
-    for r in orgaan.vergaderritme:
-        if not geldig_op(r, peildatum):
-            continue
+    for r, h in ritmes_op(orgaan, peildatum):
         tekst = f"{r.per_jaar} x per jaar" if r.per_jaar else "onbekend"
         if r.locatie == "wisselend":
             tekst += ", steeds in een andere gemeente"
         elif r.locatie:
             tekst += f", in {r.locatie}"
-        tekst += f" ({', '.join(r.bron or orgaan.bron) or 'geen bron'})"
+        tekst += merkteken(h.aard) + f" ({', '.join(h.bron) or 'geen bron'})"
         delen.append(tekst)
     return "; ".join(delen) if delen else "-"
+
+
+def ritmes_lijst(orgaan: Orgaan, peildatum: date) -> list[dict[str, Any]]:
+    return [
+        {
+            "per_jaar": r.per_jaar,
+            "locatie": r.locatie,
+            "vanaf": _iso(r.vanaf),
+            "tot_en_met": _iso(r.tot_en_met),
+            **herkomst_dict(h),
+        }
+        for r, h in ritmes_op(orgaan, peildatum)
+    ]
 
 
 def organen_lijst(org: Organisatie, peildatum: date) -> list[dict[str, Any]]:
@@ -165,11 +248,18 @@ def organen_lijst(org: Organisatie, peildatum: date) -> list[dict[str, Any]]:
             **orgaan_kort(o, peildatum),
             "onderdeel_van": o.onderdeel_van,
             "voorzitter": voorzitter_tekst(org, o.voorzitter_op(peildatum)),
+            **herkomst_dict(_voorzitter_herkomst(o, peildatum), "voorzitter_"),
             "vergaderritme": ritme_tekst(o, peildatum),
+            "vergaderritmes": ritmes_lijst(o, peildatum),
         }
         for o in org.organen.values()
         if geldig_op(o, peildatum)
     ]
+
+
+def _voorzitter_herkomst(orgaan: Orgaan, peildatum: date) -> Herkomst:
+    voorzitter = orgaan.voorzitter_op(peildatum)
+    return Herkomst() if voorzitter is None else herkomst(voorzitter, orgaan)
 
 
 def regel_omschrijving(org: Organisatie, samenvatting: Samenvatting) -> str:
@@ -216,6 +306,7 @@ def boom(
                     "functie": s.regel.functie,
                     "aantal": len(s.zetels),
                     "toelichting": s.regel.toelichting,
+                    **herkomst_dict(herkomst(s.regel, orgaan, "functie")),
                     "gevuld": [
                         {
                             "functie": z.functie,
@@ -232,15 +323,17 @@ def boom(
             "ondersteuning": ondersteuning_lijst(org, uitslag),
             "relaties": [
                 {
-                    "soort": r.soort,
-                    "label": relatielabel(r.soort),
-                    "naar": r.naar,
-                    "naam": org.organen[r.naar].naam,
-                    "status": org.organen[r.naar].status_op(peildatum),
+                    "soort": v.relatie.soort,
+                    "label": v.label,
+                    "naar": v.naar.id,
+                    "naam": v.naar.naam,
+                    "status": v.naar.status_op(peildatum),
+                    **herkomst_dict(v.herkomst),
                 }
-                for r in relaties_op(orgaan, peildatum)
-                if geldig_op(org.organen[r.naar], peildatum)
+                for v in relaties_van(org, orgaan, peildatum)
+                if geldig_op(v.naar, peildatum)
             ],
+            "vergaderritmes": ritmes_lijst(orgaan, peildatum),
             "onderdelen": []
             if diepte is not None and niveau >= diepte
             else [knoop(kind, niveau + 1) for kind in onderdelen(org, orgaan.id, peildatum)],

@@ -29,14 +29,17 @@ from amctl.model import (
     Organisatie,
     Relatie,
     Tegenstrijdigheid,
+    aard_van,
     geldig_op,
 )
 from amctl.schrijven import gegenereerd_in, schrijf_map
 from amctl.tekst import zichtbaar
 from amctl.vragen import (
     Bezetting_op,
+    Herkomst,
     Index,
     functienaam,
+    herkomst,
     per_regel,
     persoonsnaam,
     relatielabel,
@@ -45,7 +48,14 @@ from amctl.vragen import (
     wie_zit_in,
 )
 from amctl.weergave import diagram
-from amctl.weergave.gegevens import ondersteuning_lijst, regel_omschrijving, ritme_tekst
+from amctl.weergave.gegevens import (
+    legenda,
+    merkteken,
+    ondersteuning_lijst,
+    regel_omschrijving,
+    ritme_tekst,
+    ritmes_lijst,
+)
 
 README = "README.md"
 INDEX = "index.html"
@@ -106,14 +116,29 @@ def _periode(item: Gedateerd) -> str:
     return ""
 
 
-def _bij(relatie: Relatie, peildatum: date) -> str:
-    """' (t/m 2016-12-31; niet op de peildatum; bron: x)' after a relation, when it applies."""
+class _Merken(set):
+    """The kinds of fact a card marked (afgeleid, aangenomen), for its legend."""
+
+    def merk(self, aard: str | None) -> str:
+        if merkteken(aard):
+            self.add(aard)
+        return merkteken(aard)
+
+
+def _herkomst(h: Herkomst, merken: _Merken) -> str:
+    """'* (bron: x)' after a fact: its mark, and its source."""
+    return merken.merk(h.aard) + (f" (bron: {', '.join(h.bron)})" if h.bron else "")
+
+
+def _bij(relatie: Relatie, peildatum: date, merken: _Merken | None = None) -> str:
+    """'* (t/m 2016-12-31; niet op de peildatum; bron: x)' after a relation, when it applies."""
+    merk = merken.merk(aard_van(relatie)) if merken is not None else ""
     delen = [_periode(relatie)] if _periode(relatie) else []
     if not geldig_op(relatie, peildatum):
         delen.append("niet op de peildatum")
     if relatie.bron:
         delen.append("bron: " + ", ".join(relatie.bron))
-    return f" ({'; '.join(delen)})" if delen else ""
+    return merk + (f" ({'; '.join(delen)})" if delen else "")
 
 
 def _status(orgaan: Orgaan, peildatum: date) -> str:
@@ -165,14 +190,17 @@ def pagina(
     """A body's card: its fields, then composition, chair, support, relations in and out,
     contradictions between sources about it, and its sources."""
     naar = naar or verwijzers(org)
+    merken = _Merken()
     uitslag = wie_zit_in(org, orgaan, peildatum, index)
+    velden = _velden(org, orgaan, peildatum, uitslag, merken)
     secties = [Sectie("Taken", [Item(_t(taak)) for taak in orgaan.taken])] if orgaan.taken else []
+    voorzitter = _voorzitter(org, uitslag) + _herkomst(uitslag.voorzitter_herkomst, merken)
     secties += [
-        Sectie("Samenstelling", _samenstelling(org, uitslag) or _niet_vastgelegd()),
-        Sectie("Voorzitter", [Item(_t(_voorzitter(org, uitslag)))]),
-        Sectie("Ondersteuning", _ondersteuning(org, uitslag) or _niet_vastgelegd()),
+        Sectie("Samenstelling", _samenstelling(org, uitslag, merken) or _niet_vastgelegd()),
+        Sectie("Voorzitter", [Item(_t(voorzitter))]),
+        Sectie("Ondersteuning", _ondersteuning(org, uitslag, merken) or _niet_vastgelegd()),
     ]
-    relaties = _relaties(org, orgaan, peildatum, naar)
+    relaties = _relaties(org, orgaan, peildatum, naar, merken)
     if relaties:
         secties.append(Sectie("Relaties", relaties))
     secties += _tegenstrijdigheden_over(org, naar.tegenstrijdigheden.get(orgaan.id, []))
@@ -180,14 +208,19 @@ def pagina(
     if bronnen:
         items = [Item((Deel(f"{b.id}: "), Deel(b.titel, url=_web(b.url)))) for b in bronnen]
         secties.append(Sectie("Bronnen", items))
-    return Pagina(orgaan, _velden(org, orgaan, peildatum), secties)
+    if merken:
+        secties.append(Sectie("Legenda", [Item(_t(tekst)) for tekst in legenda(merken)]))
+    return Pagina(orgaan, velden, secties)
 
 
-def _velden(org: Organisatie, orgaan: Orgaan, peildatum: date) -> list[tuple[str, Regel]]:
+def _velden(
+    org: Organisatie, orgaan: Orgaan, peildatum: date, uitslag: Bezetting_op, merken: _Merken
+) -> list[tuple[str, Regel]]:
+    status = _status(orgaan, peildatum) + _herkomst(uitslag.status_herkomst, merken)
     velden: list[tuple[str, Regel]] = [
         ("Id", _t(orgaan.id)),
         ("Soort", _t(org.soorten[orgaan.soort].naam)),
-        (f"Status op {peildatum.isoformat()}", _t(_status(orgaan, peildatum))),
+        (f"Status op {peildatum.isoformat()}", _t(status)),
     ]
     for s in orgaan.status:
         if s.toelichting and geldig_op(s, peildatum):
@@ -201,22 +234,31 @@ def _velden(org: Organisatie, orgaan: Orgaan, peildatum: date) -> list[tuple[str
         ("Rechtsvorm", orgaan.rechtsvorm),
         ("Secretariaat", orgaan.secretariaat),
         ("Toelichting", orgaan.toelichting),
-        ("Bestaat", _periode(orgaan)),
+        ("Bestaat", _periode(orgaan) + _periode_merk(orgaan, merken)),
         ("Deelregio's", ", ".join(orgaan.deelregios)),
     ):
         if waarde:
             velden.append((label, _t(waarde)))
+    for r in ritmes_lijst(orgaan, peildatum):
+        merken.merk(r["aard"])  # ritme_tekst carries the mark itself
     ritme = ritme_tekst(orgaan, peildatum)
     if ritme != "-":
         velden.append(("Vergaderritme", _t(ritme)))
     return velden
 
 
-def _samenstelling(org: Organisatie, uitslag: Bezetting_op) -> list[Item]:
+def _periode_merk(item: Gedateerd, merken: _Merken) -> str:
+    """The mark of an assumed (or derived) start or end date."""
+    datums = (("vanaf", item.vanaf), ("tot-en-met", item.tot_en_met))
+    return "".join(dict.fromkeys(merken.merk(aard_van(item, v)) for v, d in datums if d))
+
+
+def _samenstelling(org: Organisatie, uitslag: Bezetting_op, merken: _Merken) -> list[Item]:
     """One item per rule ('7 x burgemeester (een per gemeente)'), the filled seats below it."""
     items = []
     for groep in per_regel(uitslag.zetels):
-        tekst = regel_omschrijving(org, groep)
+        h = herkomst(groep.regel, uitslag.orgaan, "functie")
+        tekst = regel_omschrijving(org, groep) + merken.merk(h.aard)
         if groep.regel.toelichting:
             tekst += f": {groep.regel.toelichting}"
         gevuld = tuple(
@@ -236,22 +278,41 @@ def _voorzitter(org: Organisatie, uitslag: Bezetting_op) -> str:
     return f"{tekst}: {persoonsnaam(org, zittend.persoon)}" if zittend else tekst
 
 
-def _ondersteuning(org: Organisatie, uitslag: Bezetting_op) -> list[Item]:
+def _ondersteuning(org: Organisatie, uitslag: Bezetting_op, merken: _Merken) -> list[Item]:
     return [
-        Item(_t(s["functie_naam"] + (f" ({s['persoon']})" if s["persoon"] else "")))
+        Item(
+            _t(
+                s["functie_naam"]
+                + (f" ({s['persoon']})" if s["persoon"] else "")
+                + _herkomst(Herkomst(tuple(s["bron"]), s["aard"]), merken)
+            )
+        )
         for s in ondersteuning_lijst(org, uitslag)
     ]
 
 
-def _relaties(org: Organisatie, orgaan: Orgaan, peildatum: date, naar: Verwijzers) -> list[Item]:
+def _relaties(
+    org: Organisatie, orgaan: Orgaan, peildatum: date, naar: Verwijzers, merken: _Merken
+) -> list[Item]:
     """Outgoing, incoming, support by the posts that make up this body, and its parts. Every
     relation in the file, with its period: the card is also the body's history."""
     uit = [
-        Item((Deel(f"{relatielabel(r.soort)} "), _link(org, r.naar), Deel(_bij(r, peildatum))))
+        Item(
+            (
+                Deel(f"{relatielabel(r.soort)} "),
+                _link(org, r.naar),
+                Deel(_bij(r, peildatum, merken)),
+            )
+        )
         for r in orgaan.relaties
     ]
     binnen = [
-        Item((_link(org, o.id), Deel(f" {relatielabel(r.soort)} dit orgaan{_bij(r, peildatum)}")))
+        Item(
+            (
+                _link(org, o.id),
+                Deel(f" {relatielabel(r.soort)} dit orgaan{_bij(r, peildatum, merken)}"),
+            )
+        )
         for o, r in naar.relaties.get(orgaan.id, [])
     ]
     leden = {r.functie for r in orgaan.samenstelling if not org.functies[r.functie].per_gemeente}
@@ -273,10 +334,11 @@ def _tegenstrijdigheden_over(org: Organisatie, over: list[Tegenstrijdigheid]) ->
     for t in over:
         items = []
         for u in t.uitspraken:
-            herkomst = ", ".join(org.bronnen[b].titel for b in u.bron)
+            waar = ", ".join(org.bronnen[b].titel for b in u.bron)
             if u.plaats:
-                herkomst += f", {u.plaats}"
-            items.append(Item(_t(f"“{u.tekst}” (bron: {herkomst})")))
+                waar += f", {u.plaats}"
+            tekst = f"“{u.tekst}”" if u.aard == "geciteerd" else f"samengevat: {u.tekst}"
+            items.append(Item(_t(f"{tekst} (bron: {waar})")))
         if t.verwerking:
             items.append(Item(_t(f"Verwerking: {t.verwerking}")))
         secties.append(Sectie(f"Let op, bronnen spreken elkaar tegen: {t.onderwerp}", items))

@@ -7,17 +7,24 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from amctl.model import Orgaan, Organisatie, geldig_op
+from amctl.model import Orgaan, Organisatie, aard_van, geldig_op
 from amctl.vragen import (
     Bezetting_op,
+    Herkomst,
     Plaats,
+    bronnen_van,
     functienaam,
+    herkomst,
+    inkomende_relaties,
     persoonsnaam,
-    relaties_op,
+    relaties_van,
+    ritmes_op,
     samenstelling,
     statuslabel,
 )
 from amctl.weergave.gegevens import (
+    legenda,
+    merkteken,
     ondersteuning_lijst,
     regel_omschrijving,
     ritme_tekst,
@@ -32,6 +39,42 @@ def _t(tekst: object, stijl: str = "") -> Deel:
     return Deel("" if tekst is None else str(tekst), stijl)
 
 
+class _Merken(set):
+    """The kinds of fact an answer marked, for the legend under it."""
+
+    def merk(self, aard: str | None) -> Deel:
+        teken = merkteken(aard)
+        if teken:
+            self.add(aard)
+        return _t(teken, "bold yellow")
+
+    def legenda(self) -> list[Blok]:
+        return [regel(_t(tekst, "dim")) for tekst in legenda(self)]
+
+
+def _bron(h: Herkomst) -> Deel:
+    """' (bron: am-overlegstructuur)' after a line whose fact has a source."""
+    return _t(f" (bron: {', '.join(h.bron)})" if h.bron else "", "dim")
+
+
+def bronnenlijst(org: Organisatie, ids: list[str], volledig: bool = False) -> list[Blok]:
+    """The sources an answer cites: id, title and address; `volledig` adds the rest."""
+    if not ids:
+        return []
+    blokken: list[Blok] = [regel("Bronnen:")]
+    for b in ids:
+        bron = org.bronnen[b]
+        blokken.append(regel("  - ", f"{b}: {bron.titel}", f" <{bron.url}>" if bron.url else ""))
+        if volledig:
+            if bron.bestand:
+                blokken.append(regel("      bestand: ", bron.bestand))
+            if bron.geraadpleegd:
+                blokken.append(regel("      geraadpleegd: ", bron.geraadpleegd.isoformat()))
+            if bron.toelichting:
+                blokken.append(regel("      ", _t(bron.toelichting, "italic")))
+    return blokken
+
+
 def _status(status: str, kort: bool = False) -> Deel:
     label = status.replace("-", " ") if kort else statuslabel(status)
     return _t(label, "green" if status == "actief" else "bold yellow")
@@ -41,12 +84,20 @@ def _bestond_niet(uitslag: Bezetting_op) -> bool:
     return uitslag.status in ("opgeheven", "nog-niet-opgericht")
 
 
-def wie_zit_in(org: Organisatie, uitslag: Bezetting_op) -> list[Blok]:
+def wie_zit_in(
+    org: Organisatie, uitslag: Bezetting_op, merken: _Merken | None = None
+) -> list[Blok]:
+    """The seats, chair and support; on its own (no `merken` of a card) with the legend."""
+    alleen = merken is None
+    merken = _Merken() if merken is None else merken
     orgaan = uitslag.orgaan
+    status_herkomst = uitslag.status_herkomst
     kop = regel(
         _t(orgaan.naam, "bold"),
         f" ({orgaan.id}) op {uitslag.peildatum.isoformat()} - ",
         _status(uitslag.status),
+        merken.merk(status_herkomst.aard),
+        _bron(status_herkomst),
     )
     if _bestond_niet(uitslag):
         return [kop, regel("Dit orgaan bestond niet op deze datum.")]
@@ -57,7 +108,10 @@ def wie_zit_in(org: Organisatie, uitslag: Bezetting_op) -> list[Blok]:
                 ("functie", "gemeente", "persoon", "rol", "sinds"),
                 [
                     (
-                        regel(org.functies[z.functie].naam),
+                        regel(
+                            org.functies[z.functie].naam,
+                            merken.merk(aard_van(z.regel, "functie")),
+                        ),
                         regel(org.gemeenten[z.gemeente].naam if z.gemeente else "-"),
                         _persoon(org, z.persoon),
                         _rol(z.rol),
@@ -73,11 +127,30 @@ def wie_zit_in(org: Organisatie, uitslag: Bezetting_op) -> list[Blok]:
     tekst = voorzitter["omschrijving"]
     if voorzitter.get("persoon"):
         tekst += f": {voorzitter['persoon']}"
-    blokken.append(regel("Voorzitter: ", tekst))
+    voorzitter_herkomst = uitslag.voorzitter_herkomst
+    blokken.append(
+        regel(
+            "Voorzitter: ",
+            tekst,
+            merken.merk(voorzitter_herkomst.aard),
+            _bron(voorzitter_herkomst),
+        )
+    )
     steun = ondersteuning_lijst(org, uitslag)
-    namen = ", ".join(s["functie_naam"] + f" ({s['persoon'] or NIET_INGEVULD})" for s in steun)
-    blokken.append(regel("Ondersteuning: ", namen or "niet vastgelegd"))
-    return blokken
+    if not steun:
+        blokken.append(regel("Ondersteuning: niet vastgelegd"))
+    for s in steun:
+        h = Herkomst(tuple(s["bron"]), s["aard"])
+        blokken.append(
+            regel(
+                "Ondersteuning: ",
+                s["functie_naam"],
+                merken.merk(h.aard),
+                f" ({s['persoon'] or NIET_INGEVULD})",
+                _bron(h),
+            )
+        )
+    return blokken + (merken.legenda() if alleen else [])
 
 
 def _persoon(org: Organisatie, persoon: str | None) -> Regel:
@@ -94,6 +167,7 @@ def waar_zit(org: Organisatie, kop: str, peildatum: date, plaatsen: list[Plaats]
     if not plaatsen:
         return [titel, regel("Nergens: geen zetel of ondersteunende rol op deze datum.")]
     rijen = []
+    merken = _Merken()
     for p in plaatsen:
         status = p.orgaan.status_op(peildatum)
         naam = regel(p.orgaan.naam)
@@ -102,15 +176,19 @@ def waar_zit(org: Organisatie, kop: str, peildatum: date, plaatsen: list[Plaats]
         rijen.append(
             (
                 naam,
-                regel(functienaam(org, p.functie, p.gemeente)),
+                regel(functienaam(org, p.functie, p.gemeente), merken.merk(p.herkomst.aard)),
                 _persoon(org, p.persoon),
                 _rol(p.rol),
             )
         )
-    return [titel, Tabel(("orgaan", "functie", "persoon", "rol"), rijen)]
+    return [titel, Tabel(("orgaan", "functie", "persoon", "rol"), rijen), *merken.legenda()]
 
 
 def organen(rijen: list[dict[str, Any]]) -> list[Blok]:
+    merken = _Merken()
+    for r in rijen:
+        for ritme in r["vergaderritmes"]:
+            merken.merk(ritme["aard"])  # ritme_tekst carries the mark itself
     return [
         Tabel(
             ("id", "naam", "soort", "status", "voorzitter", "vergaderritme"),
@@ -119,23 +197,34 @@ def organen(rijen: list[dict[str, Any]]) -> list[Blok]:
                     regel(r["id"]),
                     regel(r["naam"]),
                     regel(r["soort"]),
-                    regel(_status(r["status"])),
-                    regel(r["voorzitter"]),
+                    regel(_status(r["status"]), merken.merk(r["status_aard"])),
+                    regel(r["voorzitter"], merken.merk(r["voorzitter_aard"])),
                     regel(r["vergaderritme"]),
                 )
                 for r in rijen
             ],
-        )
+        ),
+        *merken.legenda(),
     ]
 
 
-def kaart(org: Organisatie, orgaan: Orgaan, uitslag: Bezetting_op) -> list[Blok]:
-    """`amctl toon`: everything about one body."""
+def kaart(
+    org: Organisatie, orgaan: Orgaan, uitslag: Bezetting_op, volledig: bool = False
+) -> list[Blok]:
+    """`amctl toon`: everything about one body, each line with its source and the mark of
+    a derived or assumed fact; `volledig` prints the sources in full."""
     peildatum = uitslag.peildatum
+    merken = _Merken()
+    status_herkomst = uitslag.status_herkomst
     regels: list[Blok] = [
-        regel(_t(orgaan.naam, "bold"), f" ({orgaan.id})"),
+        regel(_t(orgaan.naam, "bold"), merken.merk(aard_van(orgaan, "naam")), f" ({orgaan.id})"),
         regel("Soort: ", org.soorten[orgaan.soort].naam),
-        regel("Status: ", _status(uitslag.status)),
+        regel(
+            "Status: ",
+            _status(uitslag.status),
+            merken.merk(status_herkomst.aard),
+            _bron(status_herkomst),
+        ),
     ]
     for s in orgaan.status:
         if s.toelichting and geldig_op(s, peildatum):
@@ -152,11 +241,18 @@ def kaart(org: Organisatie, orgaan: Orgaan, uitslag: Bezetting_op) -> list[Blok]
     ):
         waarde = getattr(orgaan, veld)
         if waarde:
-            regels.append(regel(f"{label}: ", waarde))
+            regels.append(regel(f"{label}: ", waarde, merken.merk(aard_van(orgaan, veld))))
     if orgaan.vanaf or orgaan.tot_en_met:
         van = orgaan.vanaf.isoformat() if orgaan.vanaf else "?"
         tot = orgaan.tot_en_met.isoformat() if orgaan.tot_en_met else "heden"
-        regels.append(regel(f"Bestaat: {van} t/m {tot}"))
+        regels.append(
+            regel(
+                f"Bestaat: {van}",
+                merken.merk(aard_van(orgaan, "vanaf") if orgaan.vanaf else None),
+                f" t/m {tot}",
+                merken.merk(aard_van(orgaan, "tot-en-met") if orgaan.tot_en_met else None),
+            )
+        )
     if orgaan.taken:
         regels.append(regel("Taken:"))
         regels += [regel("  - ", taak) for taak in orgaan.taken]
@@ -164,64 +260,84 @@ def kaart(org: Organisatie, orgaan: Orgaan, uitslag: Bezetting_op) -> list[Blok]
         regels.append(regel("Deelregio's: ", ", ".join(orgaan.deelregios)))
     regels.append(regel("Samenstelling:"))
     for groep in samenstelling(uitslag):
-        zin = regel("  - ", regel_omschrijving(org, groep))
+        h = herkomst(groep.regel, orgaan, "functie")
+        zin = regel("  - ", regel_omschrijving(org, groep), merken.merk(h.aard))
         if groep.regel.toelichting:
             zin += regel(_t(f": {groep.regel.toelichting}", "italic"))
+        if not h.geerfd:
+            zin += regel(_bron(h))
         regels.append(zin)
     if not orgaan.samenstelling:
         regels.append(regel("  niet vastgelegd"))
-    regels += wie_zit_in(org, uitslag)
-    uitgaand = relaties_op(orgaan, peildatum)
-    inkomend = [
-        (o, r)
-        for o in org.organen.values()
-        for r in relaties_op(o, peildatum)
-        if r.naar == orgaan.id
-    ]
+    regels += wie_zit_in(org, uitslag, merken)
+    uitgaand = relaties_van(org, orgaan, peildatum)
+    inkomend = inkomende_relaties(org, peildatum).get(orgaan.id, [])
     if uitgaand or inkomend:
         regels.append(regel("Relaties:"))
-    for r in uitgaand:
-        doel = org.organen[r.naar]
-        regels.append(regel(f"  -> {r.soort.replace('-', ' ')}: ", doel.naam))
-    for o, r in inkomend:
-        regels.append(regel("  <- ", o.naam, f" {r.soort.replace('-', ' ')} dit"))
+    for v in uitgaand:
+        regels.append(
+            regel(f"  -> {v.label}: ", v.naar.naam, merken.merk(v.herkomst.aard), _bron(v.herkomst))
+        )
+    for v in inkomend:
+        regels.append(
+            regel(
+                "  <- ",
+                v.van.naam,
+                f" {v.label} dit",
+                merken.merk(v.herkomst.aard),
+                _bron(v.herkomst),
+            )
+        )
+    for _, h in ritmes_op(orgaan, peildatum):
+        merken.merk(h.aard)  # ritme_tekst carries the mark itself
     regels.append(regel("Vergaderritme: ", ritme_tekst(orgaan, peildatum)))
     for t in org.tegenstrijdigheden.values():
         if orgaan.id not in t.betreft:
             continue
         regels.append(regel("Let op, bronnen spreken elkaar tegen: ", t.onderwerp))
         for u in t.uitspraken:
-            regels.append(regel("  - ", f'"{u.tekst}" ({", ".join(u.bron)})'))
+            tekst = f'"{u.tekst}"' if u.aard == "geciteerd" else f"samengevat: {u.tekst}"
+            regels.append(regel("  - ", f"{tekst} ({', '.join(u.bron)})"))
         if t.verwerking:
             regels.append(regel("  Verwerking: ", _t(t.verwerking, "italic")))
-    bronnen = sorted({*orgaan.bron, *(b for r in orgaan.relaties for b in r.bron)})
-    if bronnen:
-        regels.append(regel("Bronnen:"))
-        for b in bronnen:
-            bron = org.bronnen[b]
-            regels.append(regel("  - ", f"{b}: {bron.titel}", f" <{bron.url}>" if bron.url else ""))
-    return regels
+    regels += bronnenlijst(org, bronnen_van(org, orgaan), volledig)
+    return regels + merken.legenda()
 
 
-def boom(knopen: list[dict[str, Any]], peildatum: date) -> list[Blok]:
-    return [regel(_t(f"Peildatum {peildatum.isoformat()}", "dim")), *(_tak(k) for k in knopen)]
+def boom(knopen: list[dict[str, Any]], peildatum: date, titel: str | None = None) -> list[Blok]:
+    """The tree under its title (the file's `titel`, when the whole structure is shown)."""
+    merken = _Merken()
+    takken = [_tak(k, merken) for k in knopen]
+    kop = [regel(_t(titel, "bold"))] if titel else []
+    peil = regel(_t(f"Peildatum {peildatum.isoformat()}", "dim"))
+    return [*kop, peil, *takken, *merken.legenda()]
 
 
-def _label(knoop: dict[str, Any]) -> Regel:
-    label = regel(_t(knoop["naam"], "bold"), _t(f"  {knoop['id']}", "dim"))
-    if knoop["status"] != "actief":
-        label += regel(" [", _status(knoop["status"], kort=True), "]")
+def _label(knoop: dict[str, Any], merken: _Merken) -> Regel:
+    """Name and id, and the status when it is not 'actief'; a mark on a derived status (after
+    the name when the status is 'actief': that the body is there is derived)."""
+    actief = knoop["status"] == "actief"
+    label = regel(
+        _t(knoop["naam"], "bold"),
+        merken.merk(knoop["status_aard"]) if actief else "",
+        _t(f"  {knoop['id']}", "dim"),
+    )
+    if not actief:
+        status = _status(knoop["status"], kort=True)
+        label += regel(" [", status, merken.merk(knoop["status_aard"]), "]")
     return label
 
 
-def _tak(knoop: dict[str, Any]) -> Tak:
+def _tak(knoop: dict[str, Any], merken: _Merken) -> Tak:
     takken: list[Tak] = []
     voorzitter = knoop["voorzitter"]
     if voorzitter["regel"] is not None:
         tekst = voorzitter["omschrijving"]
         if voorzitter.get("persoon"):
             tekst += f": {voorzitter['persoon']}"
-        takken.append(Tak(regel(_t("voorzitter: ", "bold"), tekst), []))
+        takken.append(
+            Tak(regel(_t("voorzitter: ", "bold"), tekst, merken.merk(voorzitter["aard"])), [])
+        )
     for groep in knoop["zetels"]:
         gevuld = groep["gevuld"]
         zetels = []
@@ -231,14 +347,24 @@ def _tak(knoop: dict[str, Any]) -> Tak:
         open_ = groep["aantal"] - len(gevuld)
         if gevuld and open_:
             zetels.append(Tak(regel(_t(f"{open_} x {NIET_INGEVULD}", "dim")), []))
-        takken.append(Tak(regel(groep["omschrijving"]), zetels))
+        takken.append(Tak(regel(groep["omschrijving"], merken.merk(groep["aard"])), zetels))
     for s in knoop["ondersteuning"]:
         wie = f" ({s['persoon']})" if s["persoon"] else ""
-        takken.append(Tak(regel(_t("ondersteund door: ", "italic"), s["functie_naam"] + wie), []))
+        takken.append(
+            Tak(
+                regel(
+                    _t("ondersteund door: ", "italic"),
+                    s["functie_naam"],
+                    merken.merk(s["aard"]),
+                    wie,
+                ),
+                [],
+            )
+        )
     for r in knoop["relaties"]:
-        label = regel(_t(f"-> {r['label']}: ", "cyan"), r["naam"])
+        label = regel(_t(f"-> {r['label']}: ", "cyan"), r["naam"], merken.merk(r["aard"]))
         if r["status"] != "actief":
             label += regel(" [", _status(r["status"], kort=True), "]")
         takken.append(Tak(label, []))
-    takken += [_tak(kind) for kind in knoop["onderdelen"]]
-    return Tak(_label(knoop), takken)
+    takken += [_tak(kind, merken) for kind in knoop["onderdelen"]]
+    return Tak(_label(knoop, merken), takken)
