@@ -75,7 +75,9 @@ def test_piped_each_body_is_one_line(runner, gedeeld_bestand):
 
     regels = tekst.splitlines()[1:]  # after the line that names the file
     assert regels[0].split()[0] == "id"
-    assert [r.split()[0] for r in regels[1:]] == ids
+    assert [r.split()[0] for r in regels[1 : 1 + len(ids)]] == ids
+    legenda = regels[1 + len(ids) :]  # the marks of derived or assumed facts, explained
+    assert all(r[:2] in ("* ", "~ ") for r in legenda)
 
 
 def test_piped_each_rule_is_one_line(runner):
