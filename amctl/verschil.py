@@ -628,21 +628,36 @@ def _gedekte_paden() -> frozenset[tuple[str, ...]]:
 _GEDEKT = _gedekte_paden()
 
 
+_SLEUTELS_PER_KLASSE: dict[type, tuple[tuple[str, int], ...]] = {}
+
+
+def _sleutels(klasse: type) -> tuple[tuple[str, int], ...]:
+    """(YAML key, field index) of each field of a model class that the file can hold."""
+    if klasse not in _SLEUTELS_PER_KLASSE:
+        velden = klasse._fields  # type: ignore[attr-defined]
+        _SLEUTELS_PER_KLASSE[klasse] = tuple(
+            (veld.sleutel, velden.index(veld.attribuut))
+            for veld in klasse.VELDEN  # type: ignore[attr-defined]
+            if veld.attribuut in velden
+        )
+    return _SLEUTELS_PER_KLASSE[klasse]
+
+
 def _als_gegevens(waarde: Any) -> Any:
     """A model object as the file says it: its YAML keys, without empty ones; dates as text."""
-    if isinstance(waarde, tuple) and hasattr(waarde, "VELDEN"):
-        uit: dict[str, Any] = {}
-        if isinstance(waarde, Relatie):
-            uit[waarde.soort] = waarde.naar
-        for veld in waarde.VELDEN:
-            if veld.attribuut in waarde._fields:
-                uit[veld.sleutel] = _als_gegevens(getattr(waarde, veld.attribuut))
-        return {k: v for k, v in uit.items() if v is not None and v != []}
-    if isinstance(waarde, tuple | list):
-        return [_als_gegevens(w) for w in waarde]
+    if isinstance(waarde, str | int | float | bool) or waarde is None:
+        return waarde
     if isinstance(waarde, date):
         return waarde.isoformat()
-    return waarde
+    if hasattr(waarde, "VELDEN"):
+        uit: dict[str, Any] = {waarde.soort: waarde.naar} if isinstance(waarde, Relatie) else {}
+        for sleutel, plaats in _sleutels(type(waarde)):
+            gegeven = waarde[plaats]
+            if gegeven is None or gegeven == ():
+                continue
+            uit[sleutel] = _als_gegevens(gegeven)
+        return uit
+    return [_als_gegevens(w) for w in waarde]
 
 
 def _bestand_als_gegevens(org: Organisatie) -> dict[str, Any]:
