@@ -24,10 +24,12 @@ from amctl.kader import (
     EXIT_INTERN,
     EXIT_ONGELDIG,
     INSTELLEN,
+    ONDERBROKEN,
     PUBLICEREN,
     VERGADERINGEN,
     VRAGEN,
     app,
+    meld,
 )
 from amctl.kader import fout as _fout
 from amctl.opties import (
@@ -570,7 +572,7 @@ def docs(
     if controleer is not None:
         verschillen = site.vergelijk(controleer, bestanden)
         if not verschillen:
-            sys.stdout.write(
+            meld(
                 f"Bij: '{controleer}' komt overeen met de gegevens in '{org.bestand}' "
                 f"({len(bestanden)} bestanden, peildatum {dag.isoformat()}).\n"
             )
@@ -578,21 +580,20 @@ def docs(
         _fout(f"het overzicht in '{controleer}' is niet bij (peildatum {dag.isoformat()}):")
         for verschil in verschillen:
             sys.stderr.write(f"  {verschil.soort}: {verschil.pad}\n")
-        sys.stderr.write(
-            f"Werk het bij met: amctl docs --uit {controleer} --peildatum {dag.isoformat()}\n"
+        meld(
+            f"Werk het bij met: amctl docs --uit {controleer} --peildatum {dag.isoformat()}\n",
+            sys.stderr,
         )
         raise typer.Exit(EXIT_ONGELDIG)
 
     gewijzigd = site.schrijf_site(map_, bestanden, gegevens=Path(org.bestand))
     if gewijzigd:
-        sys.stdout.write(
+        meld(
             f"{len(gewijzigd)} van {len(bestanden)} bestanden bijgewerkt in '{map_}' uit "
             f"'{org.bestand}' (peildatum {dag.isoformat()}).\n"
         )
     else:
-        sys.stdout.write(
-            f"'{map_}' was al bij met '{org.bestand}' (peildatum {dag.isoformat()}).\n"
-        )
+        meld(f"'{map_}' was al bij met '{org.bestand}' (peildatum {dag.isoformat()}).\n")
 
 
 # --- bewerken: benoem, ontsla, lid-erbij, lid-eraf, zet-status -------------------------------
@@ -618,7 +619,7 @@ def _bewerk(bestand: Path | None, droog: bool, bewerken_met: str, **argumenten) 
     except bewerken.OngeldigeBewerking as ongeldig:
         fouten = ongeldig.uitslag.fouten
         if droog:
-            sys.stdout.write(ongeldig.diff)
+            meld(ongeldig.diff)
         sys.stderr.write(als_tekst(fouten))
         _fout(
             f"deze wijziging zou '{pad}' ongeldig maken "
@@ -628,13 +629,13 @@ def _bewerk(bestand: Path | None, droog: bool, bewerken_met: str, **argumenten) 
         )
         raise typer.Exit(EXIT_ONGELDIG) from None
     meldingen = sys.stderr if droog else sys.stdout
-    meldingen.write("".join(melding + "\n" for melding in resultaat.meldingen))
+    meld("".join(melding + "\n" for melding in resultaat.meldingen), meldingen)
     sys.stderr.write(als_tekst(resultaat.waarschuwingen))
     if droog and resultaat.gewijzigd:
-        sys.stdout.write(resultaat.diff())
+        meld(resultaat.diff())
         sys.stderr.write("--droog: er is niets geschreven.\n")
     elif resultaat.geschreven:
-        sys.stdout.write(f"Opgeslagen in '{pad}'.\n")
+        meld(f"Opgeslagen in '{pad}'.\n")
 
 
 @app.command("benoem", rich_help_panel=BEWERKEN)
@@ -922,7 +923,7 @@ def geschiedenis(
     if als_json:
         _json(tijdlijnen.als_dict(tijdlijn), org)
     else:
-        sys.stdout.write(f"{_kopregel(org)}\n{tijdlijnen.als_tekst(tijdlijn)}")
+        meld(f"{_kopregel(org)}\n{tijdlijnen.als_tekst(tijdlijn)}")
 
 
 # --- vergaderingen: rooster en agenda --------------------------------------------------------
@@ -1014,7 +1015,7 @@ def agenda(
 
     schrijf_uitvoer(uit, kalender, gegevens=Path(org.bestand))
     geplande = sum(p.vergadering.gepland for p in punten)
-    sys.stdout.write(
+    meld(
         f"{aantal(len(punten), 'vergadering', 'vergaderingen')} uit '{org.bestand}' in '{uit}': "
         f"{len(punten) - geplande} vastgelegd, "
         f"{geplande} gepland.\n"
@@ -1080,6 +1081,9 @@ def main() -> None:
         code = EXIT_GELDIG
     except SystemExit as einde:
         code = einde.code if isinstance(einde.code, int) else EXIT_INTERN if einde.code else 0
+    except KeyboardInterrupt:  # before or after the group's own handler (building the app)
+        _fout(ONDERBROKEN)
+        code = EXIT_GEBRUIK
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -19,7 +19,23 @@ EXIT_GELDIG, EXIT_ONGELDIG, EXIT_GEBRUIK, EXIT_INTERN = 0, 1, 2, 3
 
 
 def fout(melding: str) -> None:
-    sys.stderr.write(f"amctl: {melding}\n")
+    """One line on stderr. The message may quote the file or the command line: its control
+    characters are shown as \\uXXXX (amctl.tekst), like every answer does."""
+    from amctl.tekst import zichtbaar
+
+    sys.stderr.write(f"amctl: {zichtbaar(melding, eenregelig=True)}\n")
+
+
+def meld(tekst: str, stroom=None) -> None:
+    """A message that quotes names or paths, with its control characters made visible."""
+    from amctl.tekst import zichtbaar
+
+    (stroom or sys.stdout).write(zichtbaar(tekst).replace("\\u000d\n", "\r\n"))
+
+
+ONDERBROKEN = "onderbroken (Ctrl-C); elk bestand is helemaal of niet geschreven."
+# Typer turns Ctrl-C inside a command into this exit code; no command of ours returns it.
+_TYPER_ONDERBROKEN = 130
 
 
 def _vertaal_gebruiksfout(probleem: Exception, opdrachten: list[str]) -> str:
@@ -134,16 +150,27 @@ class Groep(TyperGroup):
             fout(str(gebruiksfout))
             sys.exit(EXIT_GEBRUIK)
         except KeyboardInterrupt:
-            sys.exit(130)
+            fout(ONDERBROKEN)
+            sys.exit(EXIT_GEBRUIK)
         except BrokenPipeError:
             # `amctl tree | head`: the reader left; say nothing more.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(EXIT_GELDIG)
+        except OSError as probleem:
+            # What the environment refuses (a file that vanished, a full disk, a device):
+            # the commands name the usual cases themselves; this is the net under them.
+            waar = f" '{probleem.filename}'" if probleem.filename else ""
+            fout(
+                f"het systeem weigert een lees- of schrijfactie{waar}: "
+                f"{probleem.strerror or type(probleem).__name__}. Er is niets half geschreven."
+            )
+            sys.exit(EXIT_GEBRUIK)
         except Exception as probleem:
             if hasattr(probleem, "exit_code") and hasattr(probleem, "format_message"):
                 if type(probleem).__name__ == "Abort":
-                    sys.exit(130)
+                    fout(ONDERBROKEN)
+                    sys.exit(EXIT_GEBRUIK)
                 if type(probleem).__name__ == "NoArgsIsHelpError":
                     sys.stdout.write(probleem.format_message() + "\n")  # bare `amctl`
                     sys.exit(EXIT_GELDIG)
@@ -154,6 +181,9 @@ class Groep(TyperGroup):
                 "niet in uw bestand; meld hem met het bestand en de opdracht."
             )
             sys.exit(EXIT_INTERN)
+        if uitkomst == _TYPER_ONDERBROKEN:
+            fout(ONDERBROKEN)
+            sys.exit(EXIT_GEBRUIK)
         sys.exit(uitkomst if isinstance(uitkomst, int) else EXIT_GELDIG)
 
 

@@ -16,15 +16,21 @@ positions. Scalars are str, int, float, bool, None or datetime.date.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import select
+import stat
+import time
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 import yaml
 
-from amctl.grenzen import MAX_BYTES, MAX_DIEPTE
-from amctl.probleem import Ernst, LaadFout, Plek, Probleem
+from amctl.grenzen import MAX_BYTES, MAX_DIEPTE, WACHTTIJD_INVOER
+from amctl.probleem import Ernst, GebruiksFout, LaadFout, Plek, Probleem
+from amctl.tekst import zichtbaar
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -166,20 +172,89 @@ def _syntaxfout(bestand: str, fout: yaml.YAMLError, tekst: str) -> Probleem:
 
 def lees_bytes(pad: Path) -> bytes:
     """Read the file, refusing one too large before it is read into memory. What reports no
-    size (a device such as /dev/zero, or a link to one) is read no further than the limit."""
-    grootte = pad.stat().st_size
-    if grootte <= MAX_BYTES:
-        with pad.open("rb") as bestand:
-            ruw = bestand.read(grootte + 1)  # all of a file of this size, in one buffer
-            if len(ruw) <= grootte:
-                return ruw
-            meer = bytearray(ruw)  # it grew, or has no size: on in steps, up to the limit
-            while len(meer) <= MAX_BYTES:
-                deel = bestand.read(min(1 << 20, MAX_BYTES + 1 - len(meer)))
-                if not deel:
-                    return bytes(meer)
-                meer += deel
+    size (a device such as /dev/zero, or a link to one) is read no further than the limit; a
+    pipe or FIFO is waited for at most WACHTTIJD_INVOER seconds. What cannot be read (a
+    socket, /proc/self/mem) is a GebruiksFout in Dutch, never an OSError."""
+    try:
+        toestand = os.stat(pad)
+        if stat.S_ISFIFO(toestand.st_mode):
+            return _lees_pijp(pad)
+        if stat.S_ISSOCK(toestand.st_mode):
+            raise GebruiksFout(
+                f"'{zichtbaar(str(pad), eenregelig=True)}' is een socket, geen bestand; geef "
+                "het pad van een YAML-bestand."
+            )
+        grootte = toestand.st_size
+        if grootte <= MAX_BYTES:
+            with open(pad, "rb") as bestand:
+                ruw = bestand.read(grootte + 1)  # all of a file of this size, in one buffer
+                if len(ruw) <= grootte:
+                    return ruw
+                meer = bytearray(ruw)  # it grew, or has no size: on in steps, up to the limit
+                while len(meer) <= MAX_BYTES:
+                    deel = bestand.read(min(1 << 20, MAX_BYTES + 1 - len(meer)))
+                    if not deel:
+                        return bytes(meer)
+                    meer += deel
+    except OSError as fout:
+        raise leesfout(pad, fout) from None
     raise te_groot(str(pad), grootte)
+
+
+def leesfout(pad: Path | str, fout: OSError) -> GebruiksFout:
+    """An OSError while reading, as one Dutch sentence naming the file."""
+    redenen = {
+        errno.ENOENT: "het bestaat niet",
+        errno.EACCES: "geen leesrechten",
+        errno.EPERM: "geen leesrechten",
+        errno.EISDIR: "het is een map",
+        errno.EIO: "het systeem geeft een leesfout (is het een speciaal bestand?)",
+        errno.ENXIO: "het is geen bestand maar een apparaat of socket zonder inhoud",
+        errno.ELOOP: "te veel symbolische links",
+        errno.ENAMETOOLONG: "de naam is te lang",
+    }
+    reden = redenen.get(fout.errno, fout.strerror or type(fout).__name__)
+    return GebruiksFout(
+        f"Kan '{zichtbaar(str(pad), eenregelig=True)}' niet lezen: {reden}. Geef het pad van "
+        "een leesbaar YAML-bestand."
+    )
+
+
+def _lees_pijp(pad: Path) -> bytes:
+    """A pipe or FIFO: read until its writer closes it. Nobody writing within the wait (or
+    silence that long in the middle) is refused instead of waiting for ever."""
+    descriptor = os.open(pad, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        delen, totaal, ontvangen = [], 0, False
+        einde = time.monotonic() + WACHTTIJD_INVOER
+        while True:
+            try:
+                deel = os.read(descriptor, 1 << 20)
+            except BlockingIOError:  # a writer, but nothing yet
+                deel = None
+            if deel:
+                delen.append(deel)
+                totaal += len(deel)
+                ontvangen = True
+                if totaal > MAX_BYTES:
+                    raise te_groot(str(pad), 0)
+                einde = time.monotonic() + WACHTTIJD_INVOER
+                continue
+            if deel == b"" and ontvangen:
+                return b"".join(delen)  # the writer closed it: all there is
+            if time.monotonic() >= einde:
+                raise GebruiksFout(
+                    f"Uit '{zichtbaar(str(pad), eenregelig=True)}' (een pipe of FIFO) kwam "
+                    f"{WACHTTIJD_INVOER:g} seconden lang niets"
+                    + (" meer" if ontvangen else "")
+                    + "; amctl wacht niet langer. Schrijf het bestand in de FIFO, of geef het "
+                    "pad van een gewoon bestand."
+                )
+            select.select([descriptor], [], [], 0.05)
+            if deel == b"":
+                time.sleep(0.02)  # no writer (yet): read returns at once
+    finally:
+        os.close(descriptor)
 
 
 def te_groot(bestand: str, grootte: int) -> LaadFout:

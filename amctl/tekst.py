@@ -5,9 +5,13 @@ from __future__ import annotations
 import difflib
 import re
 
-_STUURTEKENS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates (\ud800-\udfff) come from a path that is not UTF-8 (os.fsdecode): they
+# cannot even be written to a UTF-8 terminal.
+_STUURTEKENS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 _STUURTEKENS_EN_REGELEINDEN = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
 
@@ -22,7 +26,7 @@ def zichtbaar(tekst: str, eenregelig: bool = False) -> str:
 
 
 # json.dumps already escapes C0; with ensure_ascii=False it leaves these as they are.
-_RAUW_IN_JSON = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_RAUW_IN_JSON = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def json_veilig(json_tekst: str) -> str:

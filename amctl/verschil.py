@@ -15,6 +15,7 @@ the file at that revision, read with `git show REV:PAD`, PAD relative to the rep
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from collections import Counter
 from collections.abc import Iterable
@@ -23,7 +24,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from amctl.controle import OngeldigeData, Uitslag, controleer_tekst
-from amctl.laden import decodeer, lees_bytes
+from amctl.grenzen import MAX_BYTES
+from amctl.laden import decodeer, lees_bytes, te_groot
 from amctl.model import RELATIESOORTEN, SECTIES, Orgaan, Organisatie, Relatie
 from amctl.probleem import GebruiksFout, LaadFout
 from amctl.tekst import aantal, json_veilig, zichtbaar
@@ -40,14 +42,42 @@ class Versie(NamedTuple):
     tekst: str
 
 
+# Variables that point git at another repository or work tree: the revision asked for is
+# one of the data file, so git looks in the repository that holds that file.
+_GIT_OMGEVING = (
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_COMMON_DIR",
+    "GIT_NAMESPACE",
+    "GIT_PREFIX",
+)
+
+
 def _git(argumenten: list[str], map_: Path) -> subprocess.CompletedProcess:
+    omgeving = {k: v for k, v in os.environ.items() if k not in _GIT_OMGEVING}
     try:
         return subprocess.run(
-            ["git", *argumenten], cwd=map_, capture_output=True, timeout=60, check=False
+            ["git", *argumenten],
+            cwd=map_,
+            env=omgeving,
+            capture_output=True,
+            timeout=60,
+            check=False,
         )
     except FileNotFoundError:
         raise GebruiksFout(
             "git is niet gevonden; geef twee bestanden in plaats van revisies."
+        ) from None
+    except subprocess.TimeoutExpired:
+        raise GebruiksFout(
+            "git gaf binnen 60 seconden geen antwoord; probeer het opnieuw."
+        ) from None
+    except OSError as fout:
+        raise GebruiksFout(
+            f"git kon niet starten in '{zichtbaar(str(map_), True)}': {fout.strerror}."
         ) from None
 
 
@@ -65,31 +95,40 @@ def _git_fout_in_woorden(pad: str, revisie: str, melding: bytes) -> str:
 
 
 def lees_versie(spec: str, datapad: Path) -> Versie:
-    """A file when `spec` names one; else the data file at git revision `spec`."""
+    """A file when `spec` names one; else the data file at git revision `spec`, read from
+    the repository that holds the data file (whatever GIT_DIR says), within the loader's
+    size limit."""
     if Path(spec).is_file():
         return Versie(spec, _tekst(_lees(Path(spec)), spec))
     if spec.startswith("-") or not spec.strip():
         raise GebruiksFout(f"'{spec}' is geen bestand en geen git-revisie.")
-    echt = Path(datapad).resolve()
-    wortel_uitvoer = _git(["rev-parse", "--show-toplevel"], echt.parent)
-    if wortel_uitvoer.returncode != 0:
+    echt = Path(os.path.realpath(datapad))
+    map_ = echt.parent
+    voorvoegsel = _git(["rev-parse", "--show-prefix"], map_)
+    if voorvoegsel.returncode != 0:
         raise GebruiksFout(
             f"'{spec}' is geen bestand, en '{datapad}' staat niet in een git-repository; "
             "geef een bestand of werk in een repository."
         )
-    wortel = Path(wortel_uitvoer.stdout.decode("utf-8", "replace").strip()).resolve()
-    pad = echt.relative_to(wortel).as_posix()
     revisie, _, ander_pad = spec.partition(":")
-    pad = ander_pad or pad
-    if _git(["rev-parse", "--verify", "--quiet", f"{revisie}^{{commit}}"], wortel).returncode:
+    # './NAAM' is relative to the folder git runs in: no path is decoded and re-encoded.
+    object_ = f"{revisie}:{ander_pad}" if ander_pad else f"{revisie}:./{echt.name}"
+    pad = ander_pad or os.fsdecode(voorvoegsel.stdout.rstrip(b"\n")) + echt.name
+    if _git(["rev-parse", "--verify", "--quiet", f"{revisie}^{{commit}}"], map_).returncode:
         raise GebruiksFout(
             f"'{revisie}' is geen bestand en geen bekende git-revisie (bijv. HEAD~1, main of "
             "een commit-hash)."
         )
-    getoond = _git(["show", f"{revisie}:{pad}"], wortel)
+    label = f"{revisie}:{pad}"
+    grootte = _git(["cat-file", "-s", object_], map_)
+    if grootte.returncode != 0:
+        raise GebruiksFout(_git_fout_in_woorden(pad, revisie, grootte.stderr))
+    if int(grootte.stdout.strip() or 0) > MAX_BYTES:
+        fout = te_groot(label, int(grootte.stdout.strip()))
+        raise OngeldigeData(Uitslag(label, None, [fout.probleem]))
+    getoond = _git(["cat-file", "blob", object_], map_)
     if getoond.returncode != 0:
         raise GebruiksFout(_git_fout_in_woorden(pad, revisie, getoond.stderr))
-    label = f"{revisie}:{pad}"
     return Versie(label, _tekst(getoond.stdout, label))
 
 
