@@ -227,6 +227,8 @@ class _Tekst:
         """An edit that puts whole lines after line i."""
         if i + 1 < len(self.begin):
             return self.begin[i + 1], self.begin[i + 1], "".join(r + self.eol for r in regels)
+        if i > 0 and not self.regel(i):  # the empty 'line' after the final line end
+            return self.begin[i], self.begin[i], "".join(r + self.eol for r in regels)
         return len(self.tekst), len(self.tekst), "".join(self.eol + r for r in regels)
 
 
@@ -331,7 +333,7 @@ class Bewerker:
         if t[begin] in "'\"":
             return self._quote_eind(begin)
         if t[begin] in "|>":
-            raise BewerkingMislukt("een blokwaarde ('|' of '>') wordt niet automatisch gewijzigd")
+            return self._blok_eind(begin)
         regel, _ = self.t.positie(begin)
         eind = self.t.eind[regel]
         j = begin
@@ -342,6 +344,17 @@ class Bewerker:
                 break
             j += 1
         return begin + len(t[begin:j].rstrip())
+
+    def _blok_eind(self, begin: int) -> int:
+        """The end of the last content line of the block scalar ('|' or '>') at `begin`: its
+        lines are those indented deeper than the key (or '-') it belongs to."""
+        regel, kolom = self.t.positie(begin)
+        voor = self.t.regel(regel)[:kolom]
+        inleiding = re.match(r" *(?:- +)*", voor).group()
+        # 'key: |' holds lines deeper than the key; '- |' lines deeper than its '-'.
+        op_sleutel = bool(voor[len(inleiding) :].strip())
+        grens = len(inleiding) if op_sleutel else len(inleiding.rstrip(" ")) - 1
+        return self.t.eind[self.t.einde_blok(regel, grens)]
 
     def _waarde_eind(self, ouder: Map, sleutel: str) -> int:
         waarde = ouder[sleutel]
@@ -402,6 +415,19 @@ class Bewerker:
             raise BewerkingMislukt("de gewijzigde tekst bevat niet de bedoelde gegevens")
         self.t = _Tekst(tekst)
         self.data = geladen.data
+
+    def _voeg_regels_in(self, regel: int, regels: list[str], pas_aan) -> None:
+        """Put whole lines after line `regel`; when the blank lines after it belong to the
+        value above (a block scalar with '|+' keeps them), after those blank lines."""
+        try:
+            self._stap([self.t.invoegen_na(regel, regels)], pas_aan)
+        except BewerkingMislukt:
+            verder = regel
+            while verder + 1 < len(self.t.begin) and not self.t.regel(verder + 1).strip():
+                verder += 1
+            if verder == regel:
+                raise
+            self._stap([self.t.invoegen_na(verder, regels)], pas_aan)
 
     def _leeg_naar_blok(self, pad: tuple, regels: list[str], pas_aan) -> None:
         """Give an empty value (nothing, ~, {} or []) of a block mapping key these lines."""
@@ -485,6 +511,16 @@ class Bewerker:
             else:
                 _zet_na(doel, sleutel, waarde, na)
 
+        if sleutel in mapping and mapping[sleutel] is None:  # 'leden:' with nothing after it
+            self._vul_leeg(pad, sleutel, waarde, stijl)
+            return
+        if not mapping and self._is_flow(self.knoop(pad[:-1])):  # in a '{...}' or '[...]'
+            if mapping is None:
+                self._vul_leeg(pad[:-1], pad[-1], {sleutel: waarde}, stijl)
+            else:
+                binnen = self.t.offset(mapping.plek) + 1
+                self._stap([(binnen, binnen, f"{sleutel}: {_flow(waarde)}")], pas_aan)
+            return
         if not mapping:  # nothing, ~ or {}: becomes a block under its key
             ouder = self.knoop(pad[:-1])
             kolom = ouder.sleutels[pad[-1]].kolom - 1 + self.stap
@@ -500,7 +536,26 @@ class Bewerker:
         regels = self._regels_sleutel(sleutel, waarde, kolom, stijl)
         if self._witregels(mapping, ref, regel):
             regels.insert(0, "")
-        self._stap([self.t.invoegen_na(regel, regels)], pas_aan)
+        self._voeg_regels_in(regel, regels, pas_aan)
+
+    def _vul_leeg(self, pad: tuple, sleutel: str, waarde: object, stijl: str) -> None:
+        """Give a key that is there with an empty value (`leden:`, `status: ~`) a value."""
+        mapping = self.knoop(pad)
+
+        def pas_aan(data):
+            _in(data, pad)[sleutel] = waarde
+
+        if not isinstance(waarde, dict | list) or not waarde:
+            self.zet(pad, sleutel, waarde)
+            return
+        if self._is_flow(mapping):
+            na = self._na_sleutel(mapping, sleutel)
+            rest = re.match(r"[ \t]*(~|null|Null|NULL)?", self.tekst[na:])
+            self._stap([(na, na + rest.end(), " " + _flow(waarde))], pas_aan)
+            return
+        kolom = mapping.sleutels[sleutel].kolom - 1
+        regels = self._regels_sleutel(sleutel, waarde, kolom, stijl)[1:]
+        self._leeg_naar_blok((*pad, sleutel), regels, pas_aan)
 
     def _witregels(self, mapping: Map, ref: str, laatste_regel: int) -> bool:
         """Whether the entries of this mapping are kept apart by blank lines (judged by the
@@ -526,6 +581,10 @@ class Bewerker:
         def pas_aan(data):
             _in(data, pad).insert(voor, item)
 
+        if not lijst and (self._is_flow(lijst) and self._is_flow(self.knoop(pad[:-1]))):
+            binnen = self.t.offset(lijst.plek) + 1
+            self._stap([(binnen, binnen, _flow(item))], pas_aan)
+            return
         if not lijst:
             ouder = self.knoop(pad[:-1])
             streepje = ouder.sleutels[pad[-1]].kolom - 1 + self.lijststap
@@ -552,7 +611,7 @@ class Bewerker:
         stijl = "blok" if isinstance(buurman, Map) and not self._is_flow(buurman) else "flow"
         regels = self._regels_item(item, streepje, inhoud, stijl)
         if voor == len(lijst):
-            self._stap([self.t.invoegen_na(self.t.einde_blok(regel, streepje), regels)], pas_aan)
+            self._voeg_regels_in(self.t.einde_blok(regel, streepje), regels, pas_aan)
             return
         while regel > 0 and self.t.regel(regel - 1).strip().startswith("#"):
             regel -= 1  # comments right above an item belong to it
@@ -591,10 +650,11 @@ class Bewerker:
             else self._skalaar_eind(begin, flow=False)
         )
         regel, _ = self.t.positie(eind)
-        if self.t.positie(begin)[0] != regel:
-            raise BewerkingMislukt(f"de waarde van '{sleutel}' beslaat meer dan één regel")
         streepje = ouder.sleutels[sleutel].kolom - 1 + self.lijststap
-        item = " " * streepje + "- " + self.tekst[begin:eind]
+        if self.t.positie(begin)[0] == regel:
+            item = " " * streepje + "- " + self.tekst[begin:eind]
+        else:  # a block scalar or a quoted text over several lines: written anew
+            item = " " * streepje + "- " + _flow(waarde)
         voor = begin
         while self.tekst[voor - 1] == " ":
             voor -= 1
