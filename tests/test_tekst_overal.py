@@ -77,7 +77,7 @@ OPDRACHTEN = {
     "benoem-nieuw": ["benoem", "Nieuw " + GIF, "burgemeester", "-g", "diemen", "--droog"],
     "benoem-functie": ["benoem", "p-gif", GIF, "--droog"],
     "benoem-gemeente": ["benoem", "p-gif", "burgemeester", "-g", GIF, "--droog"],
-    "ontsla": ["ontsla", "p-gif", "burgemeester", "-g", "aalsmeer", "-d", "2026-01-01", "--droog"],
+    "ontsla": ["ontsla", "p-gif", "burgemeester", "-g", "aalsmeer", "-D", "2026-01-01", "--droog"],
     "ontsla-persoon": ["ontsla", GIF, "burgemeester", "-g", "aalsmeer"],
     "lid-erbij": ["lid-erbij", "plenair-overleg", "p-gif", "--droog"],
     "lid-erbij-orgaan": ["lid-erbij", GIF, "p-gif"],
