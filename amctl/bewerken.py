@@ -511,7 +511,7 @@ class Bewerker:
             else:
                 _zet_na(doel, sleutel, waarde, na)
 
-        if sleutel in mapping and mapping[sleutel] is None:  # 'leden:' with nothing after it
+        if mapping and sleutel in mapping and mapping[sleutel] is None:  # 'leden:', no value
             self._vul_leeg(pad, sleutel, waarde, stijl)
             return
         if not mapping and self._is_flow(self.knoop(pad[:-1])):  # in a '{...}' or '[...]'

@@ -399,3 +399,22 @@ def test_an_edit_of_a_valid_layout_that_crashed_before(tmp_path, naam):
     na = pad.read_text(encoding="utf-8")
     assert not controleer_tekst(na, "na.yaml").fouten
     assert na.startswith(tekst[: tekst.index(nieuw)])  # nothing before the edit changed
+
+
+@pytest.mark.parametrize("leeg", ["", " ~", " null", " {}"])
+def test_a_new_person_in_a_file_whose_personen_section_is_empty(tmp_path, leeg):
+    """Found by the long fuzz run: 'personen: ~' and a new person gave exit 3."""
+    pad = tmp_path / "organisatie.yaml"
+    pad.write_text(
+        "versie: 1\n"
+        "gemeenten: {noord: {naam: Noord}, zuid: {naam: Zuid}}\n"
+        "soorten: {overleg: {naam: overleg}}\n"
+        "functies: {raadslid: {naam: raadslid, per-gemeente: true}}\n"
+        f"personen:{leeg}\n"
+        "organen: {overleg: {naam: Overleg, soort: overleg}}\n",
+        encoding="utf-8",
+    )
+    resultaat = _schoon_runner(pad, ["benoem", "Nieuw Persoon", "raadslid", "-g", "zuid"])
+    assert resultaat.exit_code == 0, resultaat.stderr
+    uitslag = controleer_tekst(pad.read_text(encoding="utf-8"), "na.yaml")
+    assert not uitslag.fouten and "nieuw-persoon" in uitslag.organisatie.personen
