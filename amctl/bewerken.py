@@ -180,9 +180,14 @@ class _Tekst:
         self.tekst = tekst
         self.begin = [0]
         self.eind: list[int] = []
+        # Lines after U+0085, U+2028 or U+2029: libyaml counts them, but in a real file they
+        # sit inside a quoted text or a comment, never at the start of a key or item.
+        self.vervolg: set[int] = set()
         for regeleinde in _REGELEINDE.finditer(tekst):
             self.eind.append(regeleinde.start())
             self.begin.append(regeleinde.end())
+            if regeleinde.group() in "\x85\u2028\u2029":
+                self.vervolg.add(len(self.begin) - 1)
         self.eind.append(len(tekst))
         eerste = _REGELEINDE.search(tekst)
         self.eol = eerste.group() if eerste and eerste.group() in ("\r\n", "\r") else "\n"
@@ -209,6 +214,10 @@ class _Tekst:
         continues it (a sequence not indented below its key)."""
         laatste = i
         for j in range(i + 1, len(self.begin)):
+            if j in self.vervolg:
+                if laatste == j - 1:
+                    laatste = j
+                continue
             inhoud = self.regel(j).strip()
             if not inhoud:
                 continue

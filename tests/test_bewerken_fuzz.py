@@ -378,6 +378,10 @@ LAYOUTS = {
         ("    functies:\n" + FUNCTIES_C, "    functies:\n"),
         ["benoem", "fictief-c", "raadslid", "-g", "diemen"],
     ),
+    "U+2028 in een naam tussen aanhalingstekens": (
+        ("    naam: Fictief Raadslid 2\n", "    naam: 'Fictief\u2028Raadslid 2'\n"),
+        ["benoem", "Nieuw Persoon", "raadslid", "-g", "diemen"],
+    ),
     "|+ aan het eind van een sectie": (
         (R2 + "\norganen:", R2 + "    toelichting: |+\n      tekst\n\n\norganen:"),
         ["benoem", "Nieuw Persoon", "raadslid", "-g", "diemen"],
