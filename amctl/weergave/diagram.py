@@ -1,25 +1,34 @@
-"""The structure as a figure: Mermaid (renders in GitHub and GitLab Markdown), DOT (Graphviz's
-language), and svg or png through Graphviz's `dot`.
+"""The structure as an organisation chart: Mermaid (renders in GitHub and GitLab Markdown), DOT
+(Graphviz's language), and svg or png through Graphviz's `dot`.
 
-First the model becomes a `Tekening` (nodes, edges, clusters: plain data, one per date), then
-one small function writes it in each language. Every label from the data file is escaped for
-the language it lands in: a name can never close a quote, open a tag or add an edge.
+First the model becomes a `Tekening` (nodes, edges, clusters, a rank per node: plain data, one
+per date), then one small function writes it in each language. Every label from the data file
+is escaped for the language it lands in: a name can never close a quote, open a tag or add an
+edge.
 
-Clusters follow the data: each body belongs to the root it reaches through `onderdeel-van`
-(here the AM Overleg and the MRA). A cluster already shows that a body is part of its root, so
-part-of edges are drawn only below that level.
+The chart reads top-down and its ranks follow from the data alone (`_rangen`): each
+samenwerkingsverband (a body that is part of nothing) on top, in a frame of its own; below it
+the bodies that are part of it. A body sits below
+- the body it is part of, when that is not the top (a projectgroep below its werkgroep);
+- the body it prepares for or is the dagelijks bestuur of, in the same frame (`OMLAAG`: a
+  werkgroep below its PHO, the Regiegroep below the AM Overleg);
+- every body of the frame whose seats are wider than its own: all its kinds of seat and more
+  seats (the plenair overleg of whole colleges above the Regiegroep of burgemeesters and
+  portefeuillehouders, which is above the PHOs of portefeuillehouders).
+A body that none of these place hangs from the top by a plain line (onderdeel van). Bodies of
+other seats (gemeentesecretarissen, raadsleden, a team of posts) thus stand in their own band
+beside the bestuurlijke line. Relations across frames (to the MRA) do not move anything: each
+is drawn as its own line, so that a reader can follow every body to the body it relates to.
 
 Support comes from posts (functies), not from bodies, so each supporting post is a node of its
 own, with an 'ondersteunt' edge to each body it supports; posts that make up a team (the
-AM-team) sit in a box that is the team. The figure then shows both who is in the team and
-which post supports which body (the algemeen regiosecretaris three bodies, each
-regiosecretaris one PHO). Edges from the AM-team node would have needed the post's name on
-each of them, and would all start at one node.
+AM-team) sit in a box that is the team, stacked.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import shutil
 import subprocess
@@ -27,18 +36,18 @@ from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
-from amctl.model import Orgaan, Organisatie, geldig_op
+from amctl.model import Orgaan, Organisatie, Relatie, geldig_op
 from amctl.probleem import GebruiksFout
 from amctl.tekst import zichtbaar
 from amctl.vragen import (
     Bezetting_op,
     Index,
     Samenvatting,
+    Zetel,
     functienaam,
     per_regel,
     persoonsnaam,
     relatielabel,
-    relaties_op,
     voorzitter_tekst,
     wie_zit_in,
 )
@@ -47,12 +56,23 @@ GRAPHVIZ_ONTBREEKT = (
     "Graphviz ontbreekt: installeer het pakket 'graphviz' (apt-get install graphviz) "
     "voor svg en png."
 )
-LEGENDA = (
-    "rechthoek: orgaan, ovaal: functie, gestippeld: betwist of in overweging, "
-    "punt: dezelfde relatie van meer organen"
-)
+TITEL_STANDAARD = "Samenhang van de organen"
 ONDERSTEUNT = "ondersteunt"
 ONDERDEEL_VAN = "onderdeel van"
+AFGELEID_TEKEN = "*"
+
+# The one legend, in the order it is read; each view shows the entries its figure uses.
+LEGENDA = {
+    "orgaan": "rechthoek: orgaan",
+    "functie": "ovaal: functie die ondersteunt",
+    "onderdeel-van": "lijn zonder pijl: onderdeel van",
+    "onzeker": "gestreept: betwist of in overweging",
+    "afgeleid": f"gestippeld en {AFGELEID_TEKEN}: afgeleid of aangenomen, niet letterlijk "
+    "in de bron",
+}
+
+# Relations whose source stands below its target in the chart, within one frame.
+OMLAAG = frozenset({"bereidt-voor", "dagelijks-bestuur-van"})
 
 _AANTAL = {2: "twee", 3: "drie", 4: "vier"}
 
@@ -81,10 +101,12 @@ class Knoop(NamedTuple):
     soort: str  # "wortel", "orgaan" or "functie"
     stippel: bool  # not (yet) certain: status other than 'actief'
     cluster: str | None  # Cluster.id
+    rang: int = 0  # 0 at the top of the chart
 
 
 class Cluster(NamedTuple):
-    """A root body with everything under it, or a team drawn as a box around its posts."""
+    """A frame around a samenwerkingsverband and everything under it (its name is on its top
+    node, not on the frame), or a team drawn as a box around its posts."""
 
     id: str  # a team's cluster has the team's node id: edges to the team end at the box
     regels: tuple[str, ...]
@@ -97,19 +119,33 @@ class Lijn(NamedTuple):
     van: str  # Knoop.id, or Cluster.id of a team
     naar: str
     label: str
-    soort: str  # "relatie", "ondersteunt" or "onderdeel-van"
-    stippel: bool
+    soort: str  # "relatie", "ondersteunt", "onderdeel-van" or "rang" (orders, not drawn)
+    stippel: bool  # from or to a body that is not certain
+    afgeleid: bool = False  # derived or assumed, not in the source as such
+    omhoog: bool = False  # 'naar' stands above 'van' in the chart
+    rangt: bool = False  # sets the ranks: within one frame, between two ranks
 
 
 class Tekening(NamedTuple):
+    titel: str
     peildatum: date
     clusters: list[Cluster]
     knopen: list[Knoop]
     lijnen: list[Lijn]
 
     @property
-    def titel(self) -> str:
-        return f"Samenhang van de organen op {self.peildatum.isoformat()}"
+    def ondertitel(self) -> str:
+        return f"Stand op peildatum {self.peildatum.isoformat()}"
+
+    def legenda(self) -> list[str]:
+        """The entries of LEGENDA that this figure uses."""
+        gebruikt = {"orgaan"}
+        gebruikt |= {"functie" for k in self.knopen if k.soort == "functie"}
+        gebruikt |= {"onderdeel-van" for lijn in self.lijnen if lijn.soort == "onderdeel-van"}
+        onzeker = any(k.stippel for k in self.knopen) or any(c.stippel for c in self.clusters)
+        gebruikt |= {"onzeker"} if onzeker else set()
+        gebruikt |= {"afgeleid" for lijn in self.lijnen if lijn.afgeleid}
+        return [tekst for sleutel, tekst in LEGENDA.items() if sleutel in gebruikt]
 
     def per_cluster(self) -> dict[str | None, tuple[list[Cluster], list[Knoop]]]:
         """For each cluster (None: the top level) the clusters and nodes right inside it, in
@@ -120,6 +156,11 @@ class Tekening(NamedTuple):
         for k in self.knopen:
             indeling.setdefault(k.cluster, ([], []))[1].append(k)
         return indeling
+
+
+def legenda_tekst(t: Tekening) -> str:
+    """The legend as one line of text, the same in every view."""
+    return "; ".join(t.legenda()) + "."
 
 
 # --- from the model to a drawing ----------------------------------------------------------
@@ -179,11 +220,19 @@ def status_kort(status: str) -> str:
     return "status onbekend" if status == "-" else status.replace("-", " ")
 
 
+def _zittende(org: Organisatie, zetel: Zetel) -> str:
+    return f"{persoonsnaam(org, zetel.persoon)} ({functienaam(org, zetel.functie, zetel.gemeente)})"
+
+
 def knoop_regels(
-    org: Organisatie, uitslag: Bezetting_op, samenstelling: bool = True
+    org: Organisatie,
+    uitslag: Bezetting_op,
+    samenstelling: bool = True,
+    met_personen: bool = False,
 ) -> tuple[str, ...]:
     """Name, status when not 'actief', what it is, the composition and the chair (with the
-    person holding the chair, when known)."""
+    person holding the chair, when known). With `met_personen` the people in the filled seats
+    instead of the rules they fill, the chair first; a rule with no seat filled stays."""
     orgaan = uitslag.orgaan
     regels = [eenregelig(orgaan.naam)]
     if uitslag.status != "actief":
@@ -192,35 +241,197 @@ def knoop_regels(
         regels.append(eenregelig(orgaan.rechtsvorm))
     if orgaan.deelregios:
         regels.append(f"{len(orgaan.deelregios)} deelregio's")
+    zittend = next((z for z in uitslag.zetels if z.rol == "voorzitter" and z.persoon), None)
+    if met_personen and any(z.persoon for z in uitslag.zetels):
+        if zittend is not None:
+            regels.append("vz: " + eenregelig(_zittende(org, zittend)))
+        elif uitslag.voorzitter is not None:
+            regels.append("vz: " + eenregelig(voorzitter_tekst(org, uitslag.voorzitter)))
+        for groep in per_regel(uitslag.zetels):
+            gevuld = [z for z in groep.gevuld if z is not zittend]
+            if not groep.gevuld:
+                regels.append(eenregelig(regel_kort(org, groep)))
+            regels += [eenregelig(_zittende(org, z)) for z in gevuld]
+        return tuple(regels)
     if samenstelling:
         regels += [eenregelig(regel_kort(org, groep)) for groep in per_regel(uitslag.zetels)]
     if uitslag.voorzitter is not None:
         voorzitter = voorzitter_tekst(org, uitslag.voorzitter)
-        zittend = next((z for z in uitslag.zetels if z.rol == "voorzitter" and z.persoon), None)
         if zittend is not None and uitslag.voorzitter.persoon is None:
             voorzitter += f" ({persoonsnaam(org, zittend.persoon)})"
         regels.append("vz: " + eenregelig(voorzitter))
     return tuple(regels)
 
 
-def tekening(org: Organisatie, peildatum: date) -> Tekening:
-    """Every body, relation, part-of link and support post on the date, in file order.
+def afgeleid(relatie: Relatie) -> bool:
+    """Derived or assumed rather than said by the source: marked so in the data."""
+    toelichting = (relatie.toelichting or "").lstrip().casefold()
+    return toelichting.startswith(("afgeleid", "aangenomen"))
+
+
+class Plaatsing(NamedTuple):
+    """Where a body stands in the chart: its rank below the top of its frame (1: right
+    below it), the body it hangs from (None: the top) and why: 'onderdeel-van', 'relatie' or
+    'breder'."""
+
+    rang: int
+    boven: str | None
+    waarom: str | None
+
+
+# Above this many different seat make-ups in one frame, seats no longer order the bodies:
+# comparing each with each would be quadratic in a hostile file.
+_MAX_SAMENSTELLINGEN = 300
+
+Samenstelling = tuple[str, frozenset[str], int]  # frame, kinds of seat, number of seats
+
+
+def _rangen(
+    organen: dict[str, Orgaan],
+    wortel: dict[str, str],
+    zetels: dict[str, list[Zetel]],
+    peildatum: date,
+    vloer: dict[str, int] | None = None,
+) -> dict[str, Plaatsing]:
+    """The place of every body that is not a top (see the module docstring): the longest
+    path down from the top, and at least its `vloer`. A cycle in the relations is cut where
+    the walk meets it."""
+    vloer = vloer or {}
+    hangt: dict[str, list[tuple[str, str]]] = {}  # body -> [(body above it, why)]
+    samenstelling: dict[str, Samenstelling] = {}
+    for orgaan in organen.values():
+        top = wortel[orgaan.id]
+        if top == orgaan.id:
+            continue
+        boven: list[tuple[str, str]] = []
+        if orgaan.onderdeel_van in organen and orgaan.onderdeel_van != top:
+            boven.append((orgaan.onderdeel_van, "onderdeel-van"))
+        for r in orgaan.relaties:
+            if (
+                r.soort in OMLAAG
+                and r.naar in organen
+                and r.naar not in (top, orgaan.id)
+                and wortel[r.naar] == top
+                and geldig_op(r, peildatum)
+            ):
+                boven.append((r.naar, "relatie"))
+        hangt[orgaan.id] = boven
+        soorten = frozenset(z.functie for z in zetels[orgaan.id])
+        if soorten:
+            samenstelling[orgaan.id] = (top, soorten, len(zetels[orgaan.id]))
+
+    leden: dict[Samenstelling, list[str]] = {}
+    for orgaan_id, sleutel in samenstelling.items():
+        leden.setdefault(sleutel, []).append(orgaan_id)
+    per_top: dict[str, list[Samenstelling]] = {}
+    for sleutel in leden:
+        per_top.setdefault(sleutel[0], []).append(sleutel)
+    breder: dict[Samenstelling, list[Samenstelling]] = {}
+    for sleutels in per_top.values():
+        if len(sleutels) <= _MAX_SAMENSTELLINGEN:
+            for smal in sleutels:
+                breder[smal] = [
+                    breed
+                    for breed in sleutels
+                    if smal[1] <= breed[1] and (smal[1] < breed[1] or breed[2] > smal[2])
+                ]
+
+    # A walk over bodies and seat make-ups; a make-up ranks as its lowest body.
+    def boven_van(knoop: str | Samenstelling) -> list[tuple[str | Samenstelling, str]]:
+        if isinstance(knoop, tuple):
+            return [(o, "lid") for o in leden[knoop]]
+        eigen = samenstelling.get(knoop)
+        wijder = [(s, "breder") for s in breder.get(eigen, ())] if eigen else []
+        return [*hangt[knoop], *wijder]
+
+    plaats: dict[str | Samenstelling, Plaatsing] = {}
+    for begin in hangt:
+        if begin in plaats:
+            continue
+        stapel = [(begin, iter(boven_van(begin)))]
+        bezig = {begin}
+        while stapel:
+            knoop, rest = stapel[-1]
+            volgende = next((b for b, _ in rest if b not in plaats and b not in bezig), None)
+            if volgende is not None:
+                bezig.add(volgende)
+                stapel.append((volgende, iter(boven_van(volgende))))
+                continue
+            stapel.pop()
+            bezig.discard(knoop)
+            beste = Plaatsing(1 if isinstance(knoop, str) else 0, None, None)
+            for b, waarom in boven_van(knoop):
+                if b not in plaats:
+                    continue  # a cycle, cut here
+                gevonden = plaats[b]
+                if waarom == "lid":
+                    kandidaat = Plaatsing(gevonden.rang, b, waarom)  # type: ignore[arg-type]
+                elif waarom == "breder":
+                    if gevonden.boven is None:
+                        continue  # every body of that make-up is in a cycle with this one
+                    kandidaat = Plaatsing(gevonden.rang + 1, gevonden.boven, waarom)
+                else:
+                    kandidaat = Plaatsing(gevonden.rang + 1, b, waarom)  # type: ignore[arg-type]
+                if kandidaat.rang > beste.rang or beste.boven is None:
+                    beste = kandidaat
+            if isinstance(knoop, str) and vloer.get(knoop, 0) > beste.rang:
+                beste = beste._replace(rang=vloer[knoop])
+            plaats[knoop] = beste
+    return {k: p for k, p in plaats.items() if isinstance(k, str)}
+
+
+def tekening(
+    org: Organisatie,
+    peildatum: date,
+    met_personen: bool = False,
+    titel: str | None = None,
+) -> Tekening:
+    """Every body, relation, part-of link and support post on the date, placed as an
+    organisation chart (see the module docstring).
 
     A body whose members are all single posts (not one per gemeente), at least one of which
     supports another body, is drawn as a box around those posts (the AM-team): the figure
     then shows both who is in the team and which post supports which body."""
     organen = {o.id: o for o in org.organen.values() if geldig_op(o, peildatum)}
     index = Index(org)
+    uitslagen = {i: wie_zit_in(org, o, peildatum, index) for i, o in organen.items()}
 
     def ouder(orgaan: Orgaan) -> Orgaan | None:
         return organen.get(orgaan.onderdeel_van) if orgaan.onderdeel_van else None
 
-    def wortel(orgaan: Orgaan) -> Orgaan:
+    wortel: dict[str, str] = {}
+    for orgaan in organen.values():
+        pad = [orgaan.id]
         gezien = {orgaan.id}  # AM307 forbids cycles; this keeps a bad file from hanging us
-        while (boven := ouder(orgaan)) is not None and boven.id not in gezien:
+        boven = ouder(orgaan)
+        while boven is not None and boven.id not in gezien and boven.id not in wortel:
             gezien.add(boven.id)
-            orgaan = boven
-        return orgaan
+            pad.append(boven.id)
+            boven = ouder(boven)
+        top = wortel[boven.id] if boven is not None and boven.id in wortel else pad[-1]
+        for orgaan_id in pad:
+            wortel[orgaan_id] = top
+
+    zetels = {i: u.zetels for i, u in uitslagen.items()}
+    plaats = _rangen(organen, wortel, zetels, peildatum)
+    # A body that bodies of another frame prepare for stands a rank above the highest of
+    # them, in its own frame: each of their lines then rises to it, as within a frame.
+    vloer: dict[str, int] = {}
+    for orgaan in organen.values():
+        for r in orgaan.relaties:
+            if (
+                r.soort in OMLAAG
+                and r.naar in plaats
+                and wortel[r.naar] != wortel[orgaan.id]
+                and geldig_op(r, peildatum)
+            ):
+                eigen = plaats[orgaan.id].rang if orgaan.id in plaats else 0
+                vloer[r.naar] = min(vloer.get(r.naar, eigen - 1), eigen - 1)
+    if vloer:
+        plaats = _rangen(organen, wortel, zetels, peildatum, vloer)
+
+    def rang(orgaan_id: str) -> int:
+        return plaats[orgaan_id].rang if orgaan_id in plaats else 0
 
     steun = [
         (orgaan, o)
@@ -237,90 +448,145 @@ def tekening(org: Organisatie, peildatum: date) -> Tekening:
         leden = list(dict.fromkeys(r.functie for r in regels))
         return leden if any((f, None) in steunposten for f in leden) else []
 
+    def post_regels(functie: str, gemeente: str | None) -> tuple[str, ...]:
+        naam = eenregelig(functienaam(org, functie, gemeente))
+        if not met_personen:
+            return (naam,)
+        bekleders = index.bekleders_op(functie, gemeente, peildatum)
+        return (naam, *(eenregelig(persoonsnaam(org, b.persoon) or "") for b in bekleders))
+
     stippel = {o.id: o.status_op(peildatum) != "actief" for o in organen.values()}
     clusters: list[Cluster] = []
     knopen: list[Knoop] = []
+    lijnen: list[Lijn] = []
     geplaatst: set[str] = set()
+    anker: dict[str, str] = {}  # body id -> the node or team box that stands for it
     for orgaan in organen.values():
-        top = wortel(orgaan)
-        if top is orgaan:
-            clusters.append(
-                Cluster(cluster_id(orgaan.id), (eenregelig(orgaan.naam),), "wortel", False)
-            )
-        leden = [] if top is orgaan else teamleden(orgaan)
+        top = wortel[orgaan.id]
+        if top == orgaan.id:
+            clusters.append(Cluster(cluster_id(orgaan.id), (), "wortel", False))
+        leden = [] if top == orgaan.id else teamleden(orgaan)
         # A team whose posts all stand in an earlier team's box already would be an empty box,
         # which Graphviz does not draw and no edge can reach: it is drawn as a body instead.
         if any(functie_knoop_id(f, None) not in geplaatst for f in leden):
             team = orgaan_knoop_id(orgaan.id)
-            regels = knoop_regels(org, wie_zit_in(org, orgaan, peildatum, index), False)
-            clusters.append(Cluster(team, regels, "team", stippel[orgaan.id], cluster_id(top.id)))
-            for functie in leden:
+            anker[orgaan.id] = team
+            regels = knoop_regels(org, uitslagen[orgaan.id], False)
+            clusters.append(Cluster(team, regels, "team", stippel[orgaan.id], cluster_id(top)))
+            vorige = None
+            for stap, functie in enumerate(
+                f for f in leden if functie_knoop_id(f, None) not in geplaatst
+            ):
                 knoop_id = functie_knoop_id(functie, None)
-                if knoop_id not in geplaatst:
-                    geplaatst.add(knoop_id)
-                    naam = eenregelig(functienaam(org, functie, None))
-                    knopen.append(Knoop(knoop_id, (naam,), "functie", False, team))
+                geplaatst.add(knoop_id)
+                knopen.append(
+                    Knoop(
+                        knoop_id,
+                        post_regels(functie, None),
+                        "functie",
+                        False,
+                        team,
+                        rang(orgaan.id) + stap,
+                    )
+                )
+                if vorige is not None:
+                    lijnen.append(Lijn(vorige, knoop_id, "", "rang", False, rangt=True))
+                vorige = knoop_id
             continue
+        anker[orgaan.id] = orgaan_knoop_id(orgaan.id)
         knopen.append(
             Knoop(
                 orgaan_knoop_id(orgaan.id),
-                knoop_regels(org, wie_zit_in(org, orgaan, peildatum, index)),
-                "wortel" if top is orgaan else "orgaan",
+                knoop_regels(org, uitslagen[orgaan.id], met_personen=met_personen),
+                "wortel" if top == orgaan.id else "orgaan",
                 stippel[orgaan.id],
-                cluster_id(top.id),
+                cluster_id(top),
+                rang(orgaan.id),
             )
         )
     wortels_per_post: dict[tuple[str, str | None], set[str]] = {}
     for a, b in steun:
-        wortels_per_post.setdefault((b.functie, b.gemeente), set()).add(cluster_id(wortel(a).id))
-    for _, o in steun:
+        wortels_per_post.setdefault((b.functie, b.gemeente), set()).add(cluster_id(wortel[a.id]))
+    for orgaan, o in steun:
         post = (o.functie, o.gemeente)
         knoop_id = functie_knoop_id(*post)
         if knoop_id in geplaatst:
             continue
         geplaatst.add(knoop_id)
         wortels = wortels_per_post[post]
-        naam = eenregelig(functienaam(org, o.functie, o.gemeente))
+        cluster = wortels.pop() if len(wortels) == 1 else None
         knopen.append(
-            Knoop(knoop_id, (naam,), "functie", False, wortels.pop() if len(wortels) == 1 else None)
+            Knoop(knoop_id, post_regels(*post), "functie", False, cluster, rang(orgaan.id))
         )
 
-    lijnen: list[Lijn] = []
+    # The lines of the chart: each body hangs from its place, then the relations, then support.
     for orgaan in organen.values():
-        boven = ouder(orgaan)
-        if boven is not None and ouder(boven) is not None:
+        top = wortel[orgaan.id]
+        if top == orgaan.id:
+            continue
+        p = plaats[orgaan.id]
+        zeker = stippel[orgaan.id]
+        naar_top = any(
+            r.naar == top and r.soort in OMLAAG and geldig_op(r, peildatum) for r in orgaan.relaties
+        )
+        if p.boven is None and not naar_top:
             lijnen.append(
                 Lijn(
-                    orgaan_knoop_id(orgaan.id),
-                    orgaan_knoop_id(boven.id),
+                    anker[top], anker[orgaan.id], ONDERDEEL_VAN, "onderdeel-van", zeker, rangt=True
+                )
+            )
+        elif p.waarom == "breder":
+            lijnen.append(Lijn(anker[p.boven], anker[orgaan.id], "", "rang", False, rangt=True))
+        boven = ouder(orgaan)
+        if (
+            boven is not None
+            and boven.id != top
+            and not any(
+                r.naar == boven.id and r.soort in OMLAAG and geldig_op(r, peildatum)
+                for r in orgaan.relaties
+            )
+        ):
+            lijnen.append(
+                Lijn(
+                    anker[boven.id],
+                    anker[orgaan.id],
                     ONDERDEEL_VAN,
                     "onderdeel-van",
                     stippel[orgaan.id] or stippel[boven.id],
+                    rangt=rang(boven.id) < rang(orgaan.id),
                 )
             )
-        for relatie in relaties_op(orgaan, peildatum):
-            if relatie.naar in organen:
-                lijnen.append(
-                    Lijn(
-                        orgaan_knoop_id(orgaan.id),
-                        orgaan_knoop_id(relatie.naar),
-                        relatielabel(relatie.soort),
-                        "relatie",
-                        stippel[orgaan.id] or stippel[relatie.naar],
-                    )
+    for orgaan in organen.values():
+        for relatie in orgaan.relaties:
+            if not (geldig_op(relatie, peildatum) and relatie.naar in organen):
+                continue
+            # Within a frame every relation sets the ranks; across frames only one that
+            # rises (a PHO that prepares for an MRA body, which stands a rank above it).
+            rijst = wortel[relatie.naar] == wortel[orgaan.id] or relatie.soort in OMLAAG
+            van, naar = rang(orgaan.id), rang(relatie.naar)
+            lijnen.append(
+                Lijn(
+                    anker[orgaan.id],
+                    anker[relatie.naar],
+                    relatielabel(relatie.soort),
+                    "relatie",
+                    stippel[orgaan.id] or stippel[relatie.naar],
+                    afgeleid(relatie),
+                    omhoog=rijst and naar < van,
+                    rangt=rijst and naar != van,
                 )
-        for o in orgaan.ondersteuning:
-            if geldig_op(o, peildatum):
-                lijnen.append(
-                    Lijn(
-                        functie_knoop_id(o.functie, o.gemeente),
-                        orgaan_knoop_id(orgaan.id),
-                        ONDERSTEUNT,
-                        ONDERSTEUNT,
-                        stippel[orgaan.id],
-                    )
-                )
-    return Tekening(peildatum, clusters, knopen, lijnen)
+            )
+    for orgaan, o in steun:
+        lijnen.append(
+            Lijn(
+                functie_knoop_id(o.functie, o.gemeente),
+                anker[orgaan.id],
+                ONDERSTEUNT,
+                ONDERSTEUNT,
+                stippel[orgaan.id],
+            )
+        )
+    return Tekening(titel or TITEL_STANDAARD, peildatum, clusters, knopen, lijnen)
 
 
 # --- Mermaid ------------------------------------------------------------------------------
@@ -349,14 +615,22 @@ def _mermaid_label(regels: Iterable[str]) -> str:
     return '"' + "<br>".join(mermaid_tekst(r) for r in regels) + '"'
 
 
+def _lijn_label(lijn: Lijn) -> str:
+    return lijn.label + (f" {AFGELEID_TEKEN}" if lijn.afgeleid else "")
+
+
 def mermaid(t: Tekening) -> str:
-    uit = ["flowchart LR"]
+    """Top-down like the DOT chart: the same frames, nodes and lines. A line whose target
+    stands above its source is written from the target with the arrow at its start
+    ('a <-- b'), so that Mermaid places it as DOT does; order-only lines are invisible
+    ('~~~'). The title and legend go around the figure (Markdown, HTML), not in it."""
+    uit = ["flowchart TB"]
     indeling = t.per_cluster()
 
     def schrijf(cluster: str | None, inspringen: str) -> None:
         subclusters, knopen = indeling.get(cluster, ([], []))
         for c in subclusters:
-            uit.append(f"{inspringen}subgraph {c.id}[{_mermaid_label(c.regels)}]")
+            uit.append(f"{inspringen}subgraph {c.id}[{_mermaid_label(c.regels or [' '])}]")
             schrijf(c.id, inspringen + "  ")
             uit.append(f"{inspringen}end")
         for k in knopen:
@@ -366,9 +640,22 @@ def mermaid(t: Tekening) -> str:
             )
 
     schrijf(None, "  ")
+    stijlen: list[str] = []
+    for nummer, lijn in enumerate(x for x in t.lijnen if x.soort != "rang"):
+        van, naar = (lijn.naar, lijn.van) if lijn.omhoog else (lijn.van, lijn.naar)
+        if lijn.soort == "onderdeel-van":
+            pijl = "-.-" if lijn.stippel else "---"
+            uit.append(f"  {van} {pijl} {naar}")
+        else:
+            pijl = "-.-" if lijn.stippel or lijn.afgeleid else "--"
+            pijl = f"<{pijl}-" if lijn.omhoog else f"{pijl}>"
+            uit.append(f"  {van} {pijl}|{_mermaid_label([_lijn_label(lijn)])}| {naar}")
+        if lijn.afgeleid:
+            stijlen.append(f"  linkStyle {nummer} stroke-dasharray:2 3")
     for lijn in t.lijnen:
-        pijl = "-.->" if lijn.stippel else "-->"
-        uit.append(f"  {lijn.van} {pijl}|{_mermaid_label([lijn.label])}| {lijn.naar}")
+        if lijn.soort == "rang":
+            uit.append(f"  {lijn.van} ~~~ {lijn.naar}")
+    uit += stijlen
     uit.append("  classDef wortel font-weight:bold")
     uit.append("  classDef functie fill:#f3f3f3,stroke:#777777")
     uit.append("  classDef onzeker stroke-dasharray:5 5")
@@ -422,70 +709,69 @@ def dot_tekst(tekst: str) -> str:
     return _dot_label([tekst])
 
 
+_MAX_KOP = 300  # characters of a title or subtitle in the figure; the rest as '…'
+
+
+def _html_regel(tekst: str, grootte: int, vet: bool = False) -> str:
+    """One line of Graphviz's HTML-like label, escaped as XML text."""
+    tekst = eenregelig(tekst)
+    if len(tekst) > _MAX_KOP:
+        tekst = tekst[: _MAX_KOP - 1] + "…"
+    inhoud = html.escape(tekst, quote=False)
+    if vet:
+        inhoud = f"<B>{inhoud}</B>"
+    return f'<FONT POINT-SIZE="{grootte}">{inhoud}</FONT>'
+
+
+def _in_regels(delen: list[str], breedte: int) -> list[str]:
+    """Parts joined by '; ' into lines of about `breedte` characters."""
+    regels: list[str] = []
+    for deel in delen:
+        if regels and len(regels[-1]) + len(deel) + 2 <= breedte:
+            regels[-1] += "; " + deel
+        else:
+            regels.append(deel)
+    return regels
+
+
+def dot_kop(t: Tekening) -> str:
+    """Title, subtitle (the peildatum) and legend as one HTML-like label."""
+    regels = [_html_regel(t.titel, 18, vet=True), _html_regel(t.ondertitel, 12)]
+    legenda = _in_regels(t.legenda(), 110)
+    regels += [
+        _html_regel(r + ("." if n == len(legenda) - 1 else ";"), 10) for n, r in enumerate(legenda)
+    ]
+    return "<" + "<BR/>".join(regels) + ">"
+
+
 _LETTER = 'fontname="Helvetica"'
 _DOT_KNOOP = {
-    "wortel": 'shape=box, style="rounded,filled,bold", fillcolor="#ffffff", fontsize=13',
+    "wortel": 'shape=box, style="rounded,filled,bold", fillcolor="#ffffff", fontsize=14',
     "orgaan": 'shape=box, style="rounded,filled", fillcolor="#ffffff"',
     "functie": 'shape=ellipse, style="filled", fillcolor="#f3f3f3", color="#777777"',
 }
 _DOT_CLUSTER = {
-    "wortel": 'style="rounded,filled", color="#9aa5b1", fontsize=14',
-    "team": 'style="rounded,filled", fillcolor="#ffffff", color="#555555", fontsize=10',
+    "wortel": 'style="rounded,filled", color="#9aa5b1"',
+    "team": 'style="rounded,filled", fillcolor="#ffffff", color="#555555", fontsize=11',
 }
 _DOT_LIJN = {
     "relatie": "",
-    "onderdeel-van": 'arrowhead=empty, color="#555555"',
+    "onderdeel-van": 'arrowhead=none, color="#8c959f"',
     ONDERSTEUNT: 'color="#777777", fontcolor="#555555", arrowhead=vee',
 }
-
-
-def _streep(zeker: bool) -> str:
-    return "" if zeker else "style=dashed"
-
-
 _WORTELKLEUREN = ("#eaf2fb", "#fdf1e4", "#edf7ec", "#f5edf7")
-
-
-class _Bundel(NamedTuple):
-    """Several bodies with the same relation to the same bodies (the PHOs that all prepare
-    for the MRA platforms and MRA PHOs): drawn through one junction, each label once."""
-
-    label: str
-    bronnen: list[Lijn]
-    doelen: tuple[str, ...]
-
-
-def _bundels(lijnen: list[Lijn]) -> dict[int, _Bundel]:
-    """Bundles by the position of their first edge. Targets with the same label from the same
-    sources form one bundle when that saves edges: 5 PHOs x 2 MRA bodies is 10 edges, as a
-    bundle 7, with the label twice instead of ten times."""
-    per_doel: dict[tuple[str, str], list[int]] = {}  # positions of the edges to a target
-    for nummer, lijn in enumerate(lijnen):
-        if lijn.soort == "relatie":
-            per_doel.setdefault((lijn.label, lijn.naar), []).append(nummer)
-    groepen: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-    for (label, naar), nummers in per_doel.items():
-        groepen.setdefault((label, tuple(lijnen[n].van for n in nummers)), []).append(naar)
-    bundels: dict[int, _Bundel] = {}
-    for (label, bronnen), doelen in groepen.items():
-        if len(bronnen) < 2 or len(bronnen) * len(doelen) <= len(bronnen) + len(doelen):
-            continue
-        nummers = sorted(n for doel in doelen for n in per_doel[(label, doel)])
-        bundels[nummers[0]] = _Bundel(label, [lijnen[n] for n in nummers], tuple(doelen))
-    return bundels
 
 
 def dot(t: Tekening) -> str:
     uit = [
         "digraph amctl {",
-        f"  graph [{_LETTER}, label={_dot_label([t.titel, LEGENDA])}, labelloc=t, fontsize=14, "
-        "rankdir=LR, newrank=true, compound=true, nodesep=0.25, ranksep=0.6, pad=0.3];",
-        f'  node [{_LETTER}, fontsize=10, margin="0.15,0.06"];',
-        f"  edge [{_LETTER}, fontsize=9];",
+        f"  graph [{_LETTER}, label={dot_kop(t)}, labelloc=t, rankdir=TB, newrank=true, "
+        "compound=true, nodesep=0.3, ranksep=0.45, pad=0.3];",
+        f'  node [{_LETTER}, fontsize=11, margin="0.15,0.06"];',
+        f"  edge [{_LETTER}, fontsize=10];",
     ]
     anker: dict[str, str] = {k.id: k.id for k in t.knopen}
     kleuren = iter(_WORTELKLEUREN * len(t.clusters))
-    teams = {c.id for c in t.clusters if c.soort == "team"}
     indeling = t.per_cluster()
 
     def schrijf(cluster: str | None, inspringen: str) -> None:
@@ -493,57 +779,47 @@ def dot(t: Tekening) -> str:
         for c in subclusters:
             stijl = _DOT_CLUSTER[c.soort]
             if c.soort == "wortel":
-                stijl += f', fillcolor="{next(kleuren)}", labeljust=l'
+                stijl += f', fillcolor="{next(kleuren)}"'
             if c.stippel:
                 stijl = stijl.replace('style="', 'style="dashed,')
             uit.append(f"{inspringen}subgraph cluster_{c.id} {{")
             uit.append(f"{inspringen}  graph [label={_dot_label(c.regels)}, {stijl}];")
             schrijf(c.id, inspringen + "  ")
             uit.append(f"{inspringen}}}")
-        if cluster is not None and cluster in teams:
-            uit.append(f"{inspringen}{{rank=same; {'; '.join(k.id for k in knopen)}}}")
         for k in knopen:
             stijl = _DOT_KNOOP[k.soort]
             if k.stippel:
                 stijl = stijl.replace('style="', 'style="dashed,')
             uit.append(f"{inspringen}{k.id} [label={_dot_label(k.regels)}, {stijl}];")
-            if cluster is not None:
-                anker[cluster] = k.id
+            if cluster is not None and cluster not in anker:
+                anker[cluster] = k.id  # a team's box is reached through its first post
 
     schrijf(None, "  ")
 
-    def lijn_tekst(van: str, naar: str, stijl: list[str]) -> str:
-        stijl = [s for s in stijl if s]
+    for lijn in t.lijnen:
+        van, naar = (lijn.naar, lijn.van) if lijn.omhoog else (lijn.van, lijn.naar)
+        stijl: list[str] = []
+        if lijn.soort == "rang":
+            stijl.append("style=invis")
+        else:
+            if lijn.label and lijn.soort != "onderdeel-van":
+                stijl.append(f"label={dot_tekst(_lijn_label(lijn))}")
+            if _DOT_LIJN[lijn.soort]:
+                stijl.append(_DOT_LIJN[lijn.soort])
+            if lijn.afgeleid:
+                stijl.append("style=dotted, penwidth=1.4")
+            elif lijn.stippel:
+                stijl.append("style=dashed")
+        if lijn.omhoog:
+            stijl.append("dir=back")
+        if not lijn.rangt:
+            stijl.append("constraint=false")
+
         if van != anker[van]:
             stijl.append(f"ltail=cluster_{van}")
         if naar != anker[naar]:
             stijl.append(f"lhead=cluster_{naar}")
-        return f"  {anker[van]} -> {anker[naar]} [{', '.join(stijl)}];"
-
-    bundels = _bundels(t.lijnen)
-    gebundeld = {id(lijn) for b in bundels.values() for lijn in b.bronnen}
-    for nummer, lijn in enumerate(t.lijnen):
-        if nummer in bundels:
-            bundel = bundels[nummer]
-            punt = f"bundel_{nummer}"
-            anker[punt] = punt
-            uit.append(f'  {punt} [shape=point, width=0.06, label=""];')
-            # A part of the bundle is certain when one of the edges it stands for is.
-            zeker_van: dict[str, bool] = {}
-            zeker_naar: dict[str, bool] = {}
-            for b in bundel.bronnen:
-                zeker_van[b.van] = zeker_van.get(b.van, False) or not b.stippel
-                zeker_naar[b.naar] = zeker_naar.get(b.naar, False) or not b.stippel
-            for bron, zeker in zeker_van.items():
-                uit.append(lijn_tekst(bron, punt, ["arrowhead=none", _streep(zeker)]))
-            for doel in bundel.doelen:
-                zeker = zeker_naar[doel]
-                label = f"label={dot_tekst(bundel.label)}"
-                uit.append(lijn_tekst(punt, doel, [label, _streep(zeker)]))
-        if id(lijn) in gebundeld:
-            continue
-        stijl = [f"label={dot_tekst(lijn.label)}", _DOT_LIJN[lijn.soort], _streep(not lijn.stippel)]
-        uit.append(lijn_tekst(lijn.van, lijn.naar, stijl))
+        uit.append(f"  {anker[van]} -> {anker[naar]} [{', '.join(stijl)}];")
     uit.append("}")
     return "\n".join(uit) + "\n"
 
