@@ -472,10 +472,18 @@ def diagram(
         ),
     ] = DiagramFormaat.mermaid,
     uit: UitOptie = None,
+    met_personen: Annotated[
+        bool,
+        typer.Option(
+            "--met-personen",
+            help="Zet de namen van wie de zetels bezet in de vakken, de voorzitter eerst.",
+        ),
+    ] = False,
     peildatum: PeildatumOptie = None,
     bestand: BestandOptie = None,
 ) -> None:
-    """Teken de samenhang van de organen: elk samenwerkingsverband (AM, MRA) in een eigen kader.
+    """Teken de organen als organogram, van boven naar beneden; elk samenwerkingsverband (AM,
+    MRA) in een eigen kader.
 
     Exit 0: getekend; 1: ongeldige gegevens of geen Graphviz; 2: verkeerd gebruik of schrijffout.
     """
@@ -488,7 +496,7 @@ def diagram(
         )
     org = _model(bestand)
     try:
-        figuur = tekenen.maak(org, dag, formaat.value)
+        figuur = tekenen.maak(org, dag, formaat.value, met_personen)
     except tekenen.GraphvizOntbreekt as fout:
         _fout(str(fout))
         raise typer.Exit(EXIT_ONGELDIG) from None

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -136,8 +137,12 @@ RELATIES = {
     ("org_pho", "bereidt voor", "org_metro_platform"),
     ("fun_adviseur", "ondersteunt", "org_pho"),
     ("org_pho_twijfel", "bereidt voor", "org_metro_platform"),
-    ("org_werkgroep", "onderdeel van", "org_pho"),
     ("org_werkgroep", "bereidt voor", "org_pho"),
+    # Bodies that no relation or wider body places hang from their top by a plain line.
+    ("org_pho", "onderdeel van", "org_regio"),
+    ("org_pho_twijfel", "onderdeel van", "org_regio"),
+    ("org_team", "onderdeel van", "org_regio"),
+    ("org_metro_platform", "onderdeel van", "org_metro"),
 }
 
 
@@ -163,12 +168,15 @@ def diagram(runner, bestand: Path, *args: str):
 LABEL = r'"(?P<label>[^"]*)"'
 ID = r"[a-z][a-z0-9_]*"
 MERMAID_REGELS = {
-    "kop": re.compile(r"flowchart LR"),
+    "kop": re.compile(r"flowchart TB"),
     "subgraph": re.compile(rf"subgraph (?P<id>{ID})\[{LABEL}\]"),
     "einde": re.compile(r"end"),
     "knoop": re.compile(rf'(?P<id>{ID})(?:\["(?P<label>[^"]*)"\]|\(\["(?P<functie>[^"]*)"\]\))'),
-    "lijn": re.compile(rf"(?P<van>{ID}) (?P<pijl>-->|-\.->)\|{LABEL}\| (?P<naar>{ID})"),
-    "stijl": re.compile(r"(classDef|class|style) .+"),
+    # 'a -->|x| b' from a to b; 'a <---|x| b' from b up to a (a stands above b).
+    "lijn": re.compile(rf"(?P<van>{ID}) (?P<pijl>-->|-\.->|<---|<-\.-)\|{LABEL}\| (?P<naar>{ID})"),
+    "deel": re.compile(rf"(?P<boven>{ID}) (?P<pijl>---|-\.-) (?P<onder>{ID})"),
+    "rang": re.compile(rf"(?P<boven>{ID}) ~~~ (?P<onder>{ID})"),
+    "stijl": re.compile(r"(classDef|class|style|linkStyle) .+"),
 }
 
 
@@ -182,7 +190,14 @@ def ontcijfer(label: str) -> list[str]:
 
 
 def lees_mermaid(tekst: str) -> dict:
-    gelezen = {"knopen": {}, "subgraphs": {}, "lijnen": set(), "stippel": set(), "binnen": {}}
+    gelezen = {
+        "knopen": {},
+        "subgraphs": {},
+        "lijnen": set(),
+        "stippel": set(),
+        "rang": set(),
+        "binnen": {},
+    }
     open_subgraphs: list[str] = []
     for regel in tekst.splitlines():
         regel = regel.strip()
@@ -200,9 +215,18 @@ def lees_mermaid(tekst: str) -> dict:
             gelezen["binnen"][m["id"]] = list(open_subgraphs)
         elif soort == "lijn":
             (label,) = ontcijfer(m["label"])
-            gelezen["lijnen"].add((m["van"], label, m["naar"]))
-            if m["pijl"] == "-.->":
-                gelezen["stippel"].add((m["van"], label, m["naar"]))
+            van, naar = (
+                (m["naar"], m["van"]) if m["pijl"].startswith("<") else (m["van"], m["naar"])
+            )
+            gelezen["lijnen"].add((van, label, naar))
+            if "." in m["pijl"]:
+                gelezen["stippel"].add((van, label, naar))
+        elif soort == "deel":
+            gelezen["lijnen"].add((m["onder"], "onderdeel van", m["boven"]))
+            if m["pijl"] == "-.-":
+                gelezen["stippel"].add((m["onder"], "onderdeel van", m["boven"]))
+        elif soort == "rang":
+            gelezen["rang"].add((m["boven"], m["onder"]))
     assert not open_subgraphs, "een subgraph is niet gesloten"
     return gelezen
 
@@ -229,10 +253,13 @@ def test_mermaid_labels_are_quoted_and_hold_no_character_that_could_break_out(ru
     assert "GEHACKT" in tekst and "<script>" not in tekst
 
 
-def test_mermaid_puts_each_body_in_the_cluster_of_its_root(runner, bestand):
+def test_mermaid_puts_each_body_in_the_cluster_of_its_root_named_once(runner, bestand):
     gelezen = lees_mermaid(diagram(runner, bestand).stdout)
-    assert gelezen["subgraphs"]["cl_regio"] == ["Regio Overleg"]
-    assert gelezen["subgraphs"]["cl_metro"] == ["Metro Regio"]
+    # The frame has no title: the name stands once, on the top node.
+    assert gelezen["subgraphs"]["cl_regio"] == [" "]
+    assert gelezen["subgraphs"]["cl_metro"] == [" "]
+    assert gelezen["knopen"]["org_regio"] == ["Regio Overleg"]
+    assert gelezen["knopen"]["org_metro"] == ["Metro Regio"]
     for knoop in ("org_regio", "org_bestuur", "org_pho", "org_werkgroep", "org_team"):
         assert gelezen["binnen"][knoop][0] == "cl_regio", knoop
     for knoop in ("org_metro", "org_metro_platform"):
@@ -246,16 +273,23 @@ def test_a_team_of_supporting_posts_is_a_box_around_those_posts(runner, bestand)
     assert gelezen["knopen"]["fun_secretaris"] == ['secretaris "een"']
 
 
-def test_part_of_the_root_is_shown_by_the_cluster_not_by_an_edge(runner, bestand):
+def test_part_of_is_one_line_and_none_where_a_relation_already_joins_the_two(runner, bestand):
     gelezen = lees_mermaid(diagram(runner, bestand).stdout)
     onderdeel = {(van, naar) for van, label, naar in gelezen["lijnen"] if label == "onderdeel van"}
-    assert onderdeel == {("org_werkgroep", "org_pho")}
+    # The werkgroep is part of the PHO and prepares for it: the relation is the one line.
+    assert ("org_werkgroep", "org_pho") not in onderdeel
+    # The Dagelijks Bestuur hangs from the top by its relation 'dagelijks bestuur van'.
+    assert ("org_bestuur", "org_regio") not in onderdeel
+    assert ("org_bestuur", "dagelijks bestuur van", "org_regio") in gelezen["lijnen"]
 
 
 def test_a_disputed_body_and_its_edges_are_dashed(runner, bestand):
     tekst = diagram(runner, bestand).stdout
     gelezen = lees_mermaid(tekst)
-    assert gelezen["stippel"] == {("org_pho_twijfel", "bereidt voor", "org_metro_platform")}
+    assert gelezen["stippel"] == {
+        ("org_pho_twijfel", "bereidt voor", "org_metro_platform"),
+        ("org_pho_twijfel", "onderdeel van", "org_regio"),
+    }
     assert gelezen["knopen"]["org_pho_twijfel"] == ["# PHO Twijfel", "[betwist]"]
     assert re.search(r"^  class .*\borg_pho_twijfel\b.* onzeker$", tekst, re.MULTILINE)
 
@@ -287,14 +321,25 @@ def test_mermaid_text_escapes_every_special_character_once():
 # --- DOT and Graphviz ---------------------------------------------------------------------
 
 
+SVG = "{http://www.w3.org/2000/svg}"
+
+
 def svg_teksten(svg: bytes) -> set[str]:
-    """The text lines of an SVG, as a reader sees them. Parsing fails unless every name was
-    escaped (Graphviz writes '-' as '&#45;' and a space run as '&#160;')."""
+    """The text of each box of an SVG (its lines joined: a long name folds over two lines),
+    as a reader sees it. Parsing fails unless every name was escaped (Graphviz writes '-' as
+    '&#45;' and a space run as '&#160;')."""
     boom = ET.fromstring(svg)
     return {
-        " ".join((e.text or "").replace("\xa0", " ").split())
-        for e in boom.iter("{http://www.w3.org/2000/svg}text")
+        " ".join(
+            " ".join((e.text or "") for e in g.iter(f"{SVG}text")).replace("\xa0", " ").split()
+        )
+        for g in boom.iter(f"{SVG}g")
+        if g.get("class") in ("node", "cluster")
     }
+
+
+def in_een_vak(naam: str, teksten: set[str]) -> bool:
+    return any(" ".join(naam.split()) in tekst for tekst in teksten)
 
 
 def test_dot_text_escapes_backslash_and_quote():
@@ -309,7 +354,7 @@ def test_dot_rendered_by_graphviz_shows_every_body_name(runner, bestand, tmp_pat
     ).stdout
     teksten = svg_teksten(svg)
     for naam in NAMEN.values():
-        assert " ".join(naam.split()) in teksten, naam
+        assert in_een_vak(naam, teksten), naam
     assert b"<script>" not in svg
 
 
@@ -341,7 +386,7 @@ def test_the_shipped_data_draws_am_and_mra_in_their_own_clusters(runner, gedeeld
     ).stdout
     teksten = svg_teksten(svg.encode())
     for naam in ("Regiegroep", "AM-team", "Portefeuillehoudersoverleg Wonen", "MRA-platforms"):
-        assert naam in teksten
+        assert in_een_vak(naam, teksten), naam
 
 
 def test_without_graphviz_svg_says_which_package_to_install(runner, bestand, monkeypatch):
@@ -421,7 +466,7 @@ def test_a_relation_listed_twice_is_reported_by_am330(runner, dubbele_relatie):
 
 def test_a_relation_listed_twice_is_drawn_and_shown_once(runner, dubbele_relatie):
     pad, _ = dubbele_relatie
-    lijn = '  org_pho_wonen -->|"bereidt voor"| org_mra_platforms'
+    lijn = '  org_mra_platforms <---|"bereidt voor"| org_pho_wonen'
 
     mermaid = runner.invoke(app, ["diagram", "-f", str(pad), "-d", "2026-11-30"]).stdout
     boom = json.loads(runner.invoke(app, ["tree", "--json", "-f", str(pad)]).stdout)
@@ -432,3 +477,175 @@ def test_a_relation_listed_twice_is_drawn_and_shown_once(runner, dubbele_relatie
     assert [r["naar"] for r in pho["relaties"]].count("mra-platforms") == 1
     getoond = [r for r in kaart.splitlines() if r.startswith("  -> bereidt voor: MRA-platforms")]
     assert getoond == ["  -> bereidt voor: MRA-platforms (bron: brontekst)"]
+
+
+# --- the chart as Graphviz lays it out (dot -Tjson) ----------------------------------------
+
+
+class Opmaak(NamedTuple):
+    """What Graphviz made of the DOT text: node centres and boxes, frames, lines, header."""
+
+    midden: dict[str, tuple[float, float]]  # y grows upwards
+    maat: dict[str, tuple[float, float]]  # half width and half height, in points
+    kader: dict[str, tuple[float, float, float, float]]  # x0, y0, x1, y1
+    lijnen: list[tuple[str, str, str, list[tuple[float, float]]]]  # tail, head, style, points
+    kop: list[str]  # the lines of the title label
+
+
+def opmaak(dot_bron: str) -> Opmaak:
+    vereis_dot()
+    uit = subprocess.run(
+        ["dot", "-Tjson"], input=dot_bron.encode(), capture_output=True, check=True, timeout=60
+    )
+    gegevens = json.loads(uit.stdout)
+    objecten = gegevens["objects"]
+    midden, maat, kader = {}, {}, {}
+    for obj in objecten:
+        if "pos" in obj:
+            x, y = map(float, obj["pos"].split(","))
+            midden[obj["name"]] = (x, y)
+            maat[obj["name"]] = (float(obj["width"]) * 36, float(obj["height"]) * 36)
+        elif obj["name"].startswith("cluster_"):
+            kader[obj["name"][len("cluster_") :]] = tuple(map(float, obj["bb"].split(",")))
+    lijnen = []
+    for lijn in gegevens.get("edges", []):
+        punten = [
+            tuple(map(float, p.split(",")))
+            for p in lijn["pos"].split()
+            if not p.startswith(("e,", "s,"))
+        ]
+        staart, kop = objecten[lijn["tail"]]["name"], objecten[lijn["head"]]["name"]
+        lijnen.append((staart, kop, lijn.get("style", ""), punten))
+    kop = [op["text"] for op in gegevens.get("_ldraw_", []) if op["op"] == "T"]
+    return Opmaak(midden, maat, kader, lijnen, kop)
+
+
+def pho_lijnen(o: Opmaak, naar_frame: str) -> list[tuple[str, str, list]]:
+    """(PHO, body of the other frame, polyline) of every line between the two."""
+    x0, y0, x1, y1 = o.kader[naar_frame]
+
+    def in_frame(naam):
+        x, y = o.midden[naam]
+        return x0 <= x <= x1 and y0 <= y <= y1
+
+    uit = []
+    for staart, kop, stijl, punten in o.lijnen:
+        for pho, ander in ((staart, kop), (kop, staart)):
+            if pho.startswith("org_pho") and in_frame(ander) and stijl != "invis":
+                uit.append((pho, ander, punten))
+    return uit
+
+
+def test_the_shipped_chart_reads_top_down(runner, gedeeld_bestand):
+    o = opmaak(
+        runner.invoke(
+            app, ["diagram", "-f", str(gedeeld_bestand), "-d", PEILDATUM, "--formaat", "dot"]
+        ).stdout
+    )
+    y = {naam: xy[1] for naam, xy in o.midden.items()}
+    x0_am, _, x1_am, _ = o.kader["cl_am_overleg"]
+    am = [n for n, (x, _) in o.midden.items() if x0_am <= x <= x1_am and n != "org_am_overleg"]
+    assert all(y["org_am_overleg"] > y[n] for n in am)
+    assert y["org_plenair_overleg"] > y["org_regiegroep"]
+    phos = [n for n in o.midden if n.startswith("org_pho_")]
+    assert len(phos) == 5
+    for pho in phos:
+        assert y["org_regiegroep"] > y[pho]
+        assert y[pho] > y[pho.replace("org_pho_", "org_werkgroep_")], pho
+    # The MRA stands beside the AM (left or right, as Graphviz finds fewer crossings), its
+    # top level with the AM's.
+    x0_mra, _, x1_mra, _ = o.kader["cl_mra"]
+    assert x1_mra < x0_am or x0_mra > x1_am
+    assert y["org_mra"] == y["org_am_overleg"]
+
+
+def test_the_shipped_chart_has_the_sources_caption_the_peildatum_and_the_legend(
+    runner, gedeeld_bestand
+):
+    o = opmaak(
+        runner.invoke(
+            app, ["diagram", "-f", str(gedeeld_bestand), "-d", PEILDATUM, "--formaat", "dot"]
+        ).stdout
+    )
+    kop = " ".join(o.kop)
+    assert o.kop[0] == "Overzicht samenhang bestuurlijke MRA-AM overleggen"
+    assert o.kop[1] == f"Stand op peildatum {PEILDATUM}"
+    for uitleg in ("rechthoek: orgaan", "ovaal: functie die ondersteunt", "gestreept: betwist"):
+        assert uitleg in kop
+
+
+def test_each_pho_has_its_own_line_to_each_mra_body_and_a_dashed_one_stays_dashed(
+    runner, gedeeld_bestand
+):
+    o = opmaak(
+        runner.invoke(
+            app, ["diagram", "-f", str(gedeeld_bestand), "-d", PEILDATUM, "--formaat", "dot"]
+        ).stdout
+    )
+    lijnen = pho_lijnen(o, "cl_mra")
+    doelen = ("org_mra_platforms", "org_mra_portefeuillehoudersoverleggen")
+    assert sorted((p, d) for p, d, _ in lijnen) == sorted(
+        (p, d) for p in o.midden if p.startswith("org_pho_") for d in doelen
+    )
+    # A disputed PHO's lines are dashed all the way: there is no junction to turn them solid.
+    for staart, kop, stijl, _ in o.lijnen:
+        if "org_pho_ruimte" in (staart, kop) and "org_mra" in staart + kop:
+            assert stijl == "dashed"
+
+
+EEN_OP_EEN = """
+versie: 1
+titel: Regio en Metro
+soorten:
+  verband: {naam: samenwerkingsverband}
+  overleg: {naam: overleg}
+organen:
+  regio: {naam: Regio, soort: verband}
+  metro: {naam: Metro, soort: verband}
+""" + "".join(
+    f"""  pho-{i}:
+    naam: PHO {i}
+    soort: overleg
+    onderdeel-van: regio
+    relaties: [{{bereidt-voor: platform-{i}}}]
+  werkgroep-{i}:
+    naam: Werkgroep {i}
+    soort: overleg
+    onderdeel-van: regio
+    relaties: [{{bereidt-voor: pho-{i}}}]
+  platform-{i}: {{naam: Platform {i}, soort: overleg, onderdeel-van: metro}}
+"""
+    for i in range(5)
+)
+
+
+def test_a_body_of_another_frame_stands_above_the_bodies_that_prepare_for_it(runner, schrijf):
+    pad = schrijf(EEN_OP_EEN, "een-op-een.yaml")
+    o = opmaak(
+        runner.invoke(app, ["diagram", "-f", str(pad), "-d", PEILDATUM, "--formaat", "dot"]).stdout
+    )
+    assert sorted((p, d) for p, d, _ in pho_lijnen(o, "cl_metro")) == [
+        (f"org_pho_{i}", f"org_platform_{i}") for i in range(5)
+    ]
+    y = {naam: xy[1] for naam, xy in o.midden.items()}
+    for i in range(5):
+        assert y[f"org_platform_{i}"] > y[f"org_pho_{i}"] > y[f"org_werkgroep_{i}"]
+
+
+def test_a_derived_relation_is_dotted_with_a_mark_and_a_footnote_in_the_legend(
+    runner, gedeeld_bestand
+):
+    bron = runner.invoke(
+        app, ["diagram", "-f", str(gedeeld_bestand), "-d", "2016-06-01", "--formaat", "dot"]
+    ).stdout
+    o = opmaak(bron)
+    stijl = {(s, k): st for s, k, st, _ in o.lijnen}
+    # Drawn from the MRA body down (dir=back): the PBM stands above the PHO it is prepared by.
+    assert stijl[("org_mra_pbm", "org_pho_verkeer_en_vervoer")] == "dotted"
+    assert stijl[("org_mra_platforms", "org_pho_verkeer_en_vervoer")] == ""
+    assert 'label="bereidt voor *"' in bron
+    assert "gestippeld en *: afgeleid of aangenomen" in " ".join(o.kop)
+    gelezen = lees_mermaid(
+        runner.invoke(app, ["diagram", "-f", str(gedeeld_bestand), "-d", "2016-06-01"]).stdout
+    )
+    assert ("org_pho_wonen", "bereidt voor *", "org_mra_pro") in gelezen["stippel"]

@@ -163,7 +163,7 @@ def test_docs_writes_readme_a_page_per_body_and_index_html(site):
 
 def test_readme_embeds_the_mermaid_figure_and_records_the_peildatum(site):
     readme = (site / "README.md").read_text(encoding="utf-8")
-    assert "```mermaid\nflowchart LR\n" in readme
+    assert "```mermaid\nflowchart TB\n" in readme
     assert f"<!-- amctl docs --peildatum {PEILDATUM} -->" in readme
 
 
@@ -225,7 +225,7 @@ def test_two_runs_give_byte_identical_sites(runner, bestand, site, tmp_path):
             assert (tweede / pad.relative_to(site)).read_bytes() == pad.read_bytes(), pad
 
 
-def test_without_graphviz_index_html_shows_the_relations_as_a_table(
+def test_without_graphviz_index_html_shows_the_relations_as_text(
     runner, bestand, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(shutil, "which", lambda programma: None)
@@ -234,7 +234,7 @@ def test_without_graphviz_index_html_shows_the_relations_as_a_table(
     assert "Graphviz ontbreekt" in resultaat.stderr
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "<svg" not in html
-    assert "<td>Dagelijks Bestuur</td><td>dagelijks bestuur van</td><td>Regio Overleg</td>" in html
+    assert "<li>Dagelijks Bestuur — dagelijks bestuur van — Regio Overleg</li>" in html
 
 
 # --- index.html in a real browser ---------------------------------------------------------

@@ -32,6 +32,7 @@ import html
 import re
 import shutil
 import subprocess
+import textwrap
 from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
@@ -380,12 +381,7 @@ def _rangen(
     return {k: p for k, p in plaats.items() if isinstance(k, str)}
 
 
-def tekening(
-    org: Organisatie,
-    peildatum: date,
-    met_personen: bool = False,
-    titel: str | None = None,
-) -> Tekening:
+def tekening(org: Organisatie, peildatum: date, met_personen: bool = False) -> Tekening:
     """Every body, relation, part-of link and support post on the date, placed as an
     organisation chart (see the module docstring).
 
@@ -415,19 +411,28 @@ def tekening(
     zetels = {i: u.zetels for i, u in uitslagen.items()}
     plaats = _rangen(organen, wortel, zetels, peildatum)
     # A body that bodies of another frame prepare for stands a rank above the highest of
-    # them, in its own frame: each of their lines then rises to it, as within a frame.
-    vloer: dict[str, int] = {}
-    for orgaan in organen.values():
-        for r in orgaan.relaties:
-            if (
-                r.soort in OMLAAG
-                and r.naar in plaats
-                and wortel[r.naar] != wortel[orgaan.id]
-                and geldig_op(r, peildatum)
-            ):
-                eigen = plaats[orgaan.id].rang if orgaan.id in plaats else 0
-                vloer[r.naar] = min(vloer.get(r.naar, eigen - 1), eigen - 1)
-    if vloer:
+    # them, in its own frame: each of their lines then rises to it, as within a frame. Lines
+    # between bodies of one rank would all run in one channel and cross; so a preparing body
+    # right below its top first moves a rank down, to leave room above it.
+    stijgend = [
+        (orgaan.id, r.naar)
+        for orgaan in organen.values()
+        for r in orgaan.relaties
+        if r.soort in OMLAAG
+        and r.naar in plaats
+        and orgaan.id in plaats
+        and wortel[r.naar] != wortel[orgaan.id]
+        and geldig_op(r, peildatum)
+    ]
+    if stijgend:
+        vloer = {van: 2 for van, _ in stijgend if plaats[van].rang < 2}
+        if vloer:
+            plaats = _rangen(organen, wortel, zetels, peildatum, vloer)
+        hoogste: dict[str, int] = {}
+        for van, naar in stijgend:
+            hoogste[naar] = min(hoogste.get(naar, plaats[van].rang), plaats[van].rang)
+        for naar, rang in hoogste.items():
+            vloer[naar] = max(vloer.get(naar, 0), rang - 1)
         plaats = _rangen(organen, wortel, zetels, peildatum, vloer)
 
     def rang(orgaan_id: str) -> int:
@@ -586,7 +591,7 @@ def tekening(
                 stippel[orgaan.id],
             )
         )
-    return Tekening(titel or TITEL_STANDAARD, peildatum, clusters, knopen, lijnen)
+    return Tekening(org.titel or TITEL_STANDAARD, peildatum, clusters, knopen, lijnen)
 
 
 # --- Mermaid ------------------------------------------------------------------------------
@@ -615,7 +620,16 @@ def _mermaid_label(regels: Iterable[str]) -> str:
     return '"' + "<br>".join(mermaid_tekst(r) for r in regels) + '"'
 
 
-def _lijn_label(lijn: Lijn) -> str:
+# (target above the source, dashed) -> arrow; 'a <--- b' is drawn from b up to a.
+_MERMAID_PIJL = {
+    (False, False): "-->",
+    (False, True): "-.->",
+    (True, False): "<---",
+    (True, True): "<-.-",
+}
+
+
+def lijn_label(lijn: Lijn) -> str:
     return lijn.label + (f" {AFGELEID_TEKEN}" if lijn.afgeleid else "")
 
 
@@ -630,7 +644,9 @@ def mermaid(t: Tekening) -> str:
     def schrijf(cluster: str | None, inspringen: str) -> None:
         subclusters, knopen = indeling.get(cluster, ([], []))
         for c in subclusters:
-            uit.append(f"{inspringen}subgraph {c.id}[{_mermaid_label(c.regels or [' '])}]")
+            # A frame's name is on its top node; Mermaid wants some title, so a blank one.
+            titel = _mermaid_label(c.regels) if c.regels else '" "'
+            uit.append(f"{inspringen}subgraph {c.id}[{titel}]")
             schrijf(c.id, inspringen + "  ")
             uit.append(f"{inspringen}end")
         for k in knopen:
@@ -647,9 +663,9 @@ def mermaid(t: Tekening) -> str:
             pijl = "-.-" if lijn.stippel else "---"
             uit.append(f"  {van} {pijl} {naar}")
         else:
-            pijl = "-.-" if lijn.stippel or lijn.afgeleid else "--"
-            pijl = f"<{pijl}-" if lijn.omhoog else f"{pijl}>"
-            uit.append(f"  {van} {pijl}|{_mermaid_label([_lijn_label(lijn)])}| {naar}")
+            streep = lijn.stippel or lijn.afgeleid
+            pijl = _MERMAID_PIJL[(lijn.omhoog, streep)]
+            uit.append(f"  {van} {pijl}|{_mermaid_label([lijn_label(lijn)])}| {naar}")
         if lijn.afgeleid:
             stijlen.append(f"  linkStyle {nummer} stroke-dasharray:2 3")
     for lijn in t.lijnen:
@@ -744,6 +760,18 @@ def dot_kop(t: Tekening) -> str:
     return "<" + "<BR/>".join(regels) + ">"
 
 
+_VOUWBREEDTE = 32  # characters per line in a box: long names fold at a space
+
+
+def _gevouwen(regels: Iterable[str]) -> list[str]:
+    """Lines longer than _VOUWBREEDTE folded at spaces, so that a row of PHOs stays narrow."""
+    return [
+        deel
+        for regel in regels
+        for deel in (textwrap.wrap(regel, _VOUWBREEDTE, break_long_words=False) or [regel])
+    ]
+
+
 _LETTER = 'fontname="Helvetica"'
 _DOT_KNOOP = {
     "wortel": 'shape=box, style="rounded,filled,bold", fillcolor="#ffffff", fontsize=14',
@@ -762,11 +790,14 @@ _DOT_LIJN = {
 _WORTELKLEUREN = ("#eaf2fb", "#fdf1e4", "#edf7ec", "#f5edf7")
 
 
-def dot(t: Tekening) -> str:
+def dot(t: Tekening, kop: bool = True) -> str:
+    """The chart in DOT; without `kop` no title, peildatum and legend in the figure, for a
+    page that says them in its own text (the site)."""
+    label = f"label={dot_kop(t)}, labelloc=t, " if kop else ""
     uit = [
         "digraph amctl {",
-        f"  graph [{_LETTER}, label={dot_kop(t)}, labelloc=t, rankdir=TB, newrank=true, "
-        "compound=true, nodesep=0.3, ranksep=0.45, pad=0.3];",
+        f"  graph [{_LETTER}, {label}rankdir=TB, newrank=true, compound=true, nodesep=0.3, "
+        "ranksep=0.45, pad=0.3];",
         f'  node [{_LETTER}, fontsize=11, margin="0.15,0.06"];',
         f"  edge [{_LETTER}, fontsize=10];",
     ]
@@ -790,11 +821,14 @@ def dot(t: Tekening) -> str:
             stijl = _DOT_KNOOP[k.soort]
             if k.stippel:
                 stijl = stijl.replace('style="', 'style="dashed,')
-            uit.append(f"{inspringen}{k.id} [label={_dot_label(k.regels)}, {stijl}];")
+            uit.append(f"{inspringen}{k.id} [label={_dot_label(_gevouwen(k.regels))}, {stijl}];")
             if cluster is not None and cluster not in anker:
                 anker[cluster] = k.id  # a team's box is reached through its first post
 
     schrijf(None, "  ")
+    toppen = [k.id for k in t.knopen if k.soort == "wortel"]
+    if len(toppen) > 1:
+        uit.append(f"  {{rank=same; {'; '.join(toppen)}}}")
 
     for lijn in t.lijnen:
         van, naar = (lijn.naar, lijn.van) if lijn.omhoog else (lijn.van, lijn.naar)
@@ -803,7 +837,7 @@ def dot(t: Tekening) -> str:
             stijl.append("style=invis")
         else:
             if lijn.label and lijn.soort != "onderdeel-van":
-                stijl.append(f"label={dot_tekst(_lijn_label(lijn))}")
+                stijl.append(f"label={dot_tekst(lijn_label(lijn))}")
             if _DOT_LIJN[lijn.soort]:
                 stijl.append(_DOT_LIJN[lijn.soort])
             if lijn.afgeleid:
@@ -855,9 +889,11 @@ def render(dot_bron: str, formaat: str) -> bytes:
     return uitkomst.stdout
 
 
-def maak(org: Organisatie, peildatum: date, formaat: str) -> str | bytes:
+def maak(
+    org: Organisatie, peildatum: date, formaat: str, met_personen: bool = False
+) -> str | bytes:
     """The figure in one of FORMATEN: text for mermaid and dot and svg, bytes for png."""
-    t = tekening(org, peildatum)
+    t = tekening(org, peildatum, met_personen)
     if formaat == "mermaid":
         return mermaid(t)
     if formaat == "dot":

@@ -65,7 +65,6 @@ KOPREGEL = (
     "bewerken: wijzig het bestand en draai 'amctl docs --uit' opnieuw. -->"
 )
 _PEILDATUM = re.compile(r"^<!-- amctl docs --peildatum (\d{4}-\d{2}-\d{2}) -->$", re.MULTILINE)
-TITEL = "Overzicht van de organen"
 LEEG = "–"  # an empty table cell; a plain '-' would need escaping in Markdown
 
 
@@ -461,23 +460,21 @@ def md_regel(regel: Regel, naar_organen: str) -> str:
     return "".join(delen)
 
 
-def readme(org: Organisatie, peildatum: date, index: Index, mermaid: str) -> str:
+def readme(org: Organisatie, peildatum: date, index: Index, tekening: diagram.Tekening) -> str:
     uit = [
         KOPREGEL,
         f"<!-- amctl docs --peildatum {peildatum.isoformat()} -->",
         "",
-        f"# {TITEL}",
+        f"# {md_tekst(tekening.titel)}",
         "",
-        f"Stand op peildatum {peildatum.isoformat()}. Dezelfde inhoud staat in één pagina in "
-        f"[{INDEX}]({INDEX}).",
+        f"{tekening.ondertitel}. Dezelfde inhoud staat in één pagina in [{INDEX}]({INDEX}).",
         "",
         "## Samenhang",
         "",
-        "Rechthoek: orgaan; afgerond: functie die ondersteunt; gestippeld: betwist of in "
-        "overweging.",
+        f"Legenda: {md_tekst(diagram.legenda_tekst(tekening), regelbegin=False)}",
         "",
         "```mermaid",
-        mermaid.rstrip("\n"),
+        diagram.mermaid(tekening).rstrip("\n"),
         "```",
         "",
         "## Organen",
@@ -522,14 +519,31 @@ h2 { border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; margin-top: 2.2rem
 h3 { font-size: 1.25rem; margin: 1rem 0 .5rem; }
 h4 { font-size: 1rem; margin: 1.1rem 0 .3rem; }
 .peildatum, .uitleg { color: #59636e; margin-top: 0; }
+body { overflow-wrap: break-word; }
+.tabel { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th, td { border: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; }
-figure { margin: 0; overflow-x: auto; }
-figure svg { max-width: 100%; height: auto; }
+figure { margin: 0; overflow: auto; max-width: 100%; max-height: 90vh;
+  border: 1px solid #d0d7de; border-radius: 6px; }
+figure svg { display: block; max-width: none; height: auto; }
+details { margin: .6rem 0; }
 article { border: 1px solid #d0d7de; border-radius: 6px; padding: 0 1rem 1rem;
   margin: 1rem 0; }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+dl { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
+  gap: .2rem 1rem; }
+@media (max-width: 40rem) {
+  body { padding: .8rem; }
+  dl { grid-template-columns: minmax(0, 1fr); }
+  dd { margin-bottom: .4rem; }
+  .tabel table, .tabel tbody, .tabel tr, .tabel td { display: block; width: auto; }
+  .tabel thead { display: none; }
+  .tabel tr { border: 1px solid #d0d7de; border-radius: 6px; margin: .5rem 0; padding: .3rem 0; }
+  .tabel td { border: 0; padding: .1rem .6rem; }
+  .tabel td::before { content: attr(data-kop) ": "; font-weight: 600; }
+  .tabel td:first-child::before { content: none; }
+  .tabel td:first-child { font-weight: 600; }
+}
 dt { font-weight: 600; }
 dd { margin: 0; }
 ul { margin: .2rem 0; padding-left: 1.3rem; }
@@ -554,26 +568,32 @@ def html_regel(regel: Regel) -> str:
     return "".join(delen)
 
 
-def _svg_zonder_kop(svg: str) -> str:
-    """Graphviz's SVG without the XML declaration and DOCTYPE, to sit inside HTML."""
-    return svg[svg.index("<svg") :].strip()
+def _svg_zonder_kop(svg: str, t: diagram.Tekening) -> str:
+    """Graphviz's SVG without the XML declaration and DOCTYPE, to sit inside HTML, with the
+    title and a description (the peildatum and the legend) for screen readers."""
+    svg = svg[svg.index("<svg") :].strip()
+    kop = svg.index(">") + 1
+    beschrijving = f"{t.ondertitel}. Legenda: {diagram.legenda_tekst(t)}"
+    svg = svg[:kop].replace("<svg ", '<svg role="img" aria-labelledby="figuurtitel" ', 1) + (
+        f'\n<title id="figuurtitel">{_h(t.titel)}</title>\n<desc>{_h(beschrijving)}</desc>'
+        + svg[kop:]
+    )
+    return svg
 
 
-def _relatietabel(t: diagram.Tekening) -> list[str]:
-    namen = {k.id: k.regels[0] for k in t.knopen} | {c.id: c.regels[0] for c in t.clusters}
-    uit = [
-        '<p class="uitleg">Graphviz was niet geïnstalleerd toen deze pagina werd gemaakt; '
-        "daarom staat de samenhang hier als tabel.</p>",
-        "<table>",
-        "<thead><tr><th>Van</th><th>Relatie</th><th>Naar</th></tr></thead>",
-        "<tbody>",
-    ]
-    uit += [
-        f"<tr><td>{_h(namen[lijn.van])}</td><td>{_h(lijn.label)}</td>"
-        f"<td>{_h(namen[lijn.naar])}</td></tr>"
+def _relaties_als_tekst(t: diagram.Tekening) -> list[str]:
+    """Every line of the figure as a sentence: the text alternative, and the whole figure
+    where Graphviz is missing."""
+    namen = {k.id: k.regels[0] for k in t.knopen}
+    namen |= {c.id: c.regels[0] for c in t.clusters if c.regels}
+    zinnen = [
+        f"<li>{_h(namen[lijn.van])} — {_h(diagram.lijn_label(lijn))} — {_h(namen[lijn.naar])}"
+        + (" (betwist of in overweging)" if lijn.stippel else "")
+        + "</li>"
         for lijn in t.lijnen
+        if lijn.soort != "rang"
     ]
-    return [*uit, "</tbody>", "</table>"]
+    return ['<ul class="relaties">', *zinnen, "</ul>"]
 
 
 def index_html(
@@ -593,34 +613,49 @@ def index_html(
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; img-src data:\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_h(TITEL)}</title>",
+        f"<title>{_h(tekening.titel)}</title>",
         f"<style>\n{_CSS}\n</style>",
         "</head>",
         "<body>",
         KOPREGEL,
-        f"<h1>{_h(TITEL)}</h1>",
-        f'<p class="peildatum">Stand op peildatum {peildatum.isoformat()}.</p>',
+        f"<h1>{_h(tekening.titel)}</h1>",
+        f'<p class="peildatum">{_h(tekening.ondertitel)}.</p>',
         '<h2 id="samenhang">Samenhang</h2>',
+        f'<p class="uitleg">Legenda: {_h(diagram.legenda_tekst(tekening))}</p>',
     ]
     if svg is not None:
         uit += [
-            '<p class="uitleg">Rechthoek: orgaan; ovaal: functie die ondersteunt; gestippeld: '
-            "betwist of in overweging.</p>",
             "<figure>",
-            _svg_zonder_kop(svg),
+            _svg_zonder_kop(svg, tekening),
             "</figure>",
+            "<details>",
+            "<summary>De samenhang als tekst</summary>",
+            *_relaties_als_tekst(tekening),
+            "</details>",
         ]
     else:
-        uit += _relatietabel(tekening)
+        uit += [
+            '<p class="uitleg">Graphviz was niet geïnstalleerd toen deze pagina werd gemaakt; '
+            "daarom staat de samenhang hier als tekst.</p>",
+            *_relaties_als_tekst(tekening),
+        ]
     uit += [
         '<h2 id="organen">Organen</h2>',
+        '<div class="tabel">',
         "<table>",
         "<thead><tr>" + "".join(f"<th>{_h(k)}</th>" for k in _KOPPEN) + "</tr></thead>",
         "<tbody>",
     ]
     for rij in overzicht(org, peildatum, index):
-        uit.append("<tr>" + "".join(f"<td>{html_regel(cel)}</td>" for cel in rij) + "</tr>")
-    uit += ["</tbody>", "</table>"]
+        uit.append(
+            "<tr>"
+            + "".join(
+                f'<td data-kop="{_h(kop)}">{html_regel(cel)}</td>'
+                for kop, cel in zip(_KOPPEN, rij, strict=True)
+            )
+            + "</tr>"
+        )
+    uit += ["</tbody>", "</table>", "</div>"]
     items = tegenstrijdigheden(org)
     if items:
         uit.append('<h2 id="tegenstrijdigheden">Tegenstrijdigheden in de bronnen</h2>')
@@ -654,13 +689,13 @@ def maak_site(org: Organisatie, peildatum: date) -> dict[str, bytes]:
     index = Index(org)
     tekening = diagram.tekening(org, peildatum)
     svg = (
-        diagram.render(diagram.dot(tekening), "svg").decode("utf-8")
+        diagram.render(diagram.dot(tekening, kop=False), "svg").decode("utf-8")
         if diagram.graphviz_aanwezig()
         else None
     )
     naar = verwijzers(org)
     paginas = [pagina(org, o, peildatum, index, naar) for o in org.organen.values()]
-    bestanden = {README: readme(org, peildatum, index, diagram.mermaid(tekening))}
+    bestanden = {README: readme(org, peildatum, index, tekening)}
     bestanden |= {f"{ORGANEN}/{kaartnaam(p.orgaan.id)}": orgaan_md(p) for p in paginas}
     bestanden[INDEX] = index_html(org, peildatum, index, tekening, svg, paginas)
     return {pad: inhoud.encode("utf-8") for pad, inhoud in bestanden.items()}
