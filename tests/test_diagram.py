@@ -325,8 +325,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def svg_teksten(svg: bytes) -> set[str]:
-    """The text of each box of an SVG (its lines joined: a long name folds over two lines),
-    as a reader sees it. Parsing fails unless every name was escaped (Graphviz writes '-' as
+    """The text of each box of an SVG (its lines joined: a long line folds at a space), as
+    a reader sees it. Parsing fails unless every name was escaped (Graphviz writes '-' as
     '&#45;' and a space run as '&#160;')."""
     boom = ET.fromstring(svg)
     return {

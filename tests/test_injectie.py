@@ -25,7 +25,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 from strategieen import SnelleRunner
-from test_diagram import lees_mermaid, svg_teksten, vereis_dot
+from test_diagram import in_een_vak, lees_mermaid, svg_teksten, vereis_dot
 
 from amctl.cli import app
 from amctl.controle import controleer_tekst
@@ -344,6 +344,10 @@ def lees_html(tekst: str) -> Html:
     return lezer
 
 
+def zonder_tekstregels(elementen: list[tuple[str, tuple[str, ...]]]) -> Counter:
+    return Counter(e for e in elementen if e[0] != "text")
+
+
 HTML_TEKST = {
     "gemeente": "burgemeester van {}: Persoon Een",
     "orgaan": "{}",
@@ -356,7 +360,9 @@ HTML_TEKST = {
 def test_html_escapes_the_text_and_shows_it(werkmap, veld, tekst):
     html = lees_html(uitvoer(veld, tekst, werkmap).index_html)
     schoon = lees_html(uitvoer(veld, ONSCHADELIJK, werkmap).index_html)
-    assert Counter(html.elementen) == Counter(schoon.elementen)
+    # The figure folds a long line of a box at a space: the number of SVG text lines may
+    # differ, every other element may not.
+    assert zonder_tekstregels(html.elementen) == zonder_tekstregels(schoon.elementen)
     assert not any(w.strip().lower().startswith("javascript:") for w in html.waarden)
     verwacht = zichtbaar_verwacht(re.sub(r"\s+", " ", HTML_TEKST[veld].format(tekst)))
     assert verwacht in "".join(html.tekst)
@@ -465,7 +471,7 @@ def test_dot_renders_with_graphviz_and_shows_the_text(werkmap, veld, tekst):
     gemaakt = uitvoer(veld, tekst, werkmap)
     assert _svg_structuur(gemaakt.svg) == _svg_structuur(uitvoer(veld, ONSCHADELIJK, werkmap).svg)
     _, vorm = DIAGRAM_REGEL[veld]
-    assert eenregelig_verwacht(vorm.format(tekst)) in svg_teksten(gemaakt.svg)
+    assert in_een_vak(eenregelig_verwacht(vorm.format(tekst)), svg_teksten(gemaakt.svg))
 
 
 # --- validate's own messages ------------------------------------------------------------------
