@@ -765,11 +765,7 @@ _VOUWBREEDTE = 32  # characters per line in a box: long names fold at a space
 
 def _gevouwen(regels: Iterable[str]) -> list[str]:
     """Lines longer than _VOUWBREEDTE folded at spaces, so that a row of PHOs stays narrow."""
-    return [
-        deel
-        for regel in regels
-        for deel in (textwrap.wrap(regel, _VOUWBREEDTE, break_long_words=False) or [regel])
-    ]
+    return [deel for regel in regels for deel in (textwrap.wrap(regel, _VOUWBREEDTE) or [regel])]
 
 
 _LETTER = 'fontname="Helvetica"'
