@@ -264,6 +264,13 @@ def knoop_regels(
     return tuple(regels)
 
 
+def titel_van(org: Organisatie) -> str:
+    """The caption of the overview (diagram and site): the file's `titel`, which holds the
+    source's caption; a plain one for a file without."""
+    titel = getattr(org, "titel", None)  # `titel` comes with provenance (issue 12)
+    return eenregelig(titel.tekst) if titel is not None else TITEL_STANDAARD
+
+
 def afgeleid(relatie: Relatie) -> bool:
     """Derived or assumed rather than said by the source: marked so in the data."""
     toelichting = (relatie.toelichting or "").lstrip().casefold()
@@ -591,7 +598,7 @@ def tekening(org: Organisatie, peildatum: date, met_personen: bool = False) -> T
                 stippel[orgaan.id],
             )
         )
-    return Tekening(org.titel or TITEL_STANDAARD, peildatum, clusters, knopen, lijnen)
+    return Tekening(titel_van(org), peildatum, clusters, knopen, lijnen)
 
 
 # --- Mermaid ------------------------------------------------------------------------------
