@@ -656,3 +656,43 @@ def test_a_derived_relation_is_dotted_with_a_mark_and_a_footnote_in_the_legend(
         runner.invoke(app, ["diagram", "-f", str(gedeeld_bestand), "-d", "2016-06-01"]).stdout
     )
     assert ("org_pho_wonen", "bereidt voor *", "org_mra_pro") in gelezen["stippel"]
+
+
+# --- --met-personen -----------------------------------------------------------------------
+
+PERSONEN = """personen:
+  fictief-a:
+    naam: Fictief Persoon A
+    functies: [{functie: burgemeester, gemeente: noord, vanaf: 2020-01-01}]
+  fictief-b:
+    naam: Fictief Persoon B
+    functies: [{functie: burgemeester, gemeente: zuid, vanaf: 2020-01-01}]
+  fictief-c:
+    naam: Fictief Persoon C
+    functies: [{functie: secretaris, vanaf: 2020-01-01}]
+organen:
+"""
+MET_PERSONEN = ORGANISATIE.replace("organen:\n", PERSONEN, 1).replace(
+    "voorzitter: {functie: burgemeester, gemeente: noord}",
+    "voorzitter: {functie: burgemeester, gemeente: zuid}",
+)
+
+
+def test_met_personen_puts_the_names_in_the_boxes_chair_first(runner, schrijf):
+    pad = schrijf(MET_PERSONEN, "personen.yaml")
+    met = lees_mermaid(diagram(runner, pad, "--met-personen").stdout)
+    assert met["knopen"]["org_bestuur"] == [
+        "Dagelijks Bestuur",
+        "vz: Fictief Persoon B (burgemeester van Zuid)",
+        "Fictief Persoon A (burgemeester van Noord)",
+    ]
+    # A seat no one fills keeps its rule; a post shows who holds it.
+    assert met["knopen"]["org_pho"][1:] == ["wethouder (als portefeuillehouder)"]
+    assert met["knopen"]["fun_secretaris"] == ['secretaris "een"', "Fictief Persoon C"]
+    zonder = lees_mermaid(diagram(runner, pad).stdout)
+    assert zonder["knopen"]["org_bestuur"] == [
+        "Dagelijks Bestuur",
+        "2 x burgemeester",
+        "vz: burgemeester van Zuid (Fictief Persoon B)",
+    ]
+    assert met["lijnen"] == zonder["lijnen"]

@@ -8,14 +8,18 @@ install; they are never skipped.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
+from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 from markdown_it import MarkdownIt
+from test_diagram import verwachte_titel
 
 from amctl.cli import app
 from amctl.weergave.site import md_tekst
@@ -109,6 +113,7 @@ NAMEN = [
     "Metro Regio",
     "Metro Platform",
 ]
+GEDEELD = Path(__file__).resolve().parent.parent / "data" / "organisatie.yaml"
 PAGINAS = ["regio", "bestuur", "pho", "twijfel", "metro", "platform"]
 
 
@@ -285,6 +290,22 @@ class Zichtbaar(HTMLParser):
             self.delen.append(data)
 
 
+def chromium_basis(chromium: str, profiel: Path) -> list[str]:
+    """Headless Chromium as root, without network, with a fresh profile."""
+    return [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profiel}",
+    ]
+
+
 class Browser(NamedTuple):
     dom: str
     screenshot: Path
@@ -303,18 +324,7 @@ def browser(tmp_path_factory) -> Browser:
     resultaat = maak(CliRunner(), bestand, werkmap / "site")
     assert resultaat.exit_code == 0, resultaat.stderr
     pagina = (werkmap / "site" / "index.html").as_uri()
-    basis = [
-        chromium,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={werkmap / 'profiel'}",
-    ]
+    basis = chromium_basis(chromium, werkmap / "profiel")
     dom = subprocess.run(
         [*basis, "--dump-dom", pagina], capture_output=True, text=True, timeout=120, check=True
     ).stdout
@@ -433,3 +443,103 @@ def test_docs_into_a_file_is_a_dutch_usage_error(runner, bestand, tmp_path):
     resultaat = maak(runner, bestand, bezet)
     assert resultaat.exit_code == 2
     assert "geen map" in resultaat.stderr
+
+
+# --- the shipped site at 1280 and 420 px ----------------------------------------------------
+
+
+class Meting(NamedTuple):
+    breedte: int  # the page's scroll width: wider than the window is horizontal overflow
+    venster: int
+    kleinste_tekst: float  # px, the smallest text of the figure at 100% zoom
+
+
+BREEDTES = (1280, 420)
+
+
+def _harnas(index_html: str) -> str:
+    """index.html unchanged, once in an iframe of each width (srcdoc: the same origin, so the
+    outer page can measure it; Chromium's own window is at least 500 px wide, and one window
+    measures both widths)."""
+    kaders = "".join(
+        f'<iframe width="{b}" height="1600" srcdoc="{html_escape(index_html)}"></iframe>'
+        for b in BREEDTES
+    )
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<style>body {{ margin: 0 }} iframe {{ border: 0; display: block }}</style></head><body>
+{kaders}
+<script>
+const kaders = [...document.querySelectorAll("iframe")];
+Promise.all(kaders.map((k) => new Promise((klaar) => k.addEventListener("load", klaar))))
+  .then(() => document.body.setAttribute("data-meting", kaders.map((k) => {{
+    const d = k.contentDocument, v = k.contentWindow;
+    const maten = [...d.querySelectorAll("figure svg text")].map(
+      (t) => parseFloat(v.getComputedStyle(t).fontSize) * t.getScreenCTM().a);
+    return [d.documentElement.scrollWidth, v.innerWidth, Math.min(...maten)].join(",");
+  }}).join(";")));
+</script></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def gemeten(tmp_path_factory) -> tuple[str, dict[int, Meting]]:
+    """The shipped file's index.html, and how headless Chromium lays it out at 1280 and 420
+    px: one run of Chromium."""
+    from typer.testing import CliRunner
+
+    chromium = vereis("chromium", "chromium")
+    vereis("dot", "graphviz")
+    werkmap = tmp_path_factory.mktemp("gemeten")
+    resultaat = maak(CliRunner(), GEDEELD, werkmap / "site")
+    assert resultaat.exit_code == 0, resultaat.stderr
+    index_html = (werkmap / "site" / "index.html").read_text(encoding="utf-8")
+    harnas = werkmap / "harnas.html"
+    harnas.write_text(_harnas(index_html), encoding="utf-8")
+    dom = subprocess.run(
+        [
+            *chromium_basis(chromium, werkmap / "profiel"),
+            "--window-size=1800,1000",
+            "--dump-dom",
+            harnas.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    gevonden = re.search(r'data-meting="([^"]*)"', dom)
+    assert gevonden, "Chromium gaf geen meting"
+    metingen = {}
+    for breedte, meting in zip(BREEDTES, gevonden[1].split(";"), strict=True):
+        scroll, venster, tekst = meting.split(",")
+        metingen[breedte] = Meting(int(scroll), int(venster), float(tekst))
+    return index_html, metingen
+
+
+@pytest.mark.parametrize("breedte", [1280, 420])
+def test_the_shipped_site_has_no_horizontal_overflow(gemeten, breedte):
+    meting = gemeten[1][breedte]
+    assert meting.venster == breedte
+    assert meting.breedte <= meting.venster, f"{meting.breedte} px breed bij {breedte} px"
+
+
+@pytest.mark.parametrize("breedte", [1280, 420])
+def test_the_figure_text_is_at_least_12_px_at_100_percent(gemeten, breedte):
+    assert gemeten[1][breedte].kleinste_tekst >= 12
+
+
+def test_the_svg_has_a_title_and_a_description_and_the_text_lists_the_same_lines(gemeten):
+    index_html = gemeten[0]
+    svg = index_html[index_html.index("<svg") : index_html.index("</svg>") + len("</svg>")]
+    boom = ET.fromstring(svg)
+    svg_ns = "{http://www.w3.org/2000/svg}"
+    assert boom.findtext(f"{svg_ns}title") == verwachte_titel(GEDEELD)
+    assert "Stand op peildatum" in boom.findtext(f"{svg_ns}desc")
+    assert "rechthoek: orgaan" in boom.findtext(f"{svg_ns}desc")
+    lijnen = [g for g in boom.iter(f"{svg_ns}g") if g.get("class") == "edge"]
+    tekst = index_html[index_html.index('<ul class="relaties">') :]
+    zinnen = re.findall(r"<li>(.*?)</li>", tekst[: tekst.index("</ul>")])
+    assert len(zinnen) == len(lijnen) > 0
+    assert any(
+        "Regiegroep — dagelijks bestuur van — Amstelland-Meerlanden Overleg" in z for z in zinnen
+    )
+    assert f"<h1>{html_escape(verwachte_titel(GEDEELD))}</h1>" in index_html

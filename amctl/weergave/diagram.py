@@ -49,6 +49,7 @@ from amctl.vragen import (
     per_regel,
     persoonsnaam,
     relatielabel,
+    relaties_op,
     voorzitter_tekst,
     wie_zit_in,
 )
@@ -314,13 +315,12 @@ def _rangen(
         boven: list[tuple[str, str]] = []
         if orgaan.onderdeel_van in organen and orgaan.onderdeel_van != top:
             boven.append((orgaan.onderdeel_van, "onderdeel-van"))
-        for r in orgaan.relaties:
+        for r in relaties_op(orgaan, peildatum):
             if (
                 r.soort in OMLAAG
                 and r.naar in organen
                 and r.naar not in (top, orgaan.id)
                 and wortel[r.naar] == top
-                and geldig_op(r, peildatum)
             ):
                 boven.append((r.naar, "relatie"))
         hangt[orgaan.id] = boven
@@ -424,12 +424,11 @@ def tekening(org: Organisatie, peildatum: date, met_personen: bool = False) -> T
     stijgend = [
         (orgaan.id, r.naar)
         for orgaan in organen.values()
-        for r in orgaan.relaties
+        for r in relaties_op(orgaan, peildatum)
         if r.soort in OMLAAG
         and r.naar in plaats
         and orgaan.id in plaats
         and wortel[r.naar] != wortel[orgaan.id]
-        and geldig_op(r, peildatum)
     ]
     if stijgend:
         vloer = {van: 2 for van, _ in stijgend if plaats[van].rang < 2}
@@ -538,9 +537,7 @@ def tekening(org: Organisatie, peildatum: date, met_personen: bool = False) -> T
             continue
         p = plaats[orgaan.id]
         zeker = stippel[orgaan.id]
-        naar_top = any(
-            r.naar == top and r.soort in OMLAAG and geldig_op(r, peildatum) for r in orgaan.relaties
-        )
+        naar_top = any(r.naar == top and r.soort in OMLAAG for r in relaties_op(orgaan, peildatum))
         if p.boven is None and not naar_top:
             lijnen.append(
                 Lijn(
@@ -554,8 +551,7 @@ def tekening(org: Organisatie, peildatum: date, met_personen: bool = False) -> T
             boven is not None
             and boven.id != top
             and not any(
-                r.naar == boven.id and r.soort in OMLAAG and geldig_op(r, peildatum)
-                for r in orgaan.relaties
+                r.naar == boven.id and r.soort in OMLAAG for r in relaties_op(orgaan, peildatum)
             )
         ):
             lijnen.append(
@@ -569,8 +565,8 @@ def tekening(org: Organisatie, peildatum: date, met_personen: bool = False) -> T
                 )
             )
     for orgaan in organen.values():
-        for relatie in orgaan.relaties:
-            if not (geldig_op(relatie, peildatum) and relatie.naar in organen):
+        for relatie in relaties_op(orgaan, peildatum):
+            if relatie.naar not in organen:
                 continue
             # Within a frame every relation sets the ranks; across frames only one that
             # rises (a PHO that prepares for an MRA body, which stands a rank above it).
