@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
-from amctl.model import Orgaan, Organisatie, Relatie, geldig_op
+from amctl.model import NIET_IN_BRON, Orgaan, Organisatie, Relatie, aard_van, geldig_op
 from amctl.probleem import GebruiksFout
 from amctl.tekst import zichtbaar
 from amctl.vragen import (
@@ -268,14 +268,13 @@ def knoop_regels(
 def titel_van(org: Organisatie) -> str:
     """The caption of the overview (diagram and site): the file's `titel`, which holds the
     source's caption; a plain one for a file without."""
-    titel = getattr(org, "titel", None)  # `titel` comes with provenance (issue 12)
-    return eenregelig(titel.tekst) if titel is not None else TITEL_STANDAARD
+    return eenregelig(org.titel.tekst) if org.titel is not None else TITEL_STANDAARD
 
 
 def afgeleid(relatie: Relatie) -> bool:
-    """Derived or assumed rather than said by the source: marked so in the data."""
-    toelichting = (relatie.toelichting or "").lstrip().casefold()
-    return toelichting.startswith(("afgeleid", "aangenomen"))
+    """Derived or assumed rather than said by a source (its `aard`), the relation or its end
+    date: drawn dotted, with a mark."""
+    return any(aard_van(relatie, veld) in NIET_IN_BRON for veld in ("", "tot-en-met", "vanaf"))
 
 
 class Plaatsing(NamedTuple):
@@ -795,7 +794,7 @@ def dot(t: Tekening, kop: bool = True) -> str:
     label = f"label={dot_kop(t)}, labelloc=t, " if kop else ""
     uit = [
         "digraph amctl {",
-        f"  graph [{_LETTER}, {label}rankdir=TB, newrank=true, compound=true, nodesep=0.3, "
+        f"  graph [{_LETTER}, {label}rankdir=TB, compound=true, nodesep=0.3, "
         "ranksep=0.45, pad=0.3];",
         f'  node [{_LETTER}, fontsize=11, margin="0.15,0.06"];',
         f"  edge [{_LETTER}, fontsize=10];",
