@@ -91,11 +91,25 @@ class Bezet(GebruiksFout):
 
 # --- writing YAML values ------------------------------------------------------------------
 
+_RESOLVER = yaml.resolver.Resolver()
 _NIET_VOORAAN = set("-?:,[]{}#&*!|>'\"%@`")
 _REGELEINDE = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # libyaml's line breaks
 
 
+# Text that starts with a letter and holds nothing YAML reads specially as a plain scalar;
+# whether it reads back as text is then only up to the implicit resolvers (yes, null, ...).
+_ALLEDAAGS = re.compile(r"[^\W\d_][\w .'()&/+-]*\Z")
+_TEKST_TAG = "tag:yaml.org,2002:str"
+
+
 def _leest_als(yaml_tekst: str, waarde: object) -> bool:
+    if (
+        yaml_tekst is waarde
+        and _ALLEDAAGS.match(yaml_tekst)
+        and not yaml_tekst.endswith(" ")
+        and _RESOLVER.resolve(yaml.ScalarNode, yaml_tekst, (True, False)) == _TEKST_TAG
+    ):
+        return True  # the common case, without starting a parser
     try:
         return yaml.safe_load("k: " + yaml_tekst) == {"k": waarde}
     except yaml.YAMLError:
@@ -154,12 +168,16 @@ def _geordend(waarde: object) -> object:
     return (type(waarde).__name__, waarde)
 
 
-def _zet_na(mapping: dict, sleutel: str, waarde: object, na: tuple[str, ...]) -> None:
-    """Insert `sleutel` after the first key of `na` present (else last), keeping the order."""
+def _zet_na(mapping: dict, nieuw: dict, na: tuple[str, ...]) -> None:
+    """Insert the keys of `nieuw` after the first key of `na` present (else last), keeping
+    the order."""
     ref = next((k for k in na if k in mapping), None)
+    if ref is None or ref == next(reversed(mapping)):
+        mapping.update(nieuw)
+        return
     items = list(mapping.items())
-    positie = len(items) if ref is None else [k for k, _ in items].index(ref) + 1
-    items.insert(positie, (sleutel, waarde))
+    positie = [k for k, _ in items].index(ref) + 1
+    items[positie:positie] = nieuw.items()
     mapping.clear()
     mapping.update(items)
 
@@ -254,6 +272,7 @@ class Bewerker:
         self.t = _Tekst(tekst)
         self.data = laad_tekst(tekst, bestand).data
         self.stap, self.lijststap = self._stijl()
+        self._wachtend: list | None = None
 
     @property
     def tekst(self) -> str:
@@ -411,11 +430,42 @@ class Bewerker:
     # -- one step: edits of the text plus the same change of the data
 
     def _stap(self, wijzigingen: list[tuple[int, int, str]], pas_aan: Callable[[Any], None]):
+        if self._wachtend is not None:
+            self._wachtend.append((wijzigingen, pas_aan))
+            return
+        self._voer_uit(wijzigingen, [pas_aan])
+
+    @contextmanager
+    def in_een_stap(self) -> Iterator[None]:
+        """Collect the steps made inside and apply them as one, with one check at the end.
+
+        Every step reads its positions in the text as it was before the block, so the steps
+        must each touch their own place (a different item, key or list); steps that insert at
+        the same place keep the order in which they were made. Many changes at once (an
+        import) so cost one load of the text instead of one per change."""
+        self._wachtend = []
+        try:
+            yield
+            wachtend = self._wachtend
+        finally:
+            self._wachtend = None
+        if wachtend:
+            self._voer_uit(
+                [(*w, volgorde) for volgorde, (ws, _) in enumerate(wachtend) for w in ws],
+                [pas_aan for _, pas_aan in wachtend],
+            )
+
+    def _voer_uit(self, wijzigingen: list[tuple], aanpassingen: list[Callable[[Any], None]]):
         verwacht = _kaal(self.data)
-        pas_aan(verwacht)
-        tekst = self.tekst
-        for begin, eind, nieuw in sorted(wijzigingen, key=lambda w: w[0], reverse=True):
-            tekst = tekst[:begin] + nieuw + tekst[eind:]
+        for pas_aan in aanpassingen:
+            pas_aan(verwacht)
+        stukken, tot = [], 0
+        for begin, eind, nieuw, *_ in sorted(wijzigingen, key=lambda w: (w[0], w[3:])):
+            if begin < tot:
+                raise BewerkingMislukt("twee wijzigingen in één stap overlappen elkaar")
+            stukken += [self.tekst[tot:begin], nieuw]
+            tot = eind
+        tekst = "".join([*stukken, self.tekst[tot:]])
         try:
             geladen = laad_tekst(tekst, self.bestand)
         except LaadFout as fout:
@@ -463,7 +513,7 @@ class Bewerker:
             if sleutel in doel:
                 doel[sleutel] = waarde
             else:
-                _zet_na(doel, sleutel, waarde, na)
+                _zet_na(doel, {sleutel: waarde}, na)
 
         if (
             sleutel in mapping
@@ -511,20 +561,27 @@ class Bewerker:
         """Add a key to the mapping at `pad`, after the first key of `na` present (else at the
         end). A new list is written in `stijl`: 'blok' (a mapping per item over several
         lines) or 'flow' (`- {a: b}`)."""
+        self.voeg_sleutels_toe(pad, {sleutel: waarde}, na, stijl)
+
+    def voeg_sleutels_toe(
+        self, pad: tuple, nieuw: dict, na: tuple[str, ...] = (), stijl: str = "blok"
+    ) -> None:
+        """Add several keys, in this order, where `voeg_sleutel_toe` adds one."""
         mapping = self.knoop(pad)
 
         def pas_aan(data):
             doel = _in(data, pad)
             if doel is None:
-                _in(data, pad[:-1])[pad[-1]] = {sleutel: waarde}
+                _in(data, pad[:-1])[pad[-1]] = dict(nieuw)
             else:
-                _zet_na(doel, sleutel, waarde, na)
+                _zet_na(doel, nieuw, na)
 
-        if mapping and sleutel in mapping and mapping[sleutel] is None:  # 'leden:', no value
-            self._vul_leeg(pad, sleutel, waarde, stijl)
+        sleutel, waarde = next(iter(nieuw.items()))
+        if len(nieuw) == 1 and mapping and sleutel in mapping and mapping[sleutel] is None:
+            self._vul_leeg(pad, sleutel, waarde, stijl)  # 'leden:', no value
             return
-        if not mapping and self._is_flow(self.knoop(pad[:-1])):  # in a '{...}' or '[...]'
-            if mapping is None:
+        if len(nieuw) == 1 and not mapping and self._is_flow(self.knoop(pad[:-1])):
+            if mapping is None:  # in a '{...}' or '[...]'
                 self._vul_leeg(pad[:-1], pad[-1], {sleutel: waarde}, stijl)
             else:
                 binnen = self.t.offset(mapping.plek) + 1
@@ -533,18 +590,21 @@ class Bewerker:
         if not mapping:  # nothing, ~ or {}: becomes a block under its key
             ouder = self.knoop(pad[:-1])
             kolom = ouder.sleutels[pad[-1]].kolom - 1 + self.stap
-            self._leeg_naar_blok(pad, self._regels_sleutel(sleutel, waarde, kolom, stijl), pas_aan)
+            regels = [r for k, v in nieuw.items() for r in self._regels_sleutel(k, v, kolom, stijl)]
+            self._leeg_naar_blok(pad, regels, pas_aan)
             return
         ref = next((k for k in na if k in mapping), list(mapping)[-1])
         if self._is_flow(mapping):
             positie = self._waarde_eind(mapping, ref)
-            self._stap([(positie, positie, f", {sleutel}: {_flow(waarde)}")], pas_aan)
+            tekst = "".join(f", {k}: {_flow(v)}" for k, v in nieuw.items())
+            self._stap([(positie, positie, tekst)], pas_aan)
             return
         kolom = mapping.sleutels[ref].kolom - 1
         regel = self.t.einde_blok(mapping.sleutels[ref].regel - 1, kolom, True)
-        regels = self._regels_sleutel(sleutel, waarde, kolom, stijl)
-        if self._witregels(mapping, ref, regel):
-            regels.insert(0, "")
+        witregels = self._witregels(mapping, ref, regel)
+        regels: list[str] = []
+        for k, v in nieuw.items():
+            regels += [""] * witregels + self._regels_sleutel(k, v, kolom, stijl)
         self._voeg_regels_in(regel, regels, pas_aan)
 
     def _vul_leeg(self, pad: tuple, sleutel: str, waarde: object, stijl: str) -> None:
@@ -582,13 +642,22 @@ class Bewerker:
     def voeg_item_toe(self, pad: tuple, item: object, voor: int | None = None) -> None:
         """Add an item to the list at `pad`, before index `voor` (else at the end), in the
         style of its neighbour."""
+        self.voeg_items_toe(pad, [item], voor)
+
+    def voeg_items_toe(self, pad: tuple, items: list, voor: int | None = None) -> None:
+        """Add several items, in this order, where `voeg_item_toe` adds one."""
         lijst = self.knoop(pad)
         if not isinstance(lijst, Lijst):
             raise BewerkingMislukt(f"{'/'.join(map(str, pad))} is geen lijst")
         voor = len(lijst) if voor is None or voor >= len(lijst) else voor
+        aan_het_eind = voor == len(lijst)
 
         def pas_aan(data):
-            _in(data, pad).insert(voor, item)
+            doel = _in(data, pad)
+            if aan_het_eind:  # also after items that other steps of one block added
+                doel.extend(items)
+            else:
+                doel[voor:voor] = items
 
         if not lijst and (self._is_flow(lijst) and self._is_flow(self.knoop(pad[:-1]))):
             binnen = self.t.offset(lijst.plek) + 1
@@ -597,12 +666,14 @@ class Bewerker:
         if not lijst:
             ouder = self.knoop(pad[:-1])
             streepje = ouder.sleutels[pad[-1]].kolom - 1 + self.lijststap
-            self._leeg_naar_blok(pad, self._regels_item(item, streepje, 2, "blok"), pas_aan)
+            regels = [r for item in items for r in self._regels_item(item, streepje, 2, "blok")]
+            self._leeg_naar_blok(pad, regels, pas_aan)
             return
         if self._is_flow(lijst):
             if voor < len(lijst):
                 positie = self.t.offset(lijst.plekken[voor])
-                self._stap([(positie, positie, f"{_flow(item)}, ")], pas_aan)
+                tekst = "".join(f"{_flow(item)}, " for item in items)
+                self._stap([(positie, positie, tekst)], pas_aan)
             else:
                 laatste = self.t.offset(lijst.plekken[-1])
                 positie = (
@@ -610,7 +681,8 @@ class Bewerker:
                     if isinstance(lijst[-1], Map | Lijst)
                     else self._skalaar_eind(laatste, flow=True)
                 )
-                self._stap([(positie, positie, f", {_flow(item)}")], pas_aan)
+                tekst = "".join(f", {_flow(item)}" for item in items)
+                self._stap([(positie, positie, tekst)], pas_aan)
             return
         buur = min(voor, len(lijst) - 1)
         regel, streepje = self._streepje(lijst.plekken[buur])
@@ -618,8 +690,8 @@ class Bewerker:
         inhoud = inhoud_kolom - streepje if inhoud_regel == regel else 2
         buurman = lijst[buur]
         stijl = "blok" if isinstance(buurman, Map) and not self._is_flow(buurman) else "flow"
-        regels = self._regels_item(item, streepje, inhoud, stijl)
-        if voor == len(lijst):
+        regels = [r for item in items for r in self._regels_item(item, streepje, inhoud, stijl)]
+        if aan_het_eind:
             self._voeg_regels_in(self.t.einde_blok(regel, streepje), regels, pas_aan)
             return
         while regel > 0 and self.t.regel(regel - 1).strip().startswith("#"):
@@ -668,6 +740,61 @@ class Bewerker:
         while self.tekst[voor - 1] == " ":
             voor -= 1
         self._stap([(voor, eind, ""), self.t.invoegen_na(regel, [item])], pas_aan)
+
+    def verwijder_item(self, pad: tuple) -> None:
+        """Remove the list item at `pad` (a list, or a single value standing for a list of
+        one); the last item takes its key with it."""
+        lijst, index = self.knoop(pad[:-1]), pad[-1]
+        if not isinstance(lijst, Lijst):
+            self.verwijder_sleutel(pad[:-1])
+            return
+        if len(lijst) == 1:
+            self.verwijder_sleutel(pad[:-1])
+            return
+
+        def pas_aan(data):
+            del _in(data, pad[:-1])[index]
+
+        if self._is_flow(lijst):
+            if index + 1 < len(lijst):
+                begin = self.t.offset(lijst.plekken[index])
+                eind = self.t.offset(lijst.plekken[index + 1])
+            else:
+                begin = self._item_eind(lijst, index - 1)
+                eind = self._item_eind(lijst, index)
+            self._stap([(begin, eind, "")], pas_aan)
+            return
+        regel, streepje = self._streepje(lijst.plekken[index])
+        laatste = self.t.einde_blok(regel, streepje)
+        while regel > 0 and self.t.regel(regel - 1).strip().startswith("#"):
+            regel -= 1  # comments right above an item belong to it
+        self._stap([self._regels_weg(regel, laatste)], pas_aan)
+
+    def verwijder_sleutel(self, pad: tuple) -> None:
+        """Remove a key of a block mapping with everything under it."""
+        ouder, sleutel = self.knoop(pad[:-1]), pad[-1]
+        if self._is_flow(ouder):
+            raise BewerkingMislukt(f"'{sleutel}' staat in een '{{...}}'; verwijder het met de hand")
+
+        def pas_aan(data):
+            del _in(data, pad[:-1])[sleutel]
+
+        plek = ouder.sleutels[sleutel]
+        laatste = self.t.einde_blok(plek.regel - 1, plek.kolom - 1, True)
+        self._stap([self._regels_weg(plek.regel - 1, laatste)], pas_aan)
+
+    def _item_eind(self, lijst: Lijst, index: int) -> int:
+        begin = self.t.offset(lijst.plekken[index])
+        if isinstance(lijst[index], Map | Lijst):
+            return self._sluit(begin) + 1
+        return self._skalaar_eind(begin, flow=True)
+
+    def _regels_weg(self, eerste: int, laatste: int) -> tuple[int, int, str]:
+        """An edit that removes whole lines eerste..laatste."""
+        if laatste + 1 < len(self.t.begin):
+            return self.t.begin[eerste], self.t.begin[laatste + 1], ""
+        begin = self.t.eind[eerste - 1] if eerste > 0 else 0
+        return begin, len(self.tekst), ""
 
 
 # --- the edits ----------------------------------------------------------------------------
@@ -1508,7 +1635,10 @@ def _bewerk(
     voor = controleer_tekst(oud, naam)
     if voor.fouten or voor.organisatie is None:
         raise OngeldigeData(voor)
-    uitkomst = bewerking(oud, voor.organisatie, naam)
+    from amctl.cache import zonder_gc
+
+    with zonder_gc():  # the edit loads the text again after each step; see zonder_gc
+        uitkomst = bewerking(oud, voor.organisatie, naam)
     if uitkomst.tekst == oud:
         return Resultaat(pad, oud, oud, uitkomst.meldingen, [], False)
     na = controleer_tekst(uitkomst.tekst, naam)
@@ -1522,3 +1652,158 @@ def _bewerk(
             echt, slot.descriptor, slot.toestand, ruw, bom + uitkomst.tekst.encode("utf-8")
         )
     return Resultaat(pad, oud, uitkomst.tekst, uitkomst.meldingen, nieuw_gewaarschuwd, not droog)
+
+
+# --- meetings -----------------------------------------------------------------------------
+
+
+def _vergadering(gevonden: Orgaan, datum: date):
+    """The one recorded meeting of a body on a day."""
+    op_dag = [v for v in gevonden.vergaderingen if v.datum == datum]
+    if not op_dag:
+        vastgelegd = ", ".join(v.datum.isoformat() for v in gevonden.vergaderingen[-5:])
+        hint = f" Vastgelegd (laatste): {vastgelegd}." if vastgelegd else ""
+        raise GebruiksFout(f"{gevonden.naam} heeft geen vergadering op {datum}.{hint}")
+    if len(op_dag) > 1:
+        raise GebruiksFout(
+            f"{gevonden.naam} heeft {len(op_dag)} vergaderingen op {datum}; amctl kan niet kiezen "
+            "welke. Pas het bestand met de hand aan."
+        )
+    return op_dag[0]
+
+
+def _vergaderingsgegevens(org: Organisatie, **velden) -> dict[str, object]:
+    gegevens: dict[str, object] = {}
+    for sleutel in ("datum", "gemeente", "plaats", "voorzitter", "thema", "bron", "toelichting"):
+        waarde = velden.get(sleutel)
+        if waarde is None:
+            continue
+        if sleutel in ("gemeente", "voorzitter"):
+            waarde = _gemeente(org, waarde)
+        gegevens[sleutel] = waarde
+    return gegevens
+
+
+def vergadering_erbij(
+    tekst: str,
+    org: Organisatie,
+    bestand: str,
+    *,
+    orgaan: str,
+    datum: date,
+    gemeente: str | None = None,
+    plaats: str | None = None,
+    voorzitter: str | None = None,
+    thema: str | None = None,
+    bron: str | None = None,
+) -> Uitkomst:
+    """Record a meeting of `orgaan` on `datum`, in date order among the others."""
+    gevonden = zoek_orgaan(org, orgaan)
+    nieuw = _vergaderingsgegevens(
+        org,
+        datum=datum,
+        gemeente=gemeente,
+        plaats=plaats,
+        voorzitter=voorzitter,
+        thema=thema,
+        bron=bron,
+    )
+    for bestaand in gevonden.vergaderingen:
+        if bestaand.datum != datum:
+            continue
+        zelfde = all(
+            getattr(bestaand, k) == (tuple([v]) if k == "bron" else v) for k, v in nieuw.items()
+        )
+        if zelfde:
+            return Uitkomst(tekst, [f"Niets gewijzigd: {gevonden.naam} vergaderde al op {datum}."])
+        raise GebruiksFout(
+            f"{gevonden.naam} heeft al een vergadering op {datum}; pas die aan met 'amctl "
+            f"vergadering-wijzig {gevonden.id} --datum {datum}'."
+        )
+    bewerker = Bewerker(tekst, bestand)
+    pad = ("organen", gevonden.id)
+    waar = " in " + org.gemeenten[nieuw["gemeente"]].naam if "gemeente" in nieuw else ""
+    melding = f"Vergadering erbij: {gevonden.naam} op {datum}{waar}."
+    if bewerker.knoop(pad).get("vergaderingen") is None:
+        bewerker.voeg_sleutel_toe(
+            pad,
+            "vergaderingen",
+            [nieuw],
+            na=("vergaderritme", "relaties", "ondersteuning", "voorzitter", "leden"),
+            stijl="flow",
+        )
+        return Uitkomst(bewerker.tekst, [melding])
+    bewerker.maak_lijst((*pad, "vergaderingen"))
+    later = [i for i, v in enumerate(gevonden.vergaderingen) if v.datum > datum]
+    bewerker.voeg_item_toe((*pad, "vergaderingen"), nieuw, voor=later[0] if later else None)
+    return Uitkomst(bewerker.tekst, [melding])
+
+
+def vergadering_wijzig(
+    tekst: str,
+    org: Organisatie,
+    bestand: str,
+    *,
+    orgaan: str,
+    datum: date,
+    nieuwe_datum: date | None = None,
+    gemeente: str | None = None,
+    plaats: str | None = None,
+    voorzitter: str | None = None,
+    thema: str | None = None,
+    bron: str | None = None,
+) -> Uitkomst:
+    """Correct a recorded meeting: each value given replaces the recorded one."""
+    gevonden = zoek_orgaan(org, orgaan)
+    vergadering = _vergadering(gevonden, datum)
+    nieuw = _vergaderingsgegevens(
+        org,
+        datum=nieuwe_datum,
+        gemeente=gemeente,
+        plaats=plaats,
+        voorzitter=voorzitter,
+        thema=thema,
+        bron=bron,
+    )
+    if not nieuw:
+        raise GebruiksFout(
+            "Geef wat er verandert: --nieuwe-datum, --gemeente, --plaats, --voorzitter, "
+            "--thema of --bron."
+        )
+    if nieuwe_datum not in (None, datum) and any(
+        v.datum == nieuwe_datum for v in gevonden.vergaderingen
+    ):
+        raise GebruiksFout(f"{gevonden.naam} heeft al een vergadering op {nieuwe_datum}.")
+    bewerker = Bewerker(tekst, bestand)
+    lijst = ("organen", gevonden.id, "vergaderingen")
+    pad = _lijstpad(bewerker, lijst, _index(gevonden.vergaderingen, vergadering))
+    volgorde = ("datum", "gemeente", "plaats", "voorzitter", "thema", "bron")
+    for sleutel, waarde in nieuw.items():
+        eerder = tuple(reversed(volgorde[: volgorde.index(sleutel)]))
+        bestaand = bewerker.knoop(pad).get(sleutel)
+        if isinstance(bestaand, Lijst):
+            raise GebruiksFout(
+                f"De {sleutel} van deze vergadering is een lijst; pas die met de hand aan."
+            )
+        bewerker.zet(pad, sleutel, waarde, na=eerder)
+    if bewerker.tekst == tekst:
+        return Uitkomst(
+            tekst, [f"Niets gewijzigd: de vergadering van {gevonden.naam} op {datum} was al zo."]
+        )
+    return Uitkomst(
+        bewerker.tekst,
+        [f"Vergadering gewijzigd: {gevonden.naam} op {nieuwe_datum or datum}."],
+    )
+
+
+def vergadering_eraf(
+    tekst: str, org: Organisatie, bestand: str, *, orgaan: str, datum: date
+) -> Uitkomst:
+    """Remove a recorded meeting (recorded by mistake, or it did not take place)."""
+    gevonden = zoek_orgaan(org, orgaan)
+    vergadering = _vergadering(gevonden, datum)
+    bewerker = Bewerker(tekst, bestand)
+    lijst = ("organen", gevonden.id, "vergaderingen")
+    index = _index(gevonden.vergaderingen, vergadering)
+    bewerker.verwijder_item((*lijst, index))
+    return Uitkomst(bewerker.tekst, [f"Vergadering eraf: {gevonden.naam} op {datum}."])

@@ -607,9 +607,9 @@ def docs(
 # --- bewerken: benoem, ontsla, lid-erbij, lid-eraf, zet-status -------------------------------
 
 
-def _bewerk(bestand: Path | None, droog: bool, bewerken_met: str, **argumenten) -> None:
-    """Apply the edit `amctl.bewerken.<bewerken_met>(**argumenten)` to the chosen file, and
-    report it."""
+def _bewerk(bestand: Path | None, droog: bool, bewerken_met, **argumenten) -> None:
+    """Apply the edit `amctl.bewerken.<bewerken_met>(**argumenten)` (or the function
+    `bewerken_met` itself) to the chosen file, and report it."""
     from functools import partial
 
     from amctl import bewerken
@@ -619,7 +619,8 @@ def _bewerk(bestand: Path | None, droog: bool, bewerken_met: str, **argumenten) 
     from amctl.weergave.problemen import als_tekst
 
     pad = kies_bestand(bestand, om_te_wijzigen=True)
-    bewerking = partial(getattr(bewerken, bewerken_met), **argumenten)
+    functie = getattr(bewerken, bewerken_met) if isinstance(bewerken_met, str) else bewerken_met
+    bewerking = partial(functie, **argumenten)
     try:
         resultaat = bewerken.bewerk_bestand(pad, bewerking, droog=droog)
     except OngeldigeData as ongeldig:
@@ -1028,6 +1029,257 @@ def agenda(
         f"{len(punten) - geplande} vastgelegd, "
         f"{geplande} gepland.\n"
     )
+
+
+# --- vergaderingen vastleggen -------------------------------------------------------------
+
+VergaderdatumOptie = Annotated[
+    str,
+    typer.Option(
+        "--datum",
+        "-D",
+        metavar="DATUM",
+        help="De dag van de vergadering, als JJJJ-MM-DD.",
+        show_default=False,
+        callback=controleer_datum,
+    ),
+]
+GastheerOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--gemeente",
+        "-g",
+        metavar="GEMEENTE",
+        help="De gemeente waar de vergadering is (de gastheer), bijv. diemen.",
+        show_default=False,
+        autocompletion=aanvul("gemeente"),
+    ),
+]
+ThemaOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--thema", metavar="TEKST", help="Het onderwerp dat werd uitgediept.", show_default=False
+    ),
+]
+VergaderVoorzitterOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--voorzitter",
+        metavar="GEMEENTE",
+        help="De gemeente wier lid voorzat, als dat niet de vaste voorzitter of de lopende "
+        "beurt was.",
+        show_default=False,
+        autocompletion=aanvul("gemeente"),
+    ),
+]
+PlaatsOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--plaats",
+        metavar="TEKST",
+        help="Het gebouw of adres, bijv. 'Raadhuis Diemen'.",
+        show_default=False,
+    ),
+]
+
+
+@app.command("vergadering-erbij", rich_help_panel=VERGADERINGEN)
+def vergadering_erbij(
+    orgaan: OrgaanArgument,
+    datum: VergaderdatumOptie,
+    gemeente: GastheerOptie = None,
+    thema: ThemaOptie = None,
+    voorzitter: VergaderVoorzitterOptie = None,
+    plaats: PlaatsOptie = None,
+    bron: BronOptie = None,
+    droog: DroogOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Leg een gehouden vergadering vast (op volgorde van datum).
+
+    'amctl rooster' plant de volgende vergaderingen vanaf de laatste vastgelegde. Exit 0:
+    vastgelegd; 1: het bestand zou ongeldig worden; 2: verkeerd gebruik.
+    """
+    _bewerk(
+        bestand,
+        droog,
+        "vergadering_erbij",
+        orgaan=orgaan,
+        datum=date.fromisoformat(datum),
+        gemeente=gemeente,
+        plaats=plaats,
+        voorzitter=voorzitter,
+        thema=thema,
+        bron=bron,
+    )
+
+
+@app.command("vergadering-wijzig", rich_help_panel=VERGADERINGEN)
+def vergadering_wijzig(
+    orgaan: OrgaanArgument,
+    datum: VergaderdatumOptie,
+    nieuwe_datum: Annotated[
+        str | None,
+        typer.Option(
+            "--nieuwe-datum",
+            metavar="DATUM",
+            help="Verplaats de vergadering naar deze dag (JJJJ-MM-DD).",
+            show_default=False,
+            callback=controleer_datum,
+        ),
+    ] = None,
+    gemeente: GastheerOptie = None,
+    thema: ThemaOptie = None,
+    voorzitter: VergaderVoorzitterOptie = None,
+    plaats: PlaatsOptie = None,
+    bron: BronOptie = None,
+    droog: DroogOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Verbeter een vastgelegde vergadering: elke gegeven waarde vervangt de vastgelegde.
+
+    Exit 0: gewijzigd; 1: het bestand zou ongeldig worden; 2: verkeerd gebruik (geen
+    vergadering op die dag).
+    """
+    _bewerk(
+        bestand,
+        droog,
+        "vergadering_wijzig",
+        orgaan=orgaan,
+        datum=date.fromisoformat(datum),
+        nieuwe_datum=date.fromisoformat(nieuwe_datum) if nieuwe_datum else None,
+        gemeente=gemeente,
+        plaats=plaats,
+        voorzitter=voorzitter,
+        thema=thema,
+        bron=bron,
+    )
+
+
+@app.command("vergadering-eraf", rich_help_panel=VERGADERINGEN)
+def vergadering_eraf(
+    orgaan: OrgaanArgument,
+    datum: VergaderdatumOptie,
+    droog: DroogOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Verwijder een vastgelegde vergadering (ten onrechte vastgelegd, of niet doorgegaan).
+
+    Exit 0: verwijderd; 1: het bestand zou ongeldig worden; 2: verkeerd gebruik.
+    """
+    _bewerk(bestand, droog, "vergadering_eraf", orgaan=orgaan, datum=date.fromisoformat(datum))
+
+
+# --- importeren en exporteren -------------------------------------------------------------
+
+
+@app.command("importeer", rich_help_panel=BEWERKEN)
+def importeer(
+    blad: Annotated[
+        Path,
+        typer.Argument(
+            metavar="BLAD",
+            help="Het blad: .csv (UTF-8, ';' of ',') of .xlsx (blad 'bezetting', anders het "
+            "eerste). Eén rij per bezetting of lidmaatschap, met een kopregel.",
+        ),
+    ],
+    droog: DroogOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Lees personen, hun functies en hun lidmaatschappen bij naam uit een spreadsheet in.
+
+    Kolommen (in elke volgorde): naam, persoon, functie, gemeente, vanaf, tot-en-met, orgaan,
+    rol, bron, portefeuilles. Alles of niets: is één rij fout, dan wordt niets geschreven en noemt amctl elke
+    foute rij met haar nummer (de kopregel is rij 1). Twee keer hetzelfde blad inlezen wijzigt
+    de tweede keer niets. Exit 0: ingelezen; 1: foute rijen of ongeldig resultaat; 2: verkeerd
+    gebruik.
+    """
+    from amctl.blad import OngeldigBlad, lees_blad
+    from amctl.importeren import importeer as importeer_rijen
+
+    try:
+        rijen = lees_blad(blad)
+        _bewerk(bestand, droog, importeer_rijen, rijen=rijen, blad=str(blad))
+    except OngeldigBlad as ongeldig:
+        for p in ongeldig.problemen:
+            kolom = f", kolom '{p.kolom}'" if p.kolom else ""
+            sys.stderr.write(f"{ongeldig.bestand}, rij {p.rij}{kolom}: {p.melding}\n")
+        aantal = len({p.rij for p in ongeldig.problemen})
+        _fout(
+            f"{aantal} rij(en) van '{ongeldig.bestand}' kloppen niet; er is niets ingelezen. "
+            "Herstel ze en lees het blad opnieuw in."
+        )
+        raise typer.Exit(EXIT_ONGELDIG) from None
+
+
+class ExportFormaat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+    popolo = "popolo"
+
+
+@app.command("exporteer", rich_help_panel=PUBLICEREN)
+def exporteer(
+    formaat: Annotated[
+        ExportFormaat,
+        typer.Option(
+            "--formaat",
+            help="csv (precies wat 'amctl importeer' leest), xlsx (Excel: bladen 'bezetting' "
+            "en 'zetels') of popolo (JSON volgens popoloproject.com).",
+        ),
+    ] = ExportFormaat.csv,
+    peildatum: Annotated[
+        str | None,
+        typer.Option(
+            "--peildatum",
+            "-d",
+            metavar="DATUM",
+            help="Alleen wat op deze datum (JJJJ-MM-DD) geldt. Standaard: de hele geschiedenis "
+            "(het blad 'zetels' van xlsx: vandaag).",
+            show_default=False,
+            callback=controleer_datum,
+        ),
+    ] = None,
+    uit: UitOptie = None,
+    bestand: BestandOptie = None,
+) -> None:
+    """Exporteer personen, bezetting en zetels als CSV, Excel-werkmap of Popolo-JSON.
+
+    Met --uit wordt een csv geschreven met BOM, zodat Excel de namen goed leest. Exit 0:
+    geëxporteerd; 1: ongeldige gegevens; 2: verkeerd gebruik of schrijffout.
+    """
+    if formaat is ExportFormaat.xlsx and uit is None and sys.stdout.isatty():
+        raise GebruiksFout(
+            "Een Excel-werkmap hoort niet op het scherm; geef --uit PAD (bijv. --uit "
+            "bezetting.xlsx) of stuur de uitvoer door."
+        )
+    dag = date.fromisoformat(peildatum) if peildatum else None
+    org = _model(bestand)
+    inhoud: str | bytes
+    if formaat is ExportFormaat.popolo:
+        import json
+
+        from amctl.tekst import json_veilig
+        from amctl.weergave.popolo import als_popolo
+
+        inhoud = json_veilig(json.dumps(als_popolo(org, dag), ensure_ascii=False, indent=2)) + "\n"
+    else:
+        from amctl.weergave import blad
+
+        rijen = blad.bezetting_rijen(org, dag)
+        if formaat is ExportFormaat.csv:
+            inhoud = blad.als_csv(rijen, bom=uit is not None)
+        else:
+            inhoud = blad.als_xlsx(rijen, blad.zetel_rijen(org, dag or date.today()))
+    if uit is not None:
+        from amctl.schrijven import schrijf_uitvoer
+
+        schrijf_uitvoer(uit, inhoud, gegevens=Path(org.bestand))
+    elif isinstance(inhoud, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(inhoud)
+    else:
+        sys.stdout.write(inhoud)
 
 
 # --- tab completion --------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from amctl.model import (
@@ -657,6 +657,70 @@ def samenstelling(uitslag: Bezetting_op) -> list[Samenvatting]:
         for r in uitslag.orgaan.samenstelling
         if geldig_op(r, uitslag.peildatum)
     ]
+
+
+# --- seats through time -------------------------------------------------------------------
+
+
+class Zitting(NamedTuple):
+    """A person in one seat of a body for an unbroken period (None: open-ended)."""
+
+    zetel: Zetel
+    vanaf: date | None
+    tot_en_met: date | None
+
+
+def _wisseldagen(org: Organisatie, index: Index, orgaan: Orgaan) -> list[date]:
+    """The days on which the seats of a body can change: every start, and every day after an
+    end, of the body, its rules, chairs and members, the gemeenten and the holdings of the
+    posts its rules name."""
+    dagen = {date.min}
+
+    def voeg_toe(item) -> None:
+        if item.vanaf is not None:
+            dagen.add(item.vanaf)
+        if item.tot_en_met is not None and item.tot_en_met < date.max:
+            dagen.add(item.tot_en_met + timedelta(days=1))
+
+    voeg_toe(orgaan)
+    for groep in (orgaan.samenstelling, orgaan.leden, orgaan.voorzitter):
+        for item in groep:
+            voeg_toe(item)
+    for regel in orgaan.samenstelling:
+        gemeenten = [None]
+        if org.functies[regel.functie].per_gemeente:
+            gemeenten = list(regel.gemeenten if regel.gemeenten is not None else org.gemeenten)
+            for gemeente in gemeenten:
+                voeg_toe(org.gemeenten[gemeente])
+        if regel.wijze == "ambtshalve":
+            for gemeente in gemeenten:
+                for b in index.bekleders.get((regel.functie, gemeente), ()):
+                    voeg_toe(b)
+                    for toedeling in b.portefeuilles:
+                        voeg_toe(toedeling)
+    return sorted(dagen)
+
+
+def zittingen(org: Organisatie, orgaan: Orgaan, index: Index | None = None) -> list[Zitting]:
+    """Who sat in which seat of a body over its whole history: the seats of `zetels_op` on
+    every day they can change, joined into unbroken periods per person, post and role."""
+    index = index or Index(org)
+    dagen = _wisseldagen(org, index, orgaan)
+    open_: dict[tuple, Zitting] = {}
+    klaar: list[Zitting] = []
+    for dag in dagen:
+        zetels = zetels_op(org, index, orgaan, dag) if geldig_op(orgaan, dag) else []
+        nu = {(z.functie, z.gemeente, z.persoon, z.rol): z for z in zetels if z.persoon is not None}
+        for sleutel in list(open_):
+            if sleutel not in nu:
+                zitting = open_.pop(sleutel)
+                klaar.append(zitting._replace(tot_en_met=dag - timedelta(days=1)))
+        for sleutel, zetel in nu.items():
+            if sleutel not in open_:
+                open_[sleutel] = Zitting(zetel, None if dag == date.min else dag, None)
+    klaar.extend(open_.values())
+    klaar.sort(key=lambda z: (z.vanaf or date.min, z.zetel.functie, z.zetel.gemeente or ""))
+    return klaar
 
 
 # The look-ups of the queries, by name: built from a model once (Organisatie.index), and kept

@@ -1,0 +1,224 @@
+"""The spreadsheet of people in their posts (`amctl importeer`, `amctl exporteer`).
+
+One row per holding (a person holds a functie, `orgaan` empty) or per named membership (a
+person sits in an orgaan for a post, `orgaan` filled), under a header row with the columns
+of KOLOMMEN in any order. A sheet comes as CSV the way Excel writes it (UTF-8 with or
+without BOM, `;` or `,`, CRLF) or as .xlsx (the sheet `bezetting`, else the first sheet).
+Row numbers are the ones the spreadsheet shows: the header is row 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+from pathlib import Path
+from typing import NamedTuple
+
+from amctl.probleem import GebruiksFout
+from amctl.tekst import suggestie
+
+# The columns, in the order an export writes them. `portefeuilles` (for a wethouder): ids or
+# names, comma-separated; one held for part of the term as 'wonen (vanaf 2027-01-01)',
+# 'wonen (t/m 2026-12-31)' or 'wonen (2026-04-01 t/m 2027-12-31)'.
+KOLOMMEN = (
+    "naam",
+    "persoon",
+    "functie",
+    "gemeente",
+    "vanaf",
+    "tot-en-met",
+    "orgaan",
+    "rol",
+    "bron",
+    "portefeuilles",
+)
+VERPLICHT = ("naam", "functie")
+BLADNAAM = "bezetting"
+MAX_RIJEN = 1_000_000
+
+
+class Rij(NamedTuple):
+    """One row as the sheet has it: its number (header = 1) and the text per column."""
+
+    nummer: int
+    waarden: dict[str, str]
+
+
+class BladProbleem(NamedTuple):
+    """What is wrong with a row (or the header): row number, column, what to do."""
+
+    rij: int
+    kolom: str | None
+    melding: str
+
+
+class OngeldigBlad(Exception):
+    """The sheet has bad rows; nothing is imported (exit status 1)."""
+
+    def __init__(self, bestand: str, problemen: list[BladProbleem]) -> None:
+        super().__init__(f"{len(problemen)} probleem/problemen in {bestand}")
+        self.bestand = bestand
+        self.problemen = sorted(
+            problemen, key=lambda p: (p.rij, KOLOMMEN.index(p.kolom) if p.kolom in KOLOMMEN else -1)
+        )
+
+
+def lees_blad(pad: Path) -> list[Rij]:
+    """The rows of a .csv or .xlsx file, empty rows left out. A header that names a column
+    twice, misses a required one or has one amctl does not know: OngeldigBlad."""
+    soort = pad.suffix.lower()
+    if soort not in (".csv", ".xlsx"):
+        raise GebruiksFout(
+            f"'{pad}' is geen .csv- of .xlsx-bestand; sla het blad op als CSV (UTF-8) of als "
+            "Excel-werkmap (.xlsx)."
+        )
+    if not pad.is_file():
+        raise GebruiksFout(f"Het bestand '{pad}' bestaat niet; controleer het pad.")
+    rijen = _lees_xlsx(pad) if soort == ".xlsx" else _lees_csv(pad)
+    if not rijen:
+        raise OngeldigBlad(
+            str(pad),
+            [
+                BladProbleem(
+                    1,
+                    None,
+                    f"Het blad is leeg; de eerste rij noemt de kolommen: {', '.join(KOLOMMEN)}.",
+                )
+            ],
+        )
+    kop_nummer, kop = rijen[0]
+    kolommen, problemen = _kolommen(kop, kop_nummer)
+    if problemen:
+        raise OngeldigBlad(str(pad), problemen)
+    uit = []
+    for nummer, cellen in rijen[1:]:
+        if not any(c.strip() for c in cellen):
+            continue
+        waarden = {k: "" for k in KOLOMMEN}
+        for i, cel in enumerate(cellen):
+            if i < len(kolommen) and kolommen[i] is not None:
+                waarden[kolommen[i]] = cel.strip()
+            elif cel.strip():
+                problemen.append(
+                    BladProbleem(
+                        nummer,
+                        None,
+                        f"Cel {i + 1} staat buiten de kolommen van de kop; "
+                        "geef de kolom een naam in rij 1 of maak de cel leeg.",
+                    )
+                )
+        uit.append(Rij(nummer, waarden))
+    if problemen:
+        raise OngeldigBlad(str(pad), problemen)
+    return uit
+
+
+def _kolommen(kop: list[str], nummer: int) -> tuple[list[str | None], list[BladProbleem]]:
+    kolommen: list[str | None] = []
+    problemen = []
+    for i, cel in enumerate(kop):
+        naam = cel.strip().lower()
+        if not naam:
+            kolommen.append(None)
+            continue
+        if naam not in KOLOMMEN:
+            tip = suggestie(naam, KOLOMMEN)
+            hint = f" Bedoelde u '{tip}'?" if tip else ""
+            problemen.append(
+                BladProbleem(
+                    nummer,
+                    cel.strip(),
+                    f"Onbekende kolom '{cel.strip()}' (kolom {i + 1}).{hint} Kolommen: "
+                    f"{', '.join(KOLOMMEN)}; verwijder of hernoem de andere.",
+                )
+            )
+        elif naam in kolommen:
+            problemen.append(
+                BladProbleem(
+                    nummer, naam, f"De kolom '{naam}' staat twee keer in de kop; houd er één."
+                )
+            )
+        kolommen.append(naam if naam in KOLOMMEN else None)
+    for naam in VERPLICHT:
+        if naam not in kolommen:
+            problemen.append(
+                BladProbleem(
+                    nummer, naam, f"De kolom '{naam}' ontbreekt in de kop (rij 1); voeg hem toe."
+                )
+            )
+    return kolommen, problemen
+
+
+def _lees_csv(pad: Path) -> list[tuple[int, list[str]]]:
+    ruw = pad.read_bytes()
+    try:
+        tekst = ruw.decode("utf-8-sig")
+    except UnicodeDecodeError as fout:
+        regel = ruw[: fout.start].count(b"\n") + 1
+        raise GebruiksFout(
+            f"'{pad}' is geen UTF-8 (regel {regel}); sla het blad op als 'CSV UTF-8 "
+            "(door komma's gescheiden)'."
+        ) from None
+    eerste = tekst.split("\n", 1)[0]
+    scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
+    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
+    try:
+        return [(i, rij) for i, rij in enumerate(lezer, start=1) if i <= MAX_RIJEN]
+    except csv.Error as fout:
+        raise GebruiksFout(
+            f"'{pad}' is geen leesbare CSV (rij {lezer.line_num}): {fout}."
+        ) from None
+
+
+def _lees_xlsx(pad: Path) -> list[tuple[int, list[str]]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        werkmap = load_workbook(pad, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as fout:
+        raise GebruiksFout(
+            f"'{pad}' is geen leesbare Excel-werkmap (.xlsx): {fout}. Sla het opnieuw op "
+            "vanuit Excel of LibreOffice."
+        ) from None
+    try:
+        blad = werkmap[BLADNAAM] if BLADNAAM in werkmap.sheetnames else werkmap.worksheets[0]
+        rijen = []
+        for rij in blad.iter_rows():
+            cellen = [c for c in rij if getattr(c, "row", None) is not None]
+            if not cellen:
+                continue
+            rijen.append((cellen[0].row, [_celtekst(c.value) for c in rij]))
+        return rijen
+    finally:
+        werkmap.close()
+
+
+def _celtekst(waarde: object) -> str:
+    """A cell as the text a CSV would hold: a date cell as JJJJ-MM-DD, 12.0 as 12."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, datetime):
+        return (
+            waarde.date().isoformat()
+            if waarde.time() == datetime.min.time()
+            else waarde.isoformat()
+        )
+    if isinstance(waarde, date):
+        return waarde.isoformat()
+    if isinstance(waarde, float) and waarde.is_integer():
+        return str(int(waarde))
+    return str(waarde)
+
+
+def portefeuilletekst(portefeuille: str, vanaf: date | None, tot_en_met: date | None) -> str:
+    """One portefeuille as a cell writes it (see KOLOMMEN)."""
+    if vanaf and tot_en_met:
+        return f"{portefeuille} ({vanaf.isoformat()} t/m {tot_en_met.isoformat()})"
+    if vanaf:
+        return f"{portefeuille} (vanaf {vanaf.isoformat()})"
+    if tot_en_met:
+        return f"{portefeuille} (t/m {tot_en_met.isoformat()})"
+    return portefeuille

@@ -1,0 +1,773 @@
+"""`amctl importeer`: the rows of a spreadsheet (amctl.blad) into the data file.
+
+The sheet says what is true; the import adds what the file does not have yet, completes
+what it has (an end date, a source, a role, a corrected name) and leaves the rest alone, so
+importing the same sheet twice changes nothing the second time. An empty cell never removes
+anything from the file. Like `amctl benoem`, a new holder of a post with one seat
+(`zetels: 1`) ends the term of the holder before, the day before the new one starts.
+
+Every row is checked first, and every bad row is named with its column; only a sheet without
+bad rows becomes one edit of the text (amctl.bewerken, in one step), which `bewerk_bestand`
+writes only when the whole file still validates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date, timedelta
+from itertools import pairwise
+from typing import Any, NamedTuple
+
+from amctl.bewerken import Bewerker, Uitkomst, _in_regel, _lijstpad, _zorg_voor_sectie, persoon_id
+from amctl.blad import BladProbleem, OngeldigBlad, Rij
+from amctl.grenzen import EERSTE_JAAR, LAATSTE_JAAR
+from amctl.model import ID_PATROON, Bezetting, Lidmaatschap, Organisatie, geldig_op, overlapt
+from amctl.probleem import GebruiksFout
+from amctl.tekst import suggestie
+from amctl.vragen import functienaam, zoek_orgaan
+
+DAG = timedelta(days=1)
+_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_NORMAAL = re.compile(r"[\s_\-]+")
+_DEEL = re.compile(
+    r"\s*(?P<naam>[^()]+?)\s*(?:\(\s*(?:(?P<van>\d{4}-\d{2}-\d{2})\s*t/m\s*"
+    r"(?P<tot>\d{4}-\d{2}-\d{2})|vanaf\s+(?P<vanaf>\d{4}-\d{2}-\d{2})|t/m\s+"
+    r"(?P<totmet>\d{4}-\d{2}-\d{2}))\s*\))?\s*\Z"
+)
+
+
+class Periode(NamedTuple):
+    vanaf: date | None
+    tot_en_met: date | None
+
+
+class Deel(NamedTuple):
+    """A portefeuille of a holding, for the whole term (no dates) or part of it."""
+
+    portefeuille: str
+    vanaf: date | None
+    tot_en_met: date | None
+
+
+class Regel(NamedTuple):
+    """A checked row: a holding (orgaan None) or a named membership."""
+
+    rij: int
+    persoon: str
+    functie: str
+    gemeente: str | None
+    vanaf: date | None
+    tot_en_met: date | None
+    orgaan: str | None
+    rol: str | None
+    bron: tuple[str, ...]
+    portefeuilles: tuple[Deel, ...] = ()
+
+    @property
+    def sleutel(self) -> tuple:
+        return (self.orgaan, self.persoon, self.functie, self.gemeente, self.vanaf)
+
+
+class Telling(NamedTuple):
+    toegevoegd: int
+    gewijzigd: int
+    aanwezig: int
+
+
+def _normaal(tekst: str) -> str:
+    return _NORMAAL.sub(" ", tekst.casefold()).strip()
+
+
+class _Lezer:
+    """Turns the text of a row into ids of the model, collecting what is wrong."""
+
+    def __init__(self, org: Organisatie) -> None:
+        self.org = org
+        self.problemen: list[BladProbleem] = []
+        self.functies = {_normaal(k): f.id for f in org.functies.values() for k in (f.id, f.naam)}
+        self.gemeenten = {
+            _normaal(k): g.id
+            for g in org.gemeenten.values()
+            for k in (g.id, g.naam, *([g.cbs] if g.cbs else []))
+        }
+        self.portefeuilles = {
+            _normaal(k): p.id for p in org.portefeuilles.values() for k in (p.id, p.naam)
+        }
+        self.op_naam: dict[str, list[str]] = defaultdict(list)
+        for p in org.personen.values():
+            self.op_naam[p.naam].append(p.id)
+
+    def fout(self, rij: Rij, kolom: str | None, melding: str) -> None:
+        self.problemen.append(BladProbleem(rij.nummer, kolom, melding))
+
+    def id_uit(self, rij: Rij, kolom: str, namen: dict[str, str], soort: str) -> str | None:
+        tekst = rij.waarden[kolom]
+        gevonden = namen.get(_normaal(tekst))
+        if gevonden is None:
+            tip = suggestie(_normaal(tekst), namen)
+            hint = f" Bedoelde u '{namen[tip]}'?" if tip else ""
+            self.fout(rij, kolom, f"Onbekende {soort} '{tekst}'.{hint}")
+        return gevonden
+
+    def datum(self, rij: Rij, kolom: str) -> date | None:
+        tekst = rij.waarden[kolom]
+        if not tekst:
+            return None
+        try:
+            if not _DATUM.match(tekst):
+                raise ValueError
+            dag = date.fromisoformat(tekst)
+            if not EERSTE_JAAR <= dag.year <= LAATSTE_JAAR:
+                raise ValueError
+        except ValueError:
+            self.fout(
+                rij,
+                kolom,
+                f"'{tekst}' is geen datum tussen {EERSTE_JAAR} en {LAATSTE_JAAR}; schrijf "
+                "JJJJ-MM-DD, bijv. 2026-04-01 (in Excel: celopmaak Tekst of Datum).",
+            )
+            return None
+        return dag
+
+    def delen(self, rij: Rij) -> tuple[Deel, ...]:
+        """The cell 'wonen, economie (vanaf 2027-01-01)' as portefeuilles with their dates."""
+        delen = []
+        for stuk in rij.waarden["portefeuilles"].split(","):
+            gevonden = _DEEL.match(stuk)
+            if not stuk.strip():
+                continue
+            if gevonden is None:
+                self.fout(
+                    rij,
+                    "portefeuilles",
+                    f"'{stuk.strip()}' is geen portefeuille; schrijf bijv. 'wonen', 'wonen "
+                    "(vanaf 2027-01-01)' of 'wonen (2026-04-01 t/m 2027-12-31)', gescheiden "
+                    "door komma's.",
+                )
+                continue
+            naam = gevonden.group("naam")
+            pid = self.portefeuilles.get(_normaal(naam))
+            if pid is None:
+                tip = suggestie(_normaal(naam), self.portefeuilles)
+                hint = f" Bedoelde u '{self.portefeuilles[tip]}'?" if tip else ""
+                self.fout(
+                    rij,
+                    "portefeuilles",
+                    f"Onbekende portefeuille '{naam}'.{hint} Een portefeuille moet eerst onder "
+                    "'portefeuilles' in het bestand staan.",
+                )
+                continue
+            van = gevonden.group("van") or gevonden.group("vanaf")
+            tot = gevonden.group("tot") or gevonden.group("totmet")
+            delen.append(
+                Deel(
+                    pid,
+                    date.fromisoformat(van) if van else None,
+                    date.fromisoformat(tot) if tot else None,
+                )
+            )
+        return tuple(delen)
+
+    def lees(self, rij: Rij) -> Regel | None:
+        """The checked row, or None after reporting what is wrong with it."""
+        w = rij.waarden
+        voor = len(self.problemen)
+        if not w["naam"]:
+            self.fout(rij, "naam", "De naam ontbreekt; vul de volledige naam in.")
+        if w["persoon"] and not ID_PATROON.match(w["persoon"]):
+            self.fout(
+                rij,
+                "persoon",
+                f"'{w['persoon']}' is geen geldig id: kleine letters, cijfers en streepjes, "
+                "beginnend met een letter (bijv. a-de-vries); of laat de cel leeg.",
+            )
+        functie = gemeente = orgaan = None
+        if not w["functie"]:
+            self.fout(
+                rij, "functie", f"De functie ontbreekt; kies uit: {', '.join(self.org.functies)}."
+            )
+        else:
+            functie = self.id_uit(rij, "functie", self.functies, "functie")
+        if w["gemeente"]:
+            gemeente = self.id_uit(rij, "gemeente", self.gemeenten, "gemeente")
+        if functie is not None:
+            per_gemeente = self.org.functies[functie].per_gemeente
+            if per_gemeente and not w["gemeente"]:
+                self.fout(
+                    rij,
+                    "gemeente",
+                    f"De functie '{functie}' bestaat per gemeente; vul de gemeente in, bijv. "
+                    f"{next(iter(self.org.gemeenten), 'diemen')}.",
+                )
+            elif not per_gemeente and w["gemeente"]:
+                self.fout(
+                    rij,
+                    "gemeente",
+                    f"De functie '{functie}' hoort niet bij een gemeente; maak de cel leeg.",
+                )
+        vanaf, tot_en_met = self.datum(rij, "vanaf"), self.datum(rij, "tot-en-met")
+        if vanaf and tot_en_met and tot_en_met < vanaf:
+            self.fout(
+                rij,
+                "tot-en-met",
+                f"tot-en-met ({tot_en_met}) ligt vóór vanaf ({vanaf}); tot-en-met is de laatste "
+                "dag die nog meetelt.",
+            )
+        if w["orgaan"]:
+            try:
+                orgaan = zoek_orgaan(self.org, w["orgaan"]).id
+            except GebruiksFout as fout:
+                self.fout(rij, "orgaan", str(fout))
+        elif w["rol"]:
+            self.fout(
+                rij,
+                "rol",
+                "Een rol hoort bij een lidmaatschap van een orgaan; vul 'orgaan' in of maak "
+                "'rol' leeg.",
+            )
+        bronnen = tuple(b.strip() for b in re.split(r"[,;]", w["bron"]) if b.strip())
+        for bron in bronnen:
+            if bron not in self.org.bronnen:
+                tip = suggestie(bron, self.org.bronnen)
+                hint = f" Bedoelde u '{tip}'?" if tip else ""
+                self.fout(
+                    rij,
+                    "bron",
+                    f"Onbekende bron '{bron}'.{hint} Een bron moet eerst onder 'bronnen' in het "
+                    "bestand staan.",
+                )
+        delen = self.delen(rij) if w["portefeuilles"] else ()
+        if w["portefeuilles"] and w["orgaan"]:
+            self.fout(
+                rij,
+                "portefeuilles",
+                "Portefeuilles horen bij de functie (een rij zonder orgaan), niet bij een "
+                "lidmaatschap; zet ze in de rij waarin de persoon de functie bekleedt.",
+            )
+        if len(self.problemen) > voor:
+            return None
+        return Regel(
+            rij.nummer,
+            w["persoon"],
+            functie,
+            gemeente,
+            vanaf,
+            tot_en_met,
+            orgaan,
+            w["rol"] or None,
+            bronnen,
+            delen,
+        )
+
+
+class _Personen:
+    """Who each row is about: an id given, else the exact name, else a new id from the name."""
+
+    def __init__(self, lezer: _Lezer) -> None:
+        self.lezer = lezer
+        self.org = lezer.org
+        self.naam: dict[str, tuple[str, int]] = {}  # id -> (naam in the sheet, first row)
+
+    def wie(self, rij: Rij) -> str | None:
+        naam, gegeven = rij.waarden["naam"], rij.waarden["persoon"]
+        if gegeven:
+            pid = gegeven
+        else:
+            bestaand = self.lezer.op_naam.get(naam, [])
+            if len(bestaand) > 1:
+                self.lezer.fout(
+                    rij,
+                    "persoon",
+                    f"Er zijn {len(bestaand)} personen met de naam '{naam}' "
+                    f"({', '.join(bestaand)}); vul het id in de kolom 'persoon' in.",
+                )
+                return None
+            pid = bestaand[0] if bestaand else persoon_id(naam)
+            if not ID_PATROON.match(pid):
+                self.lezer.fout(
+                    rij, "persoon", f"Van '{naam}' is geen id te maken; vul 'persoon' in."
+                )
+                return None
+            if not bestaand and pid in self.org.personen:
+                self.lezer.fout(
+                    rij,
+                    "persoon",
+                    f"Het id '{pid}' (uit de naam) hoort al bij {self.org.personen[pid].naam}. "
+                    "Is dat dezelfde persoon, neem dan die naam over; anders vul een ander id "
+                    "in bij 'persoon'.",
+                )
+                return None
+        eerder = self.naam.get(pid)
+        if eerder is not None and eerder[0] != naam:
+            self.lezer.fout(
+                rij,
+                "naam",
+                f"Rij {eerder[1]} noemt '{pid}' '{eerder[0]}', deze rij '{naam}'; maak de namen "
+                "gelijk, of geef verschillende ids in de kolom 'persoon'.",
+            )
+            return None
+        self.naam.setdefault(pid, (naam, rij.nummer))
+        return pid
+
+
+def _bezettingen_van(org: Organisatie, regel: Regel) -> list[Bezetting]:
+    persoon = org.personen.get(regel.persoon)
+    if persoon is None:
+        return []
+    return [
+        b for b in persoon.functies if (b.functie, b.gemeente) == (regel.functie, regel.gemeente)
+    ]
+
+
+def _zelfde(bestaand: list, regel: Regel):
+    """The recorded item a row speaks of: the same start, or the only one when the row
+    gives no start."""
+    gelijk = [b for b in bestaand if b.vanaf == regel.vanaf]
+    if gelijk:
+        return gelijk[0]
+    if regel.vanaf is None and len(bestaand) == 1:
+        return bestaand[0]
+    return None
+
+
+def _bron_waarde(bron: tuple[str, ...]) -> str | list[str]:
+    return bron[0] if len(bron) == 1 else list(bron)
+
+
+def _gedekt(perioden: list[Periode], vanaf: date | None, tot_en_met: date | None) -> bool:
+    """Whether the periods together cover [vanaf, tot_en_met] without a gap."""
+    begin, eind = vanaf or date.min, tot_en_met or date.max
+    for p in sorted(perioden, key=lambda p: p.vanaf or date.min):
+        if (p.vanaf or date.min) > begin:
+            return False
+        if p.tot_en_met is None or p.tot_en_met >= eind:
+            return True
+        begin = max(begin, p.tot_en_met + DAG)
+    return False
+
+
+def importeer(
+    tekst: str, org: Organisatie, bestand: str, *, rijen: list[Rij], blad: str
+) -> Uitkomst:
+    """The edit that brings the rows into the text (see the module docstring); a sheet with
+    bad rows raises OngeldigBlad."""
+    plan = _Plan(org, blad)
+    plan.lees(rijen)
+    plan.vergelijk()
+    plan.opvolging()
+    plan.controleer()
+    if plan.lezer.problemen:
+        raise OngeldigBlad(blad, plan.lezer.problemen)
+    meldingen = plan.meldingen + plan.samenvatting()
+    if not plan.wijzigt():
+        return Uitkomst(
+            tekst,
+            ["Niets gewijzigd: alles uit het blad staat al in het bestand.", *plan.samenvatting()],
+        )
+    return Uitkomst(plan.schrijf(tekst, bestand), meldingen)
+
+
+class _Plan:
+    """What a sheet changes in the file: first read and compared, then written in one step."""
+
+    def __init__(self, org: Organisatie, blad: str) -> None:
+        self.org = org
+        self.blad = blad
+        self.lezer = _Lezer(org)
+        self.personen = _Personen(self.lezer)
+        self.bezet: list[Regel] = []
+        self.lid: list[Regel] = []
+        self.zetten: list[tuple[Any, str, object]] = []  # (recorded item, key, new value)
+        self.nieuwe_bezettingen: dict[str, list[Regel]] = defaultdict(list)
+        self.nieuwe_leden: dict[str, list[Regel]] = defaultdict(list)
+        self.delen_erbij: dict[int, tuple[Bezetting, list[Deel]]] = {}
+        self.aangeraakt: set[int] = set()  # ids of the recorded items a row speaks of
+        self.tellingen = {"bezet": [0, 0, 0], "lid": [0, 0, 0]}
+        self.meldingen: list[str] = []
+        self.leden_per_post: dict[tuple, list[tuple[Any, Lidmaatschap]]] = defaultdict(list)
+        for orgaan in org.organen.values():
+            for lid in orgaan.leden:
+                self.leden_per_post[(lid.persoon, lid.functie, lid.gemeente)].append((orgaan, lid))
+
+    # -- reading
+
+    def lees(self, rijen: list[Rij]) -> None:
+        """Check every row; the same fact twice is kept once, twice differently is an error."""
+        uniek: dict[tuple, Regel] = {}
+        for rij in rijen:
+            pid = self.personen.wie(rij)
+            regel = self.lezer.lees(rij)
+            if regel is None or pid is None:
+                continue
+            regel = regel._replace(persoon=pid)
+            eerder = uniek.setdefault(regel.sleutel, regel)
+            if eerder._replace(rij=0) != regel._replace(rij=0):
+                soort = "bezetting" if regel.orgaan is None else "lidmaatschap"
+                self.lezer.problemen.append(
+                    BladProbleem(
+                        regel.rij,
+                        None,
+                        f"Rij {eerder.rij} noemt dezelfde {soort} (persoon, functie, gemeente, "
+                        "orgaan en vanaf) met andere gegevens; houd één rij.",
+                    )
+                )
+        self.bezet = [r for r in uniek.values() if r.orgaan is None]
+        self.lid = [r for r in uniek.values() if r.orgaan is not None]
+
+    @property
+    def hernoemd(self) -> dict[str, str]:
+        return {
+            pid: naam
+            for pid, (naam, _) in self.personen.naam.items()
+            if pid in self.org.personen and self.org.personen[pid].naam != naam
+        }
+
+    @property
+    def nieuwe_personen(self) -> list[str]:
+        return [pid for pid in self.personen.naam if pid not in self.org.personen]
+
+    # -- comparing with the file
+
+    def vergelijk(self) -> None:
+        for regel in self.bezet:
+            item = _zelfde(_bezettingen_van(self.org, regel), regel)
+            if item is None:
+                self.nieuwe_bezettingen[regel.persoon].append(regel)
+                self.tellingen["bezet"][0] += 1
+            else:
+                erbij = [
+                    d
+                    for d in regel.portefeuilles
+                    if tuple(d)
+                    not in {(t.portefeuille, t.vanaf, t.tot_en_met) for t in item.portefeuilles}
+                ]
+                if erbij:
+                    self.delen_erbij[id(item)] = (item, erbij)
+                self._vul_aan(item, regel, "bezet", ("tot-en-met", "bron"), bool(erbij))
+        for regel in self.lid:
+            bestaand = [
+                lid
+                for orgaan, lid in self.leden_per_post[
+                    (regel.persoon, regel.functie, regel.gemeente)
+                ]
+                if orgaan.id == regel.orgaan
+            ]
+            item = _zelfde(bestaand, regel)
+            if item is None:
+                self.nieuwe_leden[regel.orgaan].append(regel)
+                self.tellingen["lid"][0] += 1
+            else:
+                self._vul_aan(item, regel, "lid", ("rol", "tot-en-met", "bron"))
+
+    def _vul_aan(
+        self, item, regel: Regel, soort: str, sleutels: tuple[str, ...], meer: bool = False
+    ) -> None:
+        """A recorded item gets what the row adds (`meer`: something besides these keys); an
+        empty cell leaves it as it is."""
+        self.aangeraakt.add(id(item))
+        wijzigingen = []
+        for sleutel in sleutels:
+            attribuut = sleutel.replace("-", "_")
+            waarde = getattr(regel, attribuut)
+            if waarde and waarde != getattr(item, attribuut):
+                wijzigingen.append(
+                    (item, sleutel, _bron_waarde(waarde) if sleutel == "bron" else waarde)
+                )
+        self.zetten.extend(wijzigingen)
+        self.tellingen[soort][1 if wijzigingen or meer else 2] += 1
+
+    def opvolging(self) -> None:
+        """A new holder of a post with one seat ends the term of the one before (as benoem
+        does); named memberships that rest on an ended holding end with it (as ontsla
+        does)."""
+        org = self.org
+        nieuw = [r for lijst in self.nieuwe_bezettingen.values() for r in lijst]
+        for regel in sorted(nieuw, key=lambda r: r.vanaf or date.min):
+            if org.functies[regel.functie].zetels != 1 or regel.vanaf is None:
+                continue
+            for vorige in org.bekleders().get((regel.functie, regel.gemeente), []):
+                if (
+                    vorige.persoon == regel.persoon
+                    or id(vorige) in self.aangeraakt
+                    or not geldig_op(vorige, regel.vanaf)
+                    or vorige.vanaf is None
+                    or vorige.vanaf >= regel.vanaf
+                ):
+                    continue
+                laatste = regel.vanaf - DAG
+                self.aangeraakt.add(id(vorige))
+                self.zetten.append((vorige, "tot-en-met", laatste))
+                self.tellingen["bezet"][1] += 1
+                self.meldingen.append(
+                    f"Beëindigd: {org.personen[vorige.persoon].naam} als "
+                    f"{functienaam(org, vorige.functie, vorige.gemeente)}, laatste dag {laatste} "
+                    f"(opgevolgd volgens rij {regel.rij})."
+                )
+        for item, sleutel, laatste in list(self.zetten):
+            if sleutel != "tot-en-met" or not isinstance(item, Bezetting):
+                continue
+            for orgaan, lid in self.leden_per_post[(item.persoon, item.functie, item.gemeente)]:
+                if (
+                    geldig_op(lid, laatste + DAG)
+                    and (lid.vanaf is None or lid.vanaf <= laatste)
+                    and id(lid) not in self.aangeraakt
+                ):
+                    self.aangeraakt.add(id(lid))
+                    self.zetten.append((lid, "tot-en-met", laatste))
+                    self.tellingen["lid"][1] += 1
+                    self.meldingen.append(
+                        f"Beëindigd: {org.personen[item.persoon].naam} als lid van "
+                        f"{orgaan.naam}, laatste dag {laatste} (het lidmaatschap rust op die "
+                        "functie)."
+                    )
+
+    # -- the checks that can name a row (the rest: validation of the result)
+
+    def controleer(self) -> None:
+        self._leden_hebben_een_zetel_en_de_functie()
+        self._een_zetel_per_keer()
+
+    def _perioden(self) -> dict[tuple, list[Periode]]:
+        """Who holds which post when, once the sheet is in."""
+        nieuw_eind = {id(i): w for i, sleutel, w in self.zetten if sleutel == "tot-en-met"}
+        perioden: dict[tuple, list[Periode]] = defaultdict(list)
+        for b in self.org.bezettingen():
+            eind = nieuw_eind.get(id(b), b.tot_en_met)
+            perioden[(b.persoon, b.functie, b.gemeente)].append(Periode(b.vanaf, eind))
+        for r in self.bezet:
+            perioden[(r.persoon, r.functie, r.gemeente)].append(Periode(r.vanaf, r.tot_en_met))
+        return perioden
+
+    def _leden_hebben_een_zetel_en_de_functie(self) -> None:
+        org, perioden = self.org, self._perioden()
+        for regel in self.lid:
+            orgaan = org.organen[regel.orgaan]
+            post = functienaam(org, regel.functie, regel.gemeente)
+            dagen = (
+                [regel.vanaf]
+                if regel.vanaf
+                else [r.vanaf or date.min for r in orgaan.samenstelling]
+            )
+            if not any(_in_regel(org, orgaan, regel.functie, regel.gemeente, d) for d in dagen):
+                op = f" op {regel.vanaf}" if regel.vanaf else ""
+                self.lezer.problemen.append(
+                    BladProbleem(
+                        regel.rij,
+                        "orgaan",
+                        f"{orgaan.naam} heeft geen zetel voor een {post} die bij naam wordt "
+                        f"ingevuld{op}: wie erin zit volgt uit de functie. Maak 'orgaan' leeg "
+                        "(dan is de rij een bezetting) of kies een ander orgaan.",
+                    )
+                )
+            elif not _gedekt(
+                perioden.get((regel.persoon, regel.functie, regel.gemeente), []),
+                regel.vanaf,
+                regel.tot_en_met,
+            ):
+                naam = self.personen.naam[regel.persoon][0]
+                self.lezer.problemen.append(
+                    BladProbleem(
+                        regel.rij,
+                        "functie",
+                        f"{naam} is niet de hele periode {post}, en kan daarom niet als {post} "
+                        f"lid zijn van {orgaan.naam}. Voeg een rij zonder orgaan toe waarin "
+                        f"{naam} de functie bekleedt, of pas de datums aan.",
+                    )
+                )
+
+    def _een_zetel_per_keer(self) -> None:
+        """Two new holders of a one-seat post at once, in the sheet itself."""
+        per_post: dict[tuple, list[Regel]] = defaultdict(list)
+        for regel in self.bezet:
+            if self.org.functies[regel.functie].zetels == 1:
+                per_post[(regel.functie, regel.gemeente)].append(regel)
+        for (functie, gemeente), lijst in per_post.items():
+            lijst.sort(key=lambda r: r.vanaf or date.min)
+            for a, b in pairwise(lijst):
+                if a.persoon != b.persoon and overlapt(a, b):
+                    self.lezer.problemen.append(
+                        BladProbleem(
+                            b.rij,
+                            "vanaf",
+                            f"Rij {a.rij} en deze rij noemen tegelijk een "
+                            f"{functienaam(self.org, functie, gemeente)}, die één zetel heeft; "
+                            f"geef rij {a.rij} een tot-en-met vóór de vanaf van deze rij.",
+                        )
+                    )
+
+    # -- the result
+
+    def samenvatting(self) -> list[str]:
+        nieuw, hernoemd = len(self.nieuwe_personen), len(self.hernoemd)
+        tellingen = (
+            ("Personen", Telling(nieuw, hernoemd, len(self.personen.naam) - nieuw - hernoemd)),
+            ("Bezettingen (functies)", Telling(*self.tellingen["bezet"])),
+            ("Lidmaatschappen bij naam", Telling(*self.tellingen["lid"])),
+        )
+        return [
+            f"{naam}: {t.toegevoegd} toegevoegd, {t.gewijzigd} gewijzigd, {t.aanwezig} al aanwezig."
+            for naam, t in tellingen
+        ]
+
+    def wijzigt(self) -> bool:
+        return bool(
+            self.nieuwe_personen
+            or self.hernoemd
+            or self.zetten
+            or self.nieuwe_bezettingen
+            or self.nieuwe_leden
+            or self.delen_erbij
+        )
+
+    def schrijf(self, tekst: str, bestand: str) -> str:
+        """The new text: a few steps that change the shape of the file first, then every
+        change in one step (positions read from the text before it)."""
+        org = self.org
+        bewerker = Bewerker(tekst, bestand)
+        _voorbereid(
+            bewerker,
+            org,
+            self.nieuwe_personen,
+            self.nieuwe_bezettingen,
+            self.nieuwe_leden,
+            self.delen_erbij,
+        )
+        paden = _paden(bewerker, org)
+        with bewerker.in_een_stap():
+            for pid, naam in self.hernoemd.items():
+                bewerker.zet(("personen", pid), "naam", naam)
+            for item, sleutel, waarde in self.zetten:
+                bewerker.zet(paden[id(item)], sleutel, waarde, na=_NA[sleutel])
+            for item, delen in self.delen_erbij.values():
+                pad = paden[id(item)]
+                items = [_deel_item(d) for d in delen]
+                if bewerker.knoop(pad).get("portefeuilles") is not None:
+                    bewerker.voeg_items_toe((*pad, "portefeuilles"), items)
+                else:
+                    bewerker.voeg_sleutel_toe(pad, "portefeuilles", items, na=_NA["portefeuilles"])
+            for pid, lijst in self.nieuwe_bezettingen.items():
+                if pid not in org.personen:
+                    continue
+                items = [_bezetting_item(r) for r in lijst]
+                pad = ("personen", pid)
+                if bewerker.knoop(pad).get("functies") is not None:
+                    bewerker.voeg_items_toe((*pad, "functies"), items)
+                else:
+                    bewerker.voeg_sleutel_toe(pad, "functies", items, na=("naam",), stijl="flow")
+            if self.nieuwe_personen:
+                bewerker.voeg_sleutels_toe(
+                    ("personen",),
+                    {pid: self._nieuwe_persoon(pid) for pid in self.nieuwe_personen},
+                    stijl="flow",
+                )
+            for orgaan_id, lijst in self.nieuwe_leden.items():
+                items = [_lid_item(r) for r in lijst]
+                pad = ("organen", orgaan_id)
+                if bewerker.knoop(pad).get("leden") is not None:
+                    bewerker.voeg_items_toe((*pad, "leden"), items)
+                else:
+                    bewerker.voeg_sleutel_toe(
+                        pad, "leden", items, na=("samenstelling",), stijl="flow"
+                    )
+        return bewerker.tekst
+
+    def _nieuwe_persoon(self, pid: str) -> dict:
+        persoon: dict[str, object] = {"naam": self.personen.naam[pid][0]}
+        if self.nieuwe_bezettingen.get(pid):
+            persoon["functies"] = [_bezetting_item(r) for r in self.nieuwe_bezettingen[pid]]
+        return persoon
+
+
+# Where a key that an item does not have yet goes: after the first of these it has.
+_NA = {
+    "tot-en-met": ("vanaf", "gemeente", "functie"),
+    "bron": ("tot-en-met", "vanaf", "gemeente", "functie"),
+    "rol": ("gemeente", "functie"),
+    "portefeuilles": ("tot-en-met", "vanaf", "gemeente", "functie"),
+}
+
+
+def _voorbereid(
+    bewerker: Bewerker,
+    org: Organisatie,
+    nieuw_personen,
+    nieuwe_bezettingen,
+    nieuwe_leden,
+    delen_erbij,
+) -> None:
+    """The few edits that change the shape of what the one step adds to: a section that is
+    missing, a single item written without a list."""
+    if nieuw_personen:
+        _zorg_voor_sectie(bewerker, "personen")
+    for pid in nieuwe_bezettingen:
+        pad = ("personen", pid, "functies")
+        if pid in org.personen and bewerker.knoop(pad[:-1]).get("functies") is not None:
+            bewerker.maak_lijst(pad)
+    for item, _ in delen_erbij.values():
+        persoon = org.personen[item.persoon]
+        pad = _lijstpad(
+            bewerker,
+            ("personen", persoon.id, "functies"),
+            next(i for i, b in enumerate(persoon.functies) if b is item),
+        )
+        if bewerker.knoop(pad).get("portefeuilles") is not None:
+            bewerker.maak_lijst((*pad, "portefeuilles"))
+    for orgaan_id in nieuwe_leden:
+        pad = ("organen", orgaan_id, "leden")
+        if bewerker.knoop(pad[:-1]).get("leden") is not None:
+            bewerker.maak_lijst(pad)
+
+
+def _paden(bewerker: Bewerker, org: Organisatie) -> dict[int, tuple]:
+    """The path in the text of every holding and named membership, by object id."""
+    paden: dict[int, tuple] = {}
+    for persoon in org.personen.values():
+        for i, b in enumerate(persoon.functies):
+            paden[id(b)] = _lijstpad(bewerker, ("personen", persoon.id, "functies"), i)
+    for orgaan in org.organen.values():
+        for i, lid in enumerate(orgaan.leden):
+            paden[id(lid)] = _lijstpad(bewerker, ("organen", orgaan.id, "leden"), i)
+    return paden
+
+
+def _bezetting_item(regel: Regel) -> dict:
+    item: dict[str, object] = {"functie": regel.functie}
+    if regel.gemeente:
+        item["gemeente"] = regel.gemeente
+    if regel.vanaf:
+        item["vanaf"] = regel.vanaf
+    if regel.tot_en_met:
+        item["tot-en-met"] = regel.tot_en_met
+    if regel.portefeuilles:
+        item["portefeuilles"] = [_deel_item(d) for d in regel.portefeuilles]
+    if regel.bron:
+        item["bron"] = _bron_waarde(regel.bron)
+    return item
+
+
+def _deel_item(deel: Deel) -> str | dict:
+    """`wonen`, or `{portefeuille: wonen, vanaf: ...}` for part of the term."""
+    if deel.vanaf is None and deel.tot_en_met is None:
+        return deel.portefeuille
+    item: dict[str, object] = {"portefeuille": deel.portefeuille}
+    if deel.vanaf:
+        item["vanaf"] = deel.vanaf
+    if deel.tot_en_met:
+        item["tot-en-met"] = deel.tot_en_met
+    return item
+
+
+def _lid_item(regel: Regel) -> dict:
+    item: dict[str, object] = {"persoon": regel.persoon, "functie": regel.functie}
+    if regel.gemeente:
+        item["gemeente"] = regel.gemeente
+    if regel.rol:
+        item["rol"] = regel.rol
+    if regel.vanaf:
+        item["vanaf"] = regel.vanaf
+    if regel.tot_en_met:
+        item["tot-en-met"] = regel.tot_en_met
+    if regel.bron:
+        item["bron"] = _bron_waarde(regel.bron)
+    return item

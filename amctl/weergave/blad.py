@@ -1,0 +1,167 @@
+"""`amctl exporteer --formaat csv|xlsx`: the people in their posts as a spreadsheet.
+
+The sheet `bezetting` (and the CSV) has exactly the columns `amctl importeer` reads, so an
+export can be read in again. The sheet `zetels` shows every seat of every body on the
+peildatum, from the same query as `amctl wie-zit-in` (amctl.vragen.wie_zit_in).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from datetime import date
+
+from amctl.blad import BLADNAAM, KOLOMMEN, portefeuilletekst
+from amctl.model import Organisatie, geldig_op
+from amctl.vragen import Index, functienaam, persoonsnaam, wie_zit_in
+
+ZETELKOLOMMEN = ("orgaan", "functie", "gemeente", "persoon", "rol", "sinds", "bron")
+_BOM = "\ufeff"
+
+
+def _iso(dag: date | None) -> str:
+    return dag.isoformat() if dag else ""
+
+
+def bezetting_rijen(org: Organisatie, peildatum: date | None = None) -> list[dict[str, str]]:
+    """Every holding and named membership, per person in file order: first what the person
+    holds, then where the person is a member by name. With a peildatum only what holds then."""
+    leden = defaultdict(list)
+    for orgaan in org.organen.values():
+        for lid in orgaan.leden:
+            leden[lid.persoon].append((orgaan.id, lid))
+    rijen = []
+    for persoon in org.personen.values():
+        basis = {"naam": persoon.naam, "persoon": persoon.id}
+        items = [(None, b) for b in persoon.functies] + leden.get(persoon.id, [])
+        for orgaan, item in items:
+            if peildatum is not None and not geldig_op(item, peildatum):
+                continue
+            rijen.append(
+                basis
+                | {
+                    "functie": item.functie,
+                    "gemeente": item.gemeente or "",
+                    "vanaf": _iso(item.vanaf),
+                    "tot-en-met": _iso(item.tot_en_met),
+                    "orgaan": orgaan or "",
+                    "rol": (getattr(item, "rol", None) or "") if orgaan else "",
+                    "bron": ", ".join(item.bron),
+                    "portefeuilles": ", ".join(
+                        portefeuilletekst(t.portefeuille, t.vanaf, t.tot_en_met)
+                        for t in getattr(item, "portefeuilles", ())
+                    ),
+                }
+            )
+    return rijen
+
+
+def zetel_rijen(org: Organisatie, peildatum: date) -> list[dict[str, str]]:
+    """One row per seat of every body that exists on the peildatum, filled or not."""
+    index = Index(org)
+    rijen = []
+    for orgaan in org.organen.values():
+        if not geldig_op(orgaan, peildatum):
+            continue
+        for zetel in wie_zit_in(org, orgaan, peildatum, index).zetels:
+            rijen.append(
+                {
+                    "orgaan": orgaan.naam,
+                    "functie": functienaam(org, zetel.functie, None),
+                    "gemeente": org.gemeenten[zetel.gemeente].naam if zetel.gemeente else "",
+                    "persoon": persoonsnaam(org, zetel.persoon) or "niet ingevuld",
+                    "rol": zetel.rol,
+                    "sinds": _iso(zetel.sinds),
+                    "bron": ", ".join(_bron_van_zetel(org, orgaan, zetel)),
+                }
+            )
+    return rijen
+
+
+def _bron_van_zetel(org: Organisatie, orgaan, zetel) -> tuple[str, ...]:
+    """The source of the fact that fills the seat (the holding or the membership), else of
+    the composition rule, else of the body."""
+    if zetel.persoon is not None:
+        if zetel.wijze == "benoemd":
+            items = [
+                lid
+                for lid in orgaan.leden
+                if (lid.persoon, lid.functie, lid.gemeente)
+                == (zetel.persoon, zetel.functie, zetel.gemeente)
+                and lid.vanaf == zetel.sinds
+            ]
+        else:
+            items = [
+                b
+                for b in org.personen[zetel.persoon].functies
+                if (b.functie, b.gemeente) == (zetel.functie, zetel.gemeente)
+                and b.vanaf == zetel.sinds
+            ]
+        if items and items[0].bron:
+            return items[0].bron
+    return zetel.regel.bron or orgaan.bron
+
+
+def als_csv(rijen: list[dict[str, str]], bom: bool = False) -> str:
+    """The rows as CSV the way Dutch Excel writes and reads it: ';' and CRLF; with `bom` a
+    byte order mark, so that Excel reads the names as UTF-8."""
+    uit = io.StringIO()
+    schrijver = csv.DictWriter(uit, KOLOMMEN, delimiter=";", lineterminator="\r\n")
+    schrijver.writeheader()
+    schrijver.writerows(rijen)
+    return (_BOM if bom else "") + uit.getvalue()
+
+
+def als_xlsx(bezetting: list[dict[str, str]], zetels: list[dict[str, str]]) -> bytes:
+    """A workbook with the sheets `bezetting` and `zetels`: a bold header row that stays in
+    view (frozen panes), an autofilter, and columns as wide as their contents (within
+    reason)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    werkmap = Workbook(write_only=True)
+    vet = Font(bold=True)
+    for naam, kolommen, rijen in (
+        (BLADNAAM, KOLOMMEN, bezetting),
+        ("zetels", ZETELKOLOMMEN, zetels),
+    ):
+        blad = werkmap.create_sheet(naam)
+        blad.freeze_panes = "A2"
+        for i, kolom in enumerate(kolommen):
+            breedste = max((len(r[kolom]) for r in rijen), default=0)
+            letter = _kolomletter(i)
+            blad.column_dimensions[letter].width = min(max(breedste, len(kolom)) + 2, 60)
+        blad.auto_filter.ref = f"A1:{_kolomletter(len(kolommen) - 1)}{len(rijen) + 1}"
+        kop = []
+        for kolom in kolommen:
+            cel = WriteOnlyCell(blad, value=kolom)
+            cel.font = vet
+            kop.append(cel)
+        blad.append(kop)
+        for rij in rijen:
+            blad.append([_tekstcel(blad, rij[k]) for k in kolommen])
+    uit = io.BytesIO()
+    werkmap.save(uit)
+    return uit.getvalue()
+
+
+def _tekstcel(blad, waarde: str):
+    """A cell that holds the text as typed: '=...' stays text, never becomes a formula."""
+    if not waarde.startswith("="):
+        return waarde or None
+    from openpyxl.cell import WriteOnlyCell
+
+    cel = WriteOnlyCell(blad, value=waarde)
+    cel.data_type = "s"
+    return cel
+
+
+def _kolomletter(i: int) -> str:
+    letters = ""
+    i += 1
+    while i:
+        i, rest = divmod(i - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

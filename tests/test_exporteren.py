@@ -1,0 +1,294 @@
+"""amctl exporteer: CSV (the import format, round trip), Excel and Popolo JSON.
+
+Every person here is fictional: the people of tests/fixtures/fictief.yaml and of
+tests/fixtures/bezetting.csv."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from amctl.bestand import OMGEVINGSVARIABELE
+from amctl.cli import app
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FICTIEF = FIXTURES / "fictief.yaml"
+SCHEMAS = Path(__file__).parent / "vendor" / "popolo" / "schemas"
+PEILDATA = ("2010-06-01", "2019-01-01", "2022-04-15", "2026-03-31", "2026-04-01", "2030-01-01")
+
+
+@pytest.fixture(autouse=True)
+def geen_omgevingsbestand(monkeypatch):
+    monkeypatch.delenv(OMGEVINGSVARIABELE, raising=False)
+
+
+def amctl(runner, pad: Path, *argumenten: str):
+    uitvoer = runner.invoke(app, [*argumenten, "-f", str(pad)])
+    assert uitvoer.exit_code == 0, uitvoer.output
+    return uitvoer
+
+
+def zonder_personen(tekst: str) -> str:
+    """The file with every person and named member taken out."""
+    import yaml
+
+    data = yaml.safe_load(tekst)
+    data["personen"] = {}
+    for orgaan in data["organen"].values():
+        orgaan.pop("leden", None)
+        voorzitters = orgaan.get("voorzitter")
+        if isinstance(voorzitters, dict) and "persoon" in voorzitters:
+            orgaan.pop("voorzitter")
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def antwoorden(runner, pad: Path, dag: str) -> dict:
+    """What wie-zit-in says about every body, and waar-zit about two gemeenten, on a day
+    (without the name of the file read)."""
+
+    def vraag(*argumenten: str) -> dict:
+        antwoord = json.loads(amctl(runner, pad, *argumenten, "--json", "-d", dag).stdout)
+        antwoord.pop("bestand", None)
+        return antwoord
+
+    uit = {}
+    for orgaan in vraag("organen")["organen"]:
+        uit[orgaan["id"]] = vraag("wie-zit-in", orgaan["id"])
+    for gemeente in ("diemen", "amstelveen"):
+        uit[gemeente] = vraag("waar-zit", gemeente)
+    return uit
+
+
+def test_csv_export_then_import_into_a_file_without_people_gives_the_same_answers(runner, tmp_path):
+    blad = tmp_path / "bezetting.csv"
+    amctl(runner, FICTIEF, "exporteer", "--formaat", "csv", "--uit", str(blad))
+    leeg = tmp_path / "leeg.yaml"
+    leeg.write_text(zonder_personen(FICTIEF.read_text()), encoding="utf-8")
+    uitvoer = amctl(runner, leeg, "importeer", str(blad))
+    assert "toegevoegd" in uitvoer.stdout
+    for dag in PEILDATA:
+        assert antwoorden(runner, leeg, dag) == antwoorden(runner, FICTIEF, dag), dag
+    # and the export of the new file is the same sheet
+    assert amctl(runner, leeg, "exporteer").stdout == amctl(runner, FICTIEF, "exporteer").stdout
+
+
+def test_the_csv_is_what_excel_reads_and_has_the_import_columns(runner, tmp_path):
+    blad = tmp_path / "b.csv"
+    amctl(runner, FICTIEF, "exporteer", "--uit", str(blad))
+    ruw = blad.read_bytes()
+    assert ruw.startswith(b"\xef\xbb\xbfnaam;persoon;functie;gemeente;vanaf;tot-en-met;orgaan;")
+    assert b"\r\n" in ruw and b"\n" not in ruw.replace(b"\r\n", b"")
+    stdout = amctl(runner, FICTIEF, "exporteer").stdout
+    assert stdout.startswith("naam;persoon;")  # no byte order mark on a terminal or in a pipe
+
+
+def test_a_peildatum_exports_only_what_holds_on_that_day(runner):
+    alles = amctl(runner, FICTIEF, "exporteer").stdout.splitlines()
+    op_dag = amctl(runner, FICTIEF, "exporteer", "--peildatum", "2019-01-01").stdout.splitlines()
+    assert set(op_dag) < set(alles)
+    assert all(
+        (not r.split(";")[4] or r.split(";")[4] <= "2019-01-01")
+        and (not r.split(";")[5] or r.split(";")[5] >= "2019-01-01")
+        for r in op_dag[1:]
+    )
+
+
+def test_the_workbook_has_bezetting_and_zetels_with_a_frozen_header_and_readable_widths(
+    runner, tmp_path
+):
+    from openpyxl import load_workbook
+
+    pad = tmp_path / "bezetting.xlsx"
+    amctl(
+        runner,
+        FICTIEF,
+        "exporteer",
+        "--formaat",
+        "xlsx",
+        "--peildatum",
+        "2026-06-01",
+        "--uit",
+        str(pad),
+    )
+    werkmap = load_workbook(pad)
+    assert werkmap.sheetnames == ["bezetting", "zetels"]
+    bezetting, zetels = werkmap["bezetting"], werkmap["zetels"]
+    for blad in (bezetting, zetels):
+        assert blad.freeze_panes == "A2"
+        assert all(cel.font.bold for cel in blad[1])
+        breedtes = [blad.column_dimensions[c].width for c in "ABCDEFG"]
+        assert all(8 <= b <= 62 for b in breedtes), breedtes
+    assert [c.value for c in zetels[1]] == [
+        "orgaan",
+        "functie",
+        "gemeente",
+        "persoon",
+        "rol",
+        "sinds",
+        "bron",
+    ]
+    # The seats are those of wie-zit-in on the peildatum.
+    regiegroep = json.loads(
+        amctl(runner, FICTIEF, "wie-zit-in", "regiegroep", "--json", "-d", "2026-06-01").stdout
+    )
+    rijen = [
+        [c.value or "" for c in rij]
+        for rij in zetels.iter_rows(min_row=2)
+        if rij[0].value == "Regiegroep"
+    ]
+    assert [r[3] for r in rijen] == [z["persoon"] or "niet ingevuld" for z in regiegroep["leden"]]
+    assert [r[4] for r in rijen] == [z["rol"] for z in regiegroep["leden"]]
+    # The sheet bezetting can be read in again: it is the CSV.
+    csv = amctl(runner, FICTIEF, "exporteer", "--peildatum", "2026-06-01").stdout.splitlines()
+    assert [";".join(c.value or "" for c in rij) for rij in bezetting.iter_rows()] == csv
+
+
+def test_a_name_that_looks_like_a_formula_stays_text_in_the_workbook(runner, tmp_path):
+    from openpyxl import load_workbook
+
+    bestand = tmp_path / "f.yaml"
+    bestand.write_text(
+        FICTIEF.read_text().replace("naam: Burgemeester Testpersoon A", 'naam: "=1+1"'),
+        encoding="utf-8",
+    )
+    pad = tmp_path / "f.xlsx"
+    amctl(runner, bestand, "exporteer", "--formaat", "xlsx", "--uit", str(pad))
+    cel = next(r[0] for r in load_workbook(pad)["bezetting"].iter_rows() if r[0].value == "=1+1")
+    assert cel.data_type == "s"
+
+
+def _validator(soort: str):
+    from jsonschema import Draft3Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT3
+
+    register = Registry().with_resources(
+        (schema["id"], Resource.from_contents(schema, default_specification=DRAFT3))
+        for schema in (json.loads(p.read_text()) for p in SCHEMAS.glob("*.json"))
+    )
+    schema = json.loads((SCHEMAS / f"{soort}.json").read_text())
+    return Draft3Validator(schema, registry=register, format_checker=Draft3Validator.FORMAT_CHECKER)
+
+
+@pytest.mark.parametrize("peildatum", [None, "2026-06-01"])
+def test_every_popolo_object_validates_against_the_official_schemas(runner, peildatum):
+    extra = ["--peildatum", peildatum] if peildatum else []
+    document = json.loads(amctl(runner, FICTIEF, "exporteer", "--formaat", "popolo", *extra).stdout)
+    soorten = {
+        "persons": "person",
+        "organizations": "organization",
+        "posts": "post",
+        "memberships": "membership",
+        "areas": "area",
+    }
+    assert set(document) == set(soorten)
+    for lijst, soort in soorten.items():
+        validator = _validator(soort)
+        assert document[lijst], lijst
+        for item in document[lijst]:
+            fouten = [f.message for f in validator.iter_errors(item)]
+            assert not fouten, (item, fouten)
+    ids = {k: {o["id"] for o in document[k]} for k in soorten}
+    for lidmaatschap in document["memberships"]:
+        assert lidmaatschap["person_id"] in ids["persons"]
+        assert lidmaatschap["post_id"] in ids["posts"]
+        assert lidmaatschap.get("organization_id") in ids["organizations"] | {None}
+    for organisatie in document["organizations"]:
+        assert organisatie.get("parent_id") in ids["organizations"] | {None}
+
+
+def test_the_schemas_are_resolved_locally_and_reject_a_bad_object():
+    validator = _validator("membership")
+    assert list(validator.iter_errors({"sources": [{"note": "geen url"}]}))
+    assert list(validator.iter_errors({"start_date": "1 april 2026"}))
+
+
+def test_popolo_has_gemeenten_with_their_cbs_code_and_bodies_with_their_parent(runner):
+    document = json.loads(amctl(runner, FICTIEF, "exporteer", "--formaat", "popolo").stdout)
+    gebieden = {a["id"]: a for a in document["areas"]}
+    assert gebieden["gebied/diemen"]["identifier"] == "GM0384"
+    organisaties = {o["id"]: o for o in document["organizations"]}
+    assert organisaties["gemeente/diemen"]["identifiers"] == [
+        {"scheme": "cbs", "identifier": "GM0384"}
+    ]
+    assert organisaties["orgaan/regiegroep"]["parent_id"] == "orgaan/am-overleg"
+    assert "am-home" not in json.dumps(document)  # sources are links, not ids
+    assert {
+        "url": "https://www.amstelland-meerlanden.nl/",
+        "note": "Amstelland-Meerlanden, homepage",
+    } in organisaties["gemeente/diemen"]["sources"]
+
+
+def test_popolo_memberships_are_the_seats_of_wie_zit_in_over_time(runner):
+    document = json.loads(amctl(runner, FICTIEF, "exporteer", "--formaat", "popolo").stdout)
+    regiegroep = [
+        m for m in document["memberships"] if m.get("organization_id") == "orgaan/regiegroep"
+    ]
+    for dag in PEILDATA:
+        volgens_popolo = sorted(
+            (m["person_id"].removeprefix("persoon/"), m["role"])
+            for m in regiegroep
+            if m.get("start_date", "0000") <= dag <= m.get("end_date", "9999")
+        )
+        wie = json.loads(
+            amctl(runner, FICTIEF, "wie-zit-in", "regiegroep", "--json", "-d", dag).stdout
+        )
+        volgens_wie_zit_in = sorted(
+            (z["persoon_id"], z["rol"]) for z in wie["leden"] if z["persoon_id"]
+        )
+        assert volgens_popolo == volgens_wie_zit_in, dag
+    # An ex-officio seat: the burgemeester sits in the Regiegroep on behalf of the gemeente.
+    assert any(m.get("on_behalf_of_id") == "gemeente/diemen" for m in regiegroep)
+
+
+def test_export_writes_the_file_whole_through_the_shared_atomic_write(runner, tmp_path):
+    pad = tmp_path / "popolo.json"
+    pad.write_text("oud")
+    amctl(runner, FICTIEF, "exporteer", "--formaat", "popolo", "--uit", str(pad))
+    assert json.loads(pad.read_text())["persons"]
+    assert [p.name for p in tmp_path.iterdir()] == ["popolo.json"]
+
+
+def test_an_excel_workbook_is_not_written_to_a_terminal(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    hoofd, terminal = os.openpty()
+    try:
+        proces = subprocess.run(
+            [sys.executable, "-m", "amctl", "exporteer", "--formaat", "xlsx", "-f", str(FICTIEF)],
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
+    finally:
+        os.close(terminal)
+        os.close(hoofd)
+    assert proces.returncode == 2
+    assert "--uit PAD" in proces.stderr.decode()
+
+
+def test_an_export_of_an_invalid_file_says_so_and_exits_1(runner, tmp_path):
+    kapot = tmp_path / "kapot.yaml"
+    kapot.write_text(
+        shutil.copy(FICTIEF, tmp_path / "x.yaml")
+        .read_text()
+        .replace("versie: 1", "versie: 1\nonbekend: 2")
+    )
+    uitvoer = runner.invoke(app, ["exporteer", "-f", str(kapot)])
+    assert uitvoer.exit_code == 1
+
+
+def test_the_popolo_membership_in_the_readme_is_real_output(runner):
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    voorbeeld = json.loads(re.search(r"```json\n(\{.*?\})\n```", readme, re.S).group(1))
+    document = json.loads(
+        amctl(runner, FICTIEF, "exporteer", "--formaat", "popolo", "-d", "2026-06-01").stdout
+    )
+    assert voorbeeld in document["memberships"]

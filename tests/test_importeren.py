@@ -1,0 +1,326 @@
+"""amctl importeer: a spreadsheet of people into the data file, all or nothing, idempotent.
+
+Every person here is fictional ("Fictieve Burgemeester Aalsmeer", "Fictief Raadslid 1
+Diemen"). tests/fixtures/bezetting.csv is saved the way Dutch Excel saves 'CSV UTF-8': a byte
+order mark, ';' between cells and CRLF line ends. The imports work on copies in tmp_path."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from amctl.bestand import OMGEVINGSVARIABELE
+from amctl.cli import app
+
+BLAD = Path(__file__).parent / "fixtures" / "bezetting.csv"
+GEMEENTEN = (
+    "aalsmeer",
+    "amstelveen",
+    "de-ronde-venen",
+    "diemen",
+    "haarlemmermeer",
+    "ouder-amstel",
+    "uithoorn",
+)
+GEMEENTENAMEN = (
+    "Aalsmeer",
+    "Amstelveen",
+    "De Ronde Venen",
+    "Diemen",
+    "Haarlemmermeer",
+    "Ouder-Amstel",
+    "Uithoorn",
+)
+
+
+@pytest.fixture(autouse=True)
+def geen_omgevingsbestand(monkeypatch):
+    monkeypatch.delenv(OMGEVINGSVARIABELE, raising=False)
+
+
+@pytest.fixture
+def gedeeld(tmp_path, gedeeld_bestand) -> Path:
+    return Path(shutil.copy(gedeeld_bestand, tmp_path / "organisatie.yaml"))
+
+
+def amctl(runner, pad: Path, *argumenten: str):
+    return runner.invoke(app, [*argumenten, "-f", str(pad)])
+
+
+def zetels(runner, pad: Path, orgaan: str, dag: str) -> list[dict]:
+    uitvoer = amctl(runner, pad, "wie-zit-in", orgaan, "--peildatum", dag, "--json")
+    assert uitvoer.exit_code == 0, uitvoer.output
+    return json.loads(uitvoer.stdout)["leden"]
+
+
+def schrijf_csv(pad: Path, regels: list[str], scheiding: str = ",") -> Path:
+    pad.write_text("".join(r.replace(",", scheiding) + "\n" for r in regels), encoding="utf-8")
+    return pad
+
+
+def test_the_excel_csv_fills_burgemeesters_wethouders_and_the_raadsledenplatform(runner, gedeeld):
+    uitvoer = amctl(runner, gedeeld, "importeer", str(BLAD))
+    assert uitvoer.exit_code == 0, uitvoer.output
+    assert "Personen: 35 toegevoegd, 0 gewijzigd, 0 al aanwezig." in uitvoer.stdout
+    assert "Bezettingen (functies): 35 toegevoegd" in uitvoer.stdout
+    assert "Lidmaatschappen bij naam: 14 toegevoegd" in uitvoer.stdout
+
+    regiegroep = zetels(runner, gedeeld, "regiegroep", "2026-06-01")
+    burgemeesters = {
+        z["gemeente"]: z["persoon"] for z in regiegroep if z["functie"] == "burgemeester"
+    }
+    assert burgemeesters["de-ronde-venen"] == "Fictieve Burgemeester De Ronde Venen"
+    assert sorted(burgemeesters) == sorted(GEMEENTEN) and None not in burgemeesters.values()
+
+    plenair = zetels(runner, gedeeld, "plenair-overleg", "2026-06-01")
+    wethouders = [z["persoon"] for z in plenair if z["functie"] == "wethouder"]
+    assert len(wethouders) == 14 and "Fictieve Wethouder 2 Uithoorn" in wethouders
+
+    # The portefeuilles seat the wethouders in the portefeuillehoudersoverleggen.
+    wonen = zetels(runner, gedeeld, "pho-wonen", "2026-06-01")
+    assert [z["persoon"] for z in wonen] == [
+        f"Fictieve Wethouder 1 {naam}" for naam in GEMEENTENAMEN
+    ]
+    vervoer_voor = zetels(runner, gedeeld, "pho-verkeer-en-vervoer", "2026-06-30")
+    vervoer_na = zetels(runner, gedeeld, "pho-verkeer-en-vervoer", "2026-07-01")
+    assert {z["persoon"] for z in vervoer_voor} == {None}
+    assert [z["persoon"] for z in vervoer_na] == [
+        f"Fictieve Wethouder 2 {naam}" for naam in GEMEENTENAMEN
+    ]
+
+    platform = zetels(runner, gedeeld, "raadsledenplatform", "2026-06-01")
+    assert sorted(z["persoon"] for z in platform if z["gemeente"] == "diemen") == [
+        "Fictief Raadslid 1 Diemen",
+        "Fictief Raadslid 2 Diemen",
+    ]
+    assert len(platform) == 14 and None not in [z["persoon"] for z in platform]
+    # The membership starts on 1 April; the day before the seats are still open.
+    vooraf = zetels(runner, gedeeld, "raadsledenplatform", "2026-03-31")
+    assert {z["persoon"] for z in vooraf} == {None}
+
+
+def test_importing_the_same_sheet_twice_changes_nothing_the_second_time(runner, gedeeld):
+    assert amctl(runner, gedeeld, "importeer", str(BLAD)).exit_code == 0
+    eerst = gedeeld.read_bytes()
+    uitvoer = amctl(runner, gedeeld, "importeer", str(BLAD))
+    assert uitvoer.exit_code == 0, uitvoer.output
+    assert "Niets gewijzigd" in uitvoer.stdout
+    assert "Personen: 0 toegevoegd, 0 gewijzigd, 35 al aanwezig." in uitvoer.stdout
+    assert gedeeld.read_bytes() == eerst
+
+
+def test_an_xlsx_workbook_imports_the_same_as_the_csv(runner, gedeeld, tmp_path):
+    from openpyxl import Workbook
+
+    werkmap = Workbook()
+    werkmap.active.title = "notities"
+    werkmap.active.append(["dit blad wordt niet gelezen"])
+    blad = werkmap.create_sheet("bezetting")
+    for regel in BLAD.read_text(encoding="utf-8-sig").splitlines():
+        blad.append([cel or None for cel in regel.split(";")])
+    blad["D2"].value = __import__("datetime").datetime(2023, 1, 1)  # a date cell, as Excel makes
+    werkmap.save(tmp_path / "bezetting.xlsx")
+
+    via_csv = Path(shutil.copy(gedeeld, tmp_path / "via-csv.yaml"))
+    assert amctl(runner, via_csv, "importeer", str(BLAD)).exit_code == 0
+    uitvoer = amctl(runner, gedeeld, "importeer", str(tmp_path / "bezetting.xlsx"))
+    assert uitvoer.exit_code == 0, uitvoer.output
+    assert gedeeld.read_text() == via_csv.read_text()
+
+
+def test_droog_shows_the_diff_and_the_summary_and_writes_nothing(runner, gedeeld):
+    voor = gedeeld.read_bytes()
+    uitvoer = amctl(runner, gedeeld, "importeer", str(BLAD), "--droog")
+    assert uitvoer.exit_code == 0, uitvoer.output
+    assert uitvoer.stdout.startswith(f"--- {gedeeld}\n+++ {gedeeld}\n")
+    assert "+  fictieve-burgemeester-aalsmeer:\n" in uitvoer.stdout
+    assert "Lidmaatschappen bij naam: 14 toegevoegd, 0 gewijzigd, 0 al aanwezig." in (
+        uitvoer.stderr
+    )
+    assert gedeeld.read_bytes() == voor
+
+
+def test_every_bad_row_is_named_with_its_column_and_nothing_is_written(runner, gedeeld, tmp_path):
+    blad = schrijf_csv(
+        tmp_path / "fout.csv",
+        [
+            "naam,functie,gemeente,vanaf,tot-en-met,orgaan,bron",
+            "Fictief Goed,burgemeester,diemen,2026-01-01,,,",
+            "Fictief Tikfout,burgemeester,Diemn,2026-01-01,,,",
+            "Fictief Datum,wethouder,aalsmeer,01-04-2026,,,",
+            ",wethouder,aalsmeer,2026-04-01,,,",
+            "Fictief Bron,wethouder,uithoorn,2026-04-01,,,nergens",
+            "Fictief Zonder,raadslid,diemen,2026-04-01,,raadsledenplatform,",
+            "Fictief Ambtshalve,burgemeester,aalsmeer,2026-04-01,,regiegroep,",
+            "Fictief Omgekeerd,wethouder,diemen,2026-04-01,2026-01-01,,",
+        ],
+    )
+    voor = gedeeld.read_bytes()
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+    assert uitvoer.exit_code == 1
+    fout = uitvoer.stderr
+    assert (
+        f"{blad}, rij 3, kolom 'gemeente': Onbekende gemeente 'Diemn'. Bedoelde u 'diemen'?" in fout
+    )
+    assert f"{blad}, rij 4, kolom 'vanaf': '01-04-2026' is geen datum" in fout
+    assert f"{blad}, rij 5, kolom 'naam': De naam ontbreekt" in fout
+    assert f"{blad}, rij 6, kolom 'bron': Onbekende bron 'nergens'" in fout
+    assert (
+        f"{blad}, rij 7, kolom 'functie': Fictief Zonder is niet de hele periode raadslid" in fout
+    )
+    assert f"{blad}, rij 8, kolom 'orgaan': Regiegroep heeft geen zetel" in fout
+    assert f"{blad}, rij 9, kolom 'tot-en-met': tot-en-met (2026-01-01) ligt vóór vanaf" in fout
+    assert "rij 2" not in fout
+    assert "7 rij(en)" in fout and "er is niets ingelezen" in fout
+    assert "Traceback" not in uitvoer.output
+    assert gedeeld.read_bytes() == voor
+
+
+def test_an_unknown_column_is_refused_with_a_suggestion(runner, gedeeld, tmp_path):
+    blad = schrijf_csv(tmp_path / "kop.csv", ["naam,functie,gemeentee", "Fictief,wethouder,diemen"])
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+    assert uitvoer.exit_code == 1
+    assert "rij 1, kolom 'gemeentee': Onbekende kolom 'gemeentee' (kolom 3). Bedoelde u " in (
+        uitvoer.stderr
+    )
+    assert "'gemeente'?" in uitvoer.stderr
+
+
+def test_a_new_burgemeester_in_the_sheet_ends_the_term_of_the_one_before(runner, gedeeld, tmp_path):
+    assert amctl(runner, gedeeld, "importeer", str(BLAD)).exit_code == 0
+    blad = schrijf_csv(
+        tmp_path / "opvolger.csv",
+        ["naam;functie;gemeente;vanaf", "Fictieve Opvolger Diemen;burgemeester;diemen;2027-01-01"],
+        scheiding=";",
+    )
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+    assert uitvoer.exit_code == 0, uitvoer.output
+    assert (
+        "Beëindigd: Fictieve Burgemeester Diemen als burgemeester van Diemen, laatste dag "
+        "2026-12-31 (opgevolgd volgens rij 2)." in uitvoer.stdout
+    )
+    assert "Bezettingen (functies): 1 toegevoegd, 1 gewijzigd, 0 al aanwezig." in uitvoer.stdout
+    oud = zetels(runner, gedeeld, "regiegroep", "2026-12-31")
+    nieuw = zetels(runner, gedeeld, "regiegroep", "2027-01-01")
+    assert "Fictieve Burgemeester Diemen" in [z["persoon"] for z in oud]
+    assert "Fictieve Opvolger Diemen" in [z["persoon"] for z in nieuw]
+
+
+def test_a_row_completes_what_the_file_has_without_adding_twice(runner, gedeeld, tmp_path):
+    assert amctl(runner, gedeeld, "importeer", str(BLAD)).exit_code == 0
+    blad = schrijf_csv(
+        tmp_path / "einde.csv",
+        [
+            "naam,functie,gemeente,vanaf,tot-en-met",
+            "Fictief Raadslid 1 Diemen,raadslid,diemen,2026-03-26,2026-12-31",
+        ],
+    )
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+    assert uitvoer.exit_code == 0, uitvoer.output
+    assert "Bezettingen (functies): 0 toegevoegd, 1 gewijzigd, 0 al aanwezig." in uitvoer.stdout
+    # The membership of the raadsledenplatform rests on the post and ends with it.
+    assert "Lidmaatschappen bij naam: 0 toegevoegd, 1 gewijzigd" in uitvoer.stdout
+    na = zetels(runner, gedeeld, "raadsledenplatform", "2027-01-01")
+    assert "Fictief Raadslid 1 Diemen" not in [z["persoon"] for z in na]
+
+
+def test_a_sheet_that_would_make_the_file_invalid_is_refused(runner, gedeeld, tmp_path):
+    blad = schrijf_csv(
+        tmp_path / "drie.csv",
+        [
+            "naam,functie,gemeente,vanaf,orgaan",
+            *(
+                f"Fictief Raadslid {i},raadslid,diemen,2026-04-01,raadsledenplatform"
+                for i in range(1, 4)
+            ),
+            *(f"Fictief Raadslid {i},raadslid,diemen,2026-04-01," for i in range(1, 4)),
+        ],
+    )
+    voor = gedeeld.read_bytes()
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+    assert uitvoer.exit_code == 1
+    assert "AM303" in uitvoer.stderr and "Er is niets geschreven." in uitvoer.stderr
+    assert gedeeld.read_bytes() == voor
+
+
+@pytest.mark.parametrize(
+    ("naam", "melding"),
+    [
+        ("bestaat-niet.csv", "bestaat niet"),
+        ("blad.ods", "geen .csv- of .xlsx-bestand"),
+    ],
+)
+def test_a_file_that_is_not_a_sheet_is_wrong_use(runner, gedeeld, tmp_path, naam, melding):
+    if naam.endswith(".ods"):
+        (tmp_path / naam).write_text("x")
+    uitvoer = amctl(runner, gedeeld, "importeer", str(tmp_path / naam))
+    assert uitvoer.exit_code == 2
+    assert melding in uitvoer.stderr
+
+
+def test_persons_are_matched_by_id_then_by_exact_name(runner, gedeeld, tmp_path):
+    assert amctl(runner, gedeeld, "importeer", str(BLAD)).exit_code == 0
+    blad = schrijf_csv(
+        tmp_path / "namen.csv",
+        [
+            "naam,persoon,functie,gemeente,vanaf",
+            # by exact name: the existing person, a second post
+            "Fictieve Wethouder 1 Diemen,,raadslid,diemen,2026-03-26",
+            # by id: a corrected name
+            "Fictieve Wethouder 1 Aalsmeer-Jansen,fictieve-wethouder-1-aalsmeer,wethouder,"
+            "aalsmeer,2026-04-15",
+        ],
+    )
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+    assert uitvoer.exit_code == 0, uitvoer.output
+    assert "Personen: 0 toegevoegd, 1 gewijzigd, 1 al aanwezig." in uitvoer.stdout
+    assert "Bezettingen (functies): 1 toegevoegd, 0 gewijzigd, 1 al aanwezig." in uitvoer.stdout
+    tekst = gedeeld.read_text()
+    assert "naam: Fictieve Wethouder 1 Aalsmeer-Jansen" in tekst
+
+
+def test_a_portefeuille_is_added_to_a_recorded_holding_from_the_sheet(runner, gedeeld, tmp_path):
+    assert amctl(runner, gedeeld, "importeer", str(BLAD)).exit_code == 0
+    blad = schrijf_csv(
+        tmp_path / "herschikking.csv",
+        [
+            "naam,functie,gemeente,vanaf,portefeuilles",
+            "Fictieve Wethouder 1 Diemen,wethouder,diemen,2026-04-15,"
+            "wonen; ruimte (vanaf 2027-01-01)",
+        ],
+    )
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+    assert uitvoer.exit_code == 1  # ';' is no separator inside the cell
+    assert "kolom 'portefeuilles'" in uitvoer.stderr
+    blad.write_text(
+        "naam;functie;gemeente;vanaf;portefeuilles\n"
+        "Fictieve Wethouder 1 Diemen;wethouder;diemen;2026-04-15;"
+        "wonen, Ruimte (vanaf 2027-01-01)\n",
+        encoding="utf-8",
+    )
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+    assert uitvoer.exit_code == 0, uitvoer.output
+    assert "Bezettingen (functies): 0 toegevoegd, 1 gewijzigd, 0 al aanwezig." in uitvoer.stdout
+    assert (
+        "portefeuilles: [wonen, {portefeuille: ruimte, vanaf: 2027-01-01}]}" in gedeeld.read_text()
+    )
+    assert amctl(runner, gedeeld, "importeer", str(blad)).stdout.startswith("Niets gewijzigd")
+
+
+def test_an_unknown_portefeuille_is_named_with_a_suggestion(runner, gedeeld, tmp_path):
+    blad = schrijf_csv(
+        tmp_path / "p.csv",
+        [
+            "naam,functie,gemeente,vanaf,portefeuilles",
+            "Fictief W,wethouder,diemen,2026-04-15,wonnen",
+        ],
+    )
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+    assert uitvoer.exit_code == 1
+    assert (
+        "rij 2, kolom 'portefeuilles': Onbekende portefeuille 'wonnen'. Bedoelde u 'wonen'?"
+        in uitvoer.stderr
+    )
