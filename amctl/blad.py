@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from amctl.grenzen import MAX_BYTES
 from amctl.probleem import GebruiksFout
 from amctl.tekst import suggestie
 
@@ -75,6 +76,11 @@ def lees_blad(pad: Path) -> list[Rij]:
         )
     if not pad.is_file():
         raise GebruiksFout(f"Het bestand '{pad}' bestaat niet; controleer het pad.")
+    if pad.stat().st_size > MAX_BYTES:
+        raise GebruiksFout(
+            f"'{pad}' is groter dan {MAX_BYTES // 1024 // 1024} MB; zo'n blad leest amctl niet in. "
+            "Splits het in delen."
+        )
     rijen = _lees_xlsx(pad) if soort == ".xlsx" else _lees_csv(pad)
     if not rijen:
         raise OngeldigBlad(
@@ -176,6 +182,19 @@ def _lees_xlsx(pad: Path) -> list[tuple[int, list[str]]]:
 
     from openpyxl import load_workbook
 
+    try:
+        with zipfile.ZipFile(pad) as archief:
+            uitgepakt = sum(info.file_size for info in archief.infolist())
+    except (zipfile.BadZipFile, OSError) as fout:
+        raise GebruiksFout(
+            f"'{pad}' is geen leesbare Excel-werkmap (.xlsx): {fout}. Sla het opnieuw op "
+            "vanuit Excel of LibreOffice."
+        ) from None
+    if uitgepakt > 4 * MAX_BYTES:  # a small file that unpacks to gigabytes
+        raise GebruiksFout(
+            f"'{pad}' pakt uit tot meer dan {4 * MAX_BYTES // 1024 // 1024} MB; zo'n werkmap "
+            "leest amctl niet in."
+        )
     try:
         werkmap = load_workbook(pad, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as fout:

@@ -1189,10 +1189,10 @@ def importeer(
     """Lees personen, hun functies en hun lidmaatschappen bij naam uit een spreadsheet in.
 
     Kolommen (in elke volgorde): naam, persoon, functie, gemeente, vanaf, tot-en-met, orgaan,
-    rol, bron, portefeuilles. Alles of niets: is één rij fout, dan wordt niets geschreven en noemt amctl elke
-    foute rij met haar nummer (de kopregel is rij 1). Twee keer hetzelfde blad inlezen wijzigt
-    de tweede keer niets. Exit 0: ingelezen; 1: foute rijen of ongeldig resultaat; 2: verkeerd
-    gebruik.
+    rol, bron, portefeuilles. Alles of niets: is één rij fout, dan wordt niets geschreven en
+    noemt amctl elke foute rij met haar nummer (de kopregel is rij 1). Twee keer hetzelfde blad
+    inlezen wijzigt de tweede keer niets. Exit 0: ingelezen; 1: foute rijen of ongeldig
+    resultaat; 2: verkeerd gebruik.
     """
     from amctl.blad import OngeldigBlad, lees_blad
     from amctl.importeren import importeer as importeer_rijen
@@ -1201,9 +1201,12 @@ def importeer(
         rijen = lees_blad(blad)
         _bewerk(bestand, droog, importeer_rijen, rijen=rijen, blad=str(blad))
     except OngeldigBlad as ongeldig:
+        from amctl.tekst import zichtbaar
+
         for p in ongeldig.problemen:
             kolom = f", kolom '{p.kolom}'" if p.kolom else ""
-            sys.stderr.write(f"{ongeldig.bestand}, rij {p.rij}{kolom}: {p.melding}\n")
+            regel = f"{ongeldig.bestand}, rij {p.rij}{kolom}: {p.melding}"
+            sys.stderr.write(zichtbaar(regel, eenregelig=True) + "\n")
         aantal = len({p.rij for p in ongeldig.problemen})
         _fout(
             f"{aantal} rij(en) van '{ongeldig.bestand}' kloppen niet; er is niets ingelezen. "

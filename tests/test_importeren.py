@@ -324,3 +324,29 @@ def test_an_unknown_portefeuille_is_named_with_a_suggestion(runner, gedeeld, tmp
         "rij 2, kolom 'portefeuilles': Onbekende portefeuille 'wonnen'. Bedoelde u 'wonen'?"
         in uitvoer.stderr
     )
+
+
+def test_terminal_codes_in_a_cell_are_shown_not_obeyed(runner, gedeeld, tmp_path):
+    blad = schrijf_csv(
+        tmp_path / "x.csv", ["naam,functie,gemeente", "Fictief,wethouder,\x1b[2Jdiemen"]
+    )
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+    assert uitvoer.exit_code == 1
+    assert "\x1b" not in uitvoer.stderr and "\\u001b[2Jdiemen" in uitvoer.stderr
+
+
+def test_an_xlsx_that_unpacks_to_gigabytes_is_refused_unread(
+    runner, gedeeld, tmp_path, monkeypatch
+):
+    import zipfile
+
+    from amctl import blad
+
+    monkeypatch.setattr(blad, "MAX_BYTES", 1024 * 1024)  # the same check, at a smaller scale
+    pad = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(pad, "w", zipfile.ZIP_DEFLATED) as archief:
+        archief.writestr("xl/sharedStrings.xml", b"\0" * (5 * 1024 * 1024))
+    assert pad.stat().st_size < 64 * 1024
+    uitvoer = amctl(runner, gedeeld, "importeer", str(pad))
+    assert uitvoer.exit_code == 2
+    assert "pakt uit tot meer dan" in uitvoer.stderr
