@@ -659,6 +659,30 @@ def samenstelling(uitslag: Bezetting_op) -> list[Samenvatting]:
     ]
 
 
+def bron_van_zetel(org: Organisatie, orgaan: Orgaan, zetel: Zetel) -> tuple[str, ...]:
+    """The source of the fact that fills the seat (the holding or the membership), else of
+    the composition rule, else of the body."""
+    if zetel.persoon is not None:
+        if zetel.wijze == "benoemd":
+            items = [
+                lid
+                for lid in orgaan.leden
+                if (lid.persoon, lid.functie, lid.gemeente)
+                == (zetel.persoon, zetel.functie, zetel.gemeente)
+                and lid.vanaf == zetel.sinds
+            ]
+        else:
+            items = [
+                b
+                for b in org.personen[zetel.persoon].functies
+                if (b.functie, b.gemeente) == (zetel.functie, zetel.gemeente)
+                and b.vanaf == zetel.sinds
+            ]
+        if items and items[0].bron:
+            return items[0].bron
+    return zetel.regel.bron or orgaan.bron
+
+
 # --- seats through time -------------------------------------------------------------------
 
 

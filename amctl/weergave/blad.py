@@ -14,7 +14,7 @@ from datetime import date
 
 from amctl.blad import BLADNAAM, KOLOMMEN, portefeuilletekst
 from amctl.model import Organisatie, geldig_op
-from amctl.vragen import Index, functienaam, persoonsnaam, wie_zit_in
+from amctl.vragen import Index, bron_van_zetel, functienaam, persoonsnaam, wie_zit_in
 
 ZETELKOLOMMEN = ("orgaan", "functie", "gemeente", "persoon", "rol", "sinds", "bron")
 _BOM = "\ufeff"
@@ -73,34 +73,10 @@ def zetel_rijen(org: Organisatie, peildatum: date) -> list[dict[str, str]]:
                     "persoon": persoonsnaam(org, zetel.persoon) or "niet ingevuld",
                     "rol": zetel.rol,
                     "sinds": _iso(zetel.sinds),
-                    "bron": ", ".join(_bron_van_zetel(org, orgaan, zetel)),
+                    "bron": ", ".join(bron_van_zetel(org, orgaan, zetel)),
                 }
             )
     return rijen
-
-
-def _bron_van_zetel(org: Organisatie, orgaan, zetel) -> tuple[str, ...]:
-    """The source of the fact that fills the seat (the holding or the membership), else of
-    the composition rule, else of the body."""
-    if zetel.persoon is not None:
-        if zetel.wijze == "benoemd":
-            items = [
-                lid
-                for lid in orgaan.leden
-                if (lid.persoon, lid.functie, lid.gemeente)
-                == (zetel.persoon, zetel.functie, zetel.gemeente)
-                and lid.vanaf == zetel.sinds
-            ]
-        else:
-            items = [
-                b
-                for b in org.personen[zetel.persoon].functies
-                if (b.functie, b.gemeente) == (zetel.functie, zetel.gemeente)
-                and b.vanaf == zetel.sinds
-            ]
-        if items and items[0].bron:
-            return items[0].bron
-    return zetel.regel.bron or orgaan.bron
 
 
 def als_csv(rijen: list[dict[str, str]], bom: bool = False) -> str:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import date
 
 from amctl.model import Organisatie, geldig_op
-from amctl.vragen import Index, functienaam, zittingen
+from amctl.vragen import Index, bron_van_zetel, functienaam, zittingen
 
 
 def _iso(dag: date | None) -> str | None:
@@ -179,7 +179,7 @@ def als_popolo(org: Organisatie, peildatum: date | None = None) -> dict:
                         "on_behalf_of_id": f"gemeente/{zetel.gemeente}" if zetel.gemeente else None,
                         "start_date": _iso(zitting.vanaf),
                         "end_date": _iso(zitting.tot_en_met),
-                        "sources": bronnen(zetel.regel.bron or orgaan.bron),
+                        "sources": bronnen(bron_van_zetel(org, orgaan, zetel)),
                     }
                 )
             )
