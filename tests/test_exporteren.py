@@ -244,12 +244,25 @@ def test_popolo_memberships_are_the_seats_of_wie_zit_in_over_time(runner):
     assert any(m.get("on_behalf_of_id") == "gemeente/diemen" for m in regiegroep)
 
 
-def test_export_writes_the_file_whole_through_the_shared_atomic_write(runner, tmp_path):
+def test_export_goes_through_the_shared_write_path(runner, tmp_path):
     pad = tmp_path / "popolo.json"
-    pad.write_text("oud")
     amctl(runner, FICTIEF, "exporteer", "--formaat", "popolo", "--uit", str(pad))
     assert json.loads(pad.read_text())["persons"]
-    assert [p.name for p in tmp_path.iterdir()] == ["popolo.json"]
+    # amctl's own export may be replaced by the next one ...
+    amctl(
+        runner, FICTIEF, "exporteer", "--formaat", "popolo", "-d", "2026-06-01", "--uit", str(pad)
+    )
+    assert all(p.get("name") for p in json.loads(pad.read_text())["persons"])
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    # ... a file amctl did not write is left alone, and so is the data file itself.
+    ander = tmp_path / "notities.json"
+    ander.write_text("van iemand anders")
+    for doel in (ander, FICTIEF):
+        uitvoer = runner.invoke(
+            app, ["exporteer", "--formaat", "popolo", "--uit", str(doel), "-f", str(FICTIEF)]
+        )
+        assert uitvoer.exit_code == 2, uitvoer.output
+    assert ander.read_text() == "van iemand anders"
 
 
 def test_an_excel_workbook_is_not_written_to_a_terminal(tmp_path):
