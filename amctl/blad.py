@@ -120,6 +120,17 @@ def lees_blad(pad: Path) -> list[Rij]:
     return uit
 
 
+def met_standaard(rijen: list[Rij], *, vanaf: str | None, bron: str | None) -> list[Rij]:
+    """The rows with `vanaf` and `bron` filled in where a row leaves them empty."""
+    standaard = {k: v for k, v in (("vanaf", vanaf), ("bron", bron)) if v}
+    return [
+        rij._replace(
+            waarden=rij.waarden | {k: v for k, v in standaard.items() if not rij.waarden[k]}
+        )
+        for rij in rijen
+    ]
+
+
 def _kolommen(kop: list[str], nummer: int) -> tuple[list[str | None], list[BladProbleem]]:
     kolommen: list[str | None] = []
     problemen = []

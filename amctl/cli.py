@@ -1183,6 +1183,28 @@ def importeer(
             "eerste). Eén rij per bezetting of lidmaatschap, met een kopregel.",
         ),
     ],
+    datum: Annotated[
+        str | None,
+        typer.Option(
+            "--datum",
+            "-D",
+            metavar="DATUM",
+            help="De vanaf (JJJJ-MM-DD) van elke rij die zelf geen vanaf noemt, bijv. de dag "
+            "waarop een nieuw college begint.",
+            show_default=False,
+            callback=controleer_datum,
+        ),
+    ] = None,
+    bron: Annotated[
+        str | None,
+        typer.Option(
+            "--bron",
+            metavar="BRON",
+            help="Id van de bron (onder 'bronnen') voor elke rij die zelf geen bron noemt.",
+            show_default=False,
+            autocompletion=aanvul("bron"),
+        ),
+    ] = None,
     droog: DroogOptie = False,
     bestand: BestandOptie = None,
 ) -> None:
@@ -1194,11 +1216,12 @@ def importeer(
     inlezen wijzigt de tweede keer niets. Exit 0: ingelezen; 1: foute rijen of ongeldig
     resultaat; 2: verkeerd gebruik.
     """
-    from amctl.blad import OngeldigBlad, lees_blad
+    from amctl.blad import OngeldigBlad, lees_blad, met_standaard
     from amctl.importeren import importeer as importeer_rijen
 
     try:
         rijen = lees_blad(blad)
+        rijen = met_standaard(rijen, vanaf=datum, bron=bron)
         _bewerk(bestand, droog, importeer_rijen, rijen=rijen, blad=str(blad))
     except OngeldigBlad as ongeldig:
         from amctl.tekst import zichtbaar
@@ -1227,6 +1250,7 @@ def exporteer(
         ExportFormaat,
         typer.Option(
             "--formaat",
+            metavar="FORMAAT",
             help="csv (precies wat 'amctl importeer' leest), xlsx (Excel: bladen 'bezetting' "
             "en 'zetels') of popolo (JSON volgens popoloproject.com).",
         ),

@@ -350,3 +350,24 @@ def test_an_xlsx_that_unpacks_to_gigabytes_is_refused_unread(
     uitvoer = amctl(runner, gedeeld, "importeer", str(pad))
     assert uitvoer.exit_code == 2
     assert "pakt uit tot meer dan" in uitvoer.stderr
+
+
+def test_datum_and_bron_fill_the_rows_that_leave_them_empty(runner, gedeeld, tmp_path):
+    blad = schrijf_csv(
+        tmp_path / "college.csv",
+        [
+            "naam,functie,gemeente,vanaf,bron",
+            "Fictieve Wethouder A,wethouder,diemen,,",
+            "Fictieve Wethouder B,wethouder,diemen,2026-05-01,am-overlegstructuur",
+        ],
+    )
+    uitvoer = amctl(
+        runner, gedeeld, "importeer", str(blad), "--datum", "2026-04-15", "--bron", "am-home"
+    )
+    assert uitvoer.exit_code == 0, uitvoer.output
+    tekst = gedeeld.read_text()
+    assert "{functie: wethouder, gemeente: diemen, vanaf: 2026-04-15, bron: am-home}" in tekst
+    assert (
+        "{functie: wethouder, gemeente: diemen, vanaf: 2026-05-01, bron: am-overlegstructuur}"
+        in tekst
+    )
