@@ -1224,16 +1224,17 @@ def importeer(
         rijen = met_standaard(rijen, vanaf=datum, bron=bron)
         _bewerk(bestand, droog, importeer_rijen, rijen=rijen, blad=str(blad))
     except OngeldigBlad as ongeldig:
-        from amctl.tekst import zichtbaar
+        from amctl.tekst import aantal, zichtbaar
 
         for p in ongeldig.problemen:
             kolom = f", kolom '{p.kolom}'" if p.kolom else ""
             regel = f"{ongeldig.bestand}, rij {p.rij}{kolom}: {p.melding}"
             sys.stderr.write(zichtbaar(regel, eenregelig=True) + "\n")
-        aantal = len({p.rij for p in ongeldig.problemen})
+        rijen = len({p.rij for p in ongeldig.problemen})
         _fout(
-            f"{aantal} rij(en) van '{ongeldig.bestand}' kloppen niet; er is niets ingelezen. "
-            "Herstel ze en lees het blad opnieuw in."
+            f"{aantal(rijen, 'rij', 'rijen')} van '{ongeldig.bestand}' "
+            f"{'klopt' if rijen == 1 else 'kloppen'} niet; er is niets ingelezen. Herstel "
+            f"{'haar' if rijen == 1 else 'ze'} en lees het blad opnieuw in."
         )
         raise typer.Exit(EXIT_ONGELDIG) from None
 

@@ -174,7 +174,7 @@ def test_every_bad_row_is_named_with_its_column_and_nothing_is_written(runner, g
     assert f"{blad}, rij 8, kolom 'orgaan': Regiegroep heeft geen zetel" in fout
     assert f"{blad}, rij 9, kolom 'tot-en-met': tot-en-met (2026-01-01) ligt vóór vanaf" in fout
     assert "rij 2" not in fout
-    assert "7 rij(en)" in fout and "er is niets ingelezen" in fout
+    assert "7 rijen van" in fout and "kloppen niet; er is niets ingelezen" in fout
     assert "Traceback" not in uitvoer.output
     assert gedeeld.read_bytes() == voor
 
