@@ -661,7 +661,7 @@ class Bewerker:
 
         if not lijst and (self._is_flow(lijst) and self._is_flow(self.knoop(pad[:-1]))):
             binnen = self.t.offset(lijst.plek) + 1
-            self._stap([(binnen, binnen, _flow(item))], pas_aan)
+            self._stap([(binnen, binnen, ", ".join(_flow(item) for item in items))], pas_aan)
             return
         if not lijst:
             ouder = self.knoop(pad[:-1])
