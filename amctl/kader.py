@@ -6,6 +6,7 @@ words for wrong usage, the exit status) is decided here, the same for every comm
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -122,6 +123,35 @@ class Opdracht(TyperCommand):
         return _met_nederlandse_hulpoptie(super().get_help_option(ctx))
 
 
+class _ZonderOmzetting:
+    """On a Tab press no command runs, so the values on the line need no conversion; Typer's
+    conversion would load pydantic, which costs more than the rest of the Tab press."""
+
+    @staticmethod
+    def coerce(waarde, param=None, ctx=None):
+        return waarde
+
+
+_ZONDER_OMZETTING = _ZonderOmzetting()
+
+
+@contextlib.contextmanager
+def _zonder_omzetting():
+    """While answering a Tab press, values pass unconverted. Typer 0.29's hook; a Typer
+    without it merely completes slower."""
+    try:
+        from typer.core import _TyperParameter
+    except ImportError:
+        yield
+        return
+    eigen = _TyperParameter.get_runtime_param
+    _TyperParameter.get_runtime_param = lambda _param: _ZONDER_OMZETTING
+    try:
+        yield
+    finally:
+        _TyperParameter.get_runtime_param = eigen
+
+
 class Groep(TyperGroup):
     """The whole app. Every way out goes through here: Dutch help and usage errors, no
     traceback, fixed exit statuses."""
@@ -140,7 +170,8 @@ class Groep(TyperGroup):
             from typer._completion_classes import completion_init
 
             completion_init()
-        super()._main_shell_completion(ctx_args, prog_name, AANVUL_VARIABELE)
+            with _zonder_omzetting():
+                super()._main_shell_completion(ctx_args, prog_name, AANVUL_VARIABELE)
 
     def main(self, *args, **kwargs):  # type: ignore[override]
         kwargs["standalone_mode"] = False

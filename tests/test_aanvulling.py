@@ -142,9 +142,10 @@ def test_installing_writes_the_script_and_one_line_in_the_shell_settings(runner,
     assert (tmp_path / ".bashrc").read_text() == f"alias ll='ls -l'\nsource '{script}'\n"
 
 
-def test_a_tab_press_in_a_real_process_loads_no_rich(tmp_path):
-    """Completion runs on every Tab: it must stay light. (amctl ends without tidying up, so
-    the modules it loaded are read from -X importtime.)"""
+def test_a_tab_press_in_a_real_process_loads_neither_rich_nor_pydantic(tmp_path):
+    """Completion runs on every Tab: it must stay light (Typer's conversion of values would
+    load pydantic; a Tab press converts nothing). amctl ends without tidying up, so the
+    modules it loaded are read from -X importtime."""
     omgeving = {
         **os.environ,
         "_AMCTL_COMPLETE": "complete_bash",
@@ -161,4 +162,12 @@ def test_a_tab_press_in_a_real_process_loads_no_rich(tmp_path):
     assert uit.stdout.split() == ["regiegroep"], uit.stderr
     geladen = {r.split("|")[-1].strip() for r in uit.stderr.splitlines() if "|" in r}
     assert "amctl.cli" in geladen
-    assert not any(m.startswith("rich") for m in geladen)
+    assert not any(m.startswith(("rich", "pydantic")) for m in geladen)
+
+
+def test_after_a_tab_press_in_the_same_process_values_are_converted_again(runner):
+    bash(runner, f"amctl rooster -f {FICTIEF} --tot 2030 pl")
+
+    resultaat = runner.invoke(app, ["rooster", "plenair-overleg", "--tot", "x", "-f", str(FICTIEF)])
+    assert resultaat.exit_code == 2
+    assert "geef een geheel getal" in resultaat.stderr
