@@ -54,7 +54,7 @@ def _vertaal_gebruiksfout(probleem: Exception, opdrachten: list[str]) -> str:
     if soort == "MissingParameter":
         param = getattr(probleem, "param", None)
         naam = param.get_error_hint() if param is not None else "een waarde"
-        return f"{naam} ontbreekt. Zie --help bij de opdracht."
+        return f"{naam} ontbreekt. " + _zie_hulp(probleem)
     if soort == "BadParameter":
         param = getattr(probleem, "param", None)
         naam = param.get_error_hint() if param is not None else "een optie"
@@ -63,9 +63,9 @@ def _vertaal_gebruiksfout(probleem: Exception, opdrachten: list[str]) -> str:
     if soort == "BadOptionUsage":
         optie = getattr(probleem, "option_name", "")
         if "does not take a value" in bericht:
-            return f"De optie '{optie}' neemt geen waarde. Zie --help bij de opdracht."
+            return f"De optie '{optie}' neemt geen waarde. " + _zie_hulp(probleem)
         if "requires" in bericht:
-            return f"De optie '{optie}' vraagt een waarde. Zie --help bij de opdracht."
+            return f"De optie '{optie}' vraagt een waarde. " + _zie_hulp(probleem)
     if bericht.startswith("No such command"):
         import difflib
 
@@ -75,8 +75,13 @@ def _vertaal_gebruiksfout(probleem: Exception, opdrachten: list[str]) -> str:
         return f"Onbekende opdracht '{naam}'.{hint}"
     if bericht.startswith("Got unexpected extra argument"):
         extra = bericht.rsplit("(", 1)[-1].rstrip(")")
-        return f"Te veel argumenten: {extra}. Zie --help bij de opdracht."
+        return f"Te veel argumenten: {extra}. " + _zie_hulp(probleem)
     return f"Onjuist gebruik: {bericht}"
+
+
+def _zie_hulp(probleem: Exception) -> str:
+    ctx = getattr(probleem, "ctx", None)
+    return f"Zie '{ctx.command_path} --help'." if ctx is not None else "Zie --help bij de opdracht."
 
 
 def _heeft_optie(probleem: Exception, naam: str) -> bool:
