@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -363,18 +362,19 @@ def organen(
     bestand: BestandOptie = None,
 ) -> None:
     """Alle organen in een tabel: id, naam, soort, status, voorzitter en vergaderritme."""
-    from amctl.weergave.gegevens import geciteerde_bronnen, organen_lijst
+    from amctl.weergave.gegevens import geciteerde_bronnen, opgeheven_lijst, organen_lijst
 
     dag = als_datum(peildatum)
     org = _model(bestand)
-    rijen = organen_lijst(org, dag)
+    rijen, weg = organen_lijst(org, dag), opgeheven_lijst(org, dag)
     if als_json:
-        gegevens = {"peildatum": dag.isoformat(), "organen": rijen}
+        gegevens = {"peildatum": dag.isoformat(), "organen": rijen, "opgeheven": weg}
         _json(_met_bronnen(org, gegevens, geciteerde_bronnen(rijen)) if bronnen else gegevens, org)
     else:
         from amctl.weergave import terminal
 
-        _toon(terminal.organen(rijen) + (_bronnenlijst(org, rijen) if bronnen else []), org)
+        blokken = terminal.organen(rijen, weg, dag)
+        _toon(blokken + (_bronnenlijst(org, rijen) if bronnen else []), org)
 
 
 @app.command("toon", rich_help_panel=VRAGEN)
@@ -436,20 +436,26 @@ def tree(
 ) -> None:
     """De structuur als boom: organen per 'onderdeel van', met zetels, voorzitter en relaties."""
     from amctl import vragen
-    from amctl.weergave.gegevens import boom, geciteerde_bronnen
+    from amctl.weergave.gegevens import boom, geciteerde_bronnen, opgeheven_lijst
 
     dag = als_datum(peildatum)
     org = _model(bestand)
     wortel = vragen.zoek_orgaan(org, orgaan) if orgaan else None
     knopen = boom(org, dag, wortel, diepte)
     titel = None if wortel else vragen.titel(org)
+    weg = [] if wortel is not None else opgeheven_lijst(org, dag)
     if als_json:
-        gegevens = {"titel": titel, "peildatum": dag.isoformat(), "organen": knopen}
+        gegevens = {
+            "titel": titel,
+            "peildatum": dag.isoformat(),
+            "organen": knopen,
+            "opgeheven": weg,
+        }
         _json(_met_bronnen(org, gegevens, geciteerde_bronnen(knopen)) if bronnen else gegevens, org)
     else:
         from amctl.weergave import terminal
 
-        blokken = terminal.boom(knopen, dag, titel)
+        blokken = terminal.boom(knopen, dag, titel, weg)
         _toon(blokken + (_bronnenlijst(org, knopen) if bronnen else []), org)
 
 
@@ -541,8 +547,8 @@ def docs(
             "--peildatum",
             "-d",
             metavar="DATUM",
-            help="De datum waarop de vraag gesteld wordt, als JJJJ-MM-DD. Standaard: vandaag; "
-            "bij --controleer de peildatum die in MAP/README.md staat.",
+            help="De datum waarop de vraag gesteld wordt, als JJJJ-MM-DD. Standaard: vandaag, ook bij --controleer: een overzicht dat vandaag anders "
+            "zou zijn, is verouderd. Met een vaste datum is het overzicht reproduceerbaar.",
             show_default=False,
             callback=controleer_datum,
         ),
@@ -565,10 +571,8 @@ def docs(
     assert map_ is not None
     if map_.exists() and not map_.is_dir():
         raise GebruiksFout(f"'{map_}' is geen map; geef de map van het overzicht.")
-    if peildatum is None and controleer is not None:
-        dag = site.vastgelegde_peildatum(controleer) or date.today()
-    else:
-        dag = als_datum(peildatum)
+    dag = als_datum(peildatum)
+    op = "vandaag" if peildatum is None else "op de peildatum"
     org = _model(bestand)
     bestanden = site.maak_site(org, dag)
     if not tekenen.graphviz_aanwezig():
@@ -581,17 +585,20 @@ def docs(
         verschillen = site.vergelijk(controleer, bestanden)
         if not verschillen:
             meld(
-                f"Bij: '{controleer}' komt overeen met de gegevens in '{org.bestand}' "
+                f"Bij: '{controleer}' komt overeen met de gegevens in '{org.bestand}' {op} "
                 f"({len(bestanden)} bestanden, peildatum {dag.isoformat()}).\n"
             )
             return
-        _fout(f"het overzicht in '{controleer}' is niet bij (peildatum {dag.isoformat()}):")
+        getoond = site.vastgelegde_stand(controleer)
+        _fout(
+            f"het overzicht in '{controleer}' is verouderd: het toont "
+            + (f"de stand {getoond}" if getoond else "een onbekende stand")
+            + f", maar {op} ({dag.isoformat()}) wijken deze pagina's af:"
+        )
         for verschil in verschillen:
             sys.stderr.write(f"  {verschil.soort}: {verschil.pad}\n")
-        meld(
-            f"Werk het bij met: amctl docs --uit {controleer} --peildatum {dag.isoformat()}\n",
-            sys.stderr,
-        )
+        vast = f" --peildatum {dag.isoformat()}" if peildatum is not None else ""
+        meld(f"Werk het bij met: amctl docs --uit {controleer}{vast}\n", sys.stderr)
         raise typer.Exit(EXIT_ONGELDIG)
 
     gewijzigd = site.schrijf_site(map_, bestanden, gegevens=Path(org.bestand))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
@@ -28,6 +29,9 @@ from amctl.model import (
 )
 from amctl.probleem import GebruiksFout
 from amctl.tekst import suggestie
+
+DAG = timedelta(days=1)
+OPEN = "niet ingevuld"  # the one word for a seat nobody fills, in every view
 
 
 class Herkomst(NamedTuple):
@@ -530,9 +534,23 @@ def plaatsindex(org: Organisatie) -> dict[str, tuple[str, ...]]:
 
 def onderdelen(org: Organisatie, ouder: str | None, peildatum: date) -> list[Orgaan]:
     """The bodies directly part of `ouder` (None: the roots) on the date, in file order,
-    without visiting the other bodies."""
+    without visiting the other bodies. A body whose parent does not exist on the date is a
+    root: it exists, so every view shows it (the roots then need a look at every body)."""
     ids = org.index("kinderen", kinderindex).get(ouder or "", ())
-    return [o for o in (org.organen[id_] for id_ in ids) if geldig_op(o, peildatum)]
+    uit = [o for o in (org.organen[id_] for id_ in ids) if geldig_op(o, peildatum)]
+    if ouder is not None:
+        return uit
+    wezen = {
+        o.id
+        for o in org.organen.values()
+        if o.onderdeel_van is not None
+        and geldig_op(o, peildatum)
+        and not geldig_op(org.organen[o.onderdeel_van], peildatum)
+    }
+    if not wezen:
+        return uit
+    wortels = wezen | {o.id for o in uit}
+    return [o for o in org.organen.values() if o.id in wortels]
 
 
 def kinderindex(org: Organisatie) -> dict[str, tuple[str, ...]]:
@@ -585,6 +603,12 @@ def inkomende_relaties(org: Organisatie, peildatum: date) -> dict[str, list[Verb
         for r in relaties_op(orgaan, peildatum):
             inkomend[r.naar].append(verband(org, orgaan, r))
     return inkomend
+
+
+def uitgaande_relaties(org: Organisatie, orgaan: Orgaan, peildatum: date) -> list[Relatie]:
+    """A body's relations on the date as every view shows them: each once, and only to a
+    body that exists on the date."""
+    return [r for r in relaties_op(orgaan, peildatum) if geldig_op(org.organen[r.naar], peildatum)]
 
 
 def status_periode_op(orgaan: Orgaan, peildatum: date) -> StatusPeriode | None:
@@ -751,3 +775,179 @@ def zittingen(org: Organisatie, orgaan: Orgaan, index: Index | None = None) -> l
 # in the model cache with it (amctl.cache), so that a question on an unchanged file reads only
 # the bodies it answers about.
 INDEXEN = {"namen": naamindex, "plaatsen": plaatsindex, "kinderen": kinderindex}
+
+
+# --- what holds when: the dated changes -----------------------------------------------------
+
+
+def _gedateerd(org: Organisatie) -> Iterator[Gedateerd]:
+    """Everything in the file that holds for a period: the answers to every question can
+    change only on the first day of such a period or the day after its last."""
+    yield from org.gemeenten.values()
+    yield from org.functies.values()
+    yield from org.portefeuilles.values()
+    for b in org.bezettingen():
+        yield b
+        yield from b.portefeuilles
+    for o in org.organen.values():
+        yield o
+        for deel in (
+            o.status,
+            o.samenstelling,
+            o.leden,
+            o.voorzitter,
+            o.ondersteuning,
+            o.relaties,
+            o.vergaderritme,
+        ):
+            yield from deel
+
+
+def wijzigingsdata(org: Organisatie) -> list[date]:
+    """Every day on which some answer may differ from the day before, sorted."""
+    data: set[date] = set()
+    for item in _gedateerd(org):
+        if item.vanaf is not None:
+            data.add(item.vanaf)
+        if item.tot_en_met is not None and item.tot_en_met < date.max:
+            data.add(item.tot_en_met + DAG)
+    return sorted(data)
+
+
+class Stand(NamedTuple):
+    """The days on which every answer is the same as on a peildatum: from the last change on
+    or before it (None: since ever) to the day before the next (None: no change recorded)."""
+
+    vanaf: date | None
+    tot_en_met: date | None
+
+    def vertegenwoordiger(self, peildatum: date) -> date:
+        """One fixed day of the period, to answer for all of them: its first day."""
+        if self.vanaf is not None:
+            return self.vanaf
+        return self.tot_en_met if self.tot_en_met is not None else peildatum
+
+
+def stand_op(org: Organisatie, peildatum: date) -> Stand:
+    data = wijzigingsdata(org)
+    plaats = bisect_right(data, peildatum)
+    vanaf = data[plaats - 1] if plaats else None
+    tot = data[plaats] - DAG if plaats < len(data) else None
+    return Stand(vanaf, tot)
+
+
+class Wijziging(NamedTuple):
+    """A dated change after the peildatum: the first day of the new situation, what changes,
+    and the bodies it concerns."""
+
+    datum: date
+    tekst: str
+    organen: tuple[str, ...] = ()
+
+
+def _per(dag: date | None, peildatum: date) -> date | None:
+    return dag if dag is not None and dag > peildatum else None
+
+
+def _na(tot_en_met: date | None, peildatum: date) -> date | None:
+    if tot_en_met is None or tot_en_met >= date.max:
+        return None
+    return _per(tot_en_met + DAG, peildatum)
+
+
+def komende_wijzigingen(org: Organisatie, peildatum: date) -> list[Wijziging]:
+    """Every recorded change after the peildatum, earliest first: appointments and term ends,
+    portefeuilles, named members, bodies that start or end, statuses, chairs, compositions,
+    support and relations."""
+    uit: list[Wijziging] = []
+
+    def voeg_toe(item: Gedateerd, begint: str, eindigt: str, organen: tuple[str, ...]) -> None:
+        if (dag := _per(item.vanaf, peildatum)) is not None:
+            uit.append(Wijziging(dag, begint, organen))
+        if (dag := _na(item.tot_en_met, peildatum)) is not None:
+            uit.append(Wijziging(dag, eindigt, organen))
+
+    post_in: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+    portefeuille_in: dict[str, list[str]] = defaultdict(list)
+    for o in org.organen.values():
+        for r in o.samenstelling:
+            if r.portefeuille is not None:
+                portefeuille_in[r.portefeuille].append(o.id)
+            elif r.wijze == "ambtshalve":
+                for g in [None, *org.gemeenten]:
+                    if in_bereik(org, r, g):
+                        post_in[(r.functie, g)].append(o.id)
+        for s in o.ondersteuning:
+            post_in[(s.functie, s.gemeente)].append(o.id)
+        for v in o.voorzitter:
+            if v.functie is not None:
+                post_in[(v.functie, v.gemeente)].append(o.id)
+    for g in org.gemeenten.values():
+        voeg_toe(g, f"{g.naam} gaat deelnemen", f"{g.naam} neemt niet langer deel", ())
+    for p in org.personen.values():
+        for b in p.functies:
+            post = functienaam(org, b.functie, b.gemeente)
+            organen = tuple(dict.fromkeys(post_in.get((b.functie, b.gemeente), ())))
+            voeg_toe(b, f"{p.naam} wordt {post}", f"{p.naam} is niet langer {post}", organen)
+            for t in b.portefeuilles:
+                naam = org.portefeuilles[t.portefeuille].naam
+                voeg_toe(
+                    t,
+                    f"{p.naam} ({post}) krijgt de portefeuille {naam}",
+                    f"{p.naam} ({post}) heeft niet langer de portefeuille {naam}",
+                    tuple(dict.fromkeys(portefeuille_in.get(t.portefeuille, ()))),
+                )
+    for o in org.organen.values():
+        eigen = (o.id,)
+        voeg_toe(o, f"{o.naam} wordt opgericht", f"{o.naam} wordt opgeheven", eigen)
+        for s in o.status:
+            if (dag := _per(s.vanaf, peildatum)) is not None:
+                uit.append(Wijziging(dag, f"{o.naam}: status {statuslabel(s.waarde)}", eigen))
+        for v in o.voorzitter:
+            if (dag := _per(v.vanaf, peildatum)) is not None:
+                tekst = f"{o.naam}: voorzitter {voorzitter_tekst(org, v)}"
+                uit.append(Wijziging(dag, tekst, eigen))
+        for lid in o.leden:
+            wie = (
+                f"{persoonsnaam(org, lid.persoon)} ({functienaam(org, lid.functie, lid.gemeente)})"
+            )
+            voeg_toe(
+                lid,
+                f"{wie} wordt lid van {o.naam}",
+                f"{wie} is niet langer lid van {o.naam}",
+                eigen,
+            )
+        for r in o.samenstelling:
+            wat = f"{o.naam}: zetels voor {org.functies[r.functie].naam}"
+            voeg_toe(r, f"{wat} komen erbij", f"{wat} vervallen", eigen)
+        for s in o.ondersteuning:
+            wie = functienaam(org, s.functie, s.gemeente)
+            voeg_toe(
+                s,
+                f"{wie} gaat {o.naam} ondersteunen",
+                f"{wie} ondersteunt {o.naam} niet langer",
+                eigen,
+            )
+        for rel in o.relaties:
+            wat = f"{o.naam} {relatielabel(rel.soort)} {org.organen[rel.naar].naam}"
+            voeg_toe(rel, wat, f"niet langer: {wat}", (o.id, rel.naar))
+    return sorted(uit, key=lambda w: (w.datum, w.tekst))
+
+
+class Organen(NamedTuple):
+    """The bodies on a date, as every view shows them: those that exist, and apart from them
+    those dissolved before the date (in file order). Bodies not yet founded are in neither:
+    they appear among the coming changes."""
+
+    bestaand: list[Orgaan]
+    opgeheven: list[Orgaan]
+
+
+def organen_op(org: Organisatie, peildatum: date) -> Organen:
+    bestaand, opgeheven = [], []
+    for orgaan in org.organen.values():
+        if geldig_op(orgaan, peildatum):
+            bestaand.append(orgaan)
+        elif orgaan.tot_en_met is not None and orgaan.tot_en_met < peildatum:
+            opgeheven.append(orgaan)
+    return Organen(bestaand, opgeheven)

@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from datetime import date, timedelta
 from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -166,10 +167,15 @@ def test_docs_writes_readme_a_page_per_body_and_index_html(site):
     assert manifest[1:] == sorted(pagina_s)
 
 
-def test_readme_embeds_the_mermaid_figure_and_records_the_peildatum(site):
+def test_readme_embeds_the_mermaid_figure_and_says_from_when_it_holds(site):
     readme = (site / "README.md").read_text(encoding="utf-8")
     assert "```mermaid\nflowchart TB\n" in readme
-    assert f"<!-- amctl docs --peildatum {PEILDATUM} -->" in readme
+    # The last change on or before the peildatum: Fictief Persoon A became burgemeester.
+    assert "<!-- amctl docs: stand 2020-01-01 t/m - -->" in readme
+    assert "Deze stand geldt vanaf 2020-01-01; het bestand legt daarna geen wijziging vast." in (
+        readme
+    )
+    assert "## Wat komt er aan\n\nHet bestand legt geen wijziging na deze stand vast.\n" in readme
 
 
 def test_readme_table_has_a_row_per_body_that_injected_text_cannot_break(site):
@@ -205,7 +211,7 @@ def test_body_page_shows_composition_chair_support_relations_and_sources(site):
     assert "## Ondersteuning\n\n- secretaris (bron: tekst)\n" in pagina
     assert "- dagelijks bestuur van [Regio Overleg](regio.md)\n" in pagina
     assert "- tekst: Brontekst \\<b\\>vet\\</b\\>\n" in pagina  # a javascript: url is no link
-    assert "**Status op 2026-01-01:** actief" in pagina
+    assert "**Status:** actief" in pagina
 
 
 def test_body_page_shows_incoming_relations(site):
@@ -351,7 +357,7 @@ def test_chromium_shows_every_body_name_as_text(browser):
 def test_chromium_shows_the_figure_and_the_cards(browser):
     assert "<svg" in browser.dom
     assert 'id="orgaan-twijfel"' in browser.dom
-    assert "Stand op peildatum 2026-01-01." in browser.dom
+    assert "Deze stand geldt vanaf 2020-01-01" in browser.dom
 
 
 def test_index_html_needs_no_network(site):
@@ -424,11 +430,124 @@ def test_files_amctl_did_not_write_are_neither_checked_nor_removed(runner, besta
     assert eigen.read_text(encoding="utf-8") == "mijn eigen aantekeningen\n"
 
 
-def test_controleer_uses_the_peildatum_recorded_in_the_site(runner, bestand, site):
-    assert controleer(runner, bestand, site).exit_code == 0
-    anders = controleer(runner, bestand, site, "--peildatum", "2030-01-01")
-    assert anders.exit_code == 1
-    assert "peildatum 2030-01-01" in anders.stderr
+# --- sites age with the calendar (issue 11, item 3) ----------------------------------------
+
+VANDAAG = date.today()
+
+
+def _dag(dagen: int) -> str:
+    return (VANDAAG + timedelta(days=dagen)).isoformat()
+
+
+# A new burgemeester of Noord ten days ago; and one more in a year.
+WISSELING = ORGANISATIE.replace(
+    "      - {functie: burgemeester, gemeente: noord, vanaf: 2020-01-01}\n",
+    f"      - {{functie: burgemeester, gemeente: noord, vanaf: 2020-01-01, "
+    f"tot-en-met: {_dag(-11)}}}\n"
+    "  fictief-b:\n    naam: Fictief Persoon B\n    functies:\n"
+    f"      - {{functie: burgemeester, gemeente: noord, vanaf: {_dag(-10)}, "
+    f"tot-en-met: {_dag(364)}}}\n"
+    "  fictief-c:\n    naam: Fictief Persoon C\n    functies:\n"
+    f"      - {{functie: burgemeester, gemeente: noord, vanaf: {_dag(365)}}}\n",
+)
+
+
+@pytest.fixture
+def wisseling(schrijf) -> Path:
+    return schrijf(WISSELING, "wisseling.yaml")
+
+
+def test_a_site_made_before_a_change_is_stale_once_the_change_has_begun(
+    runner, wisseling, tmp_path
+):
+    map_ = tmp_path / "site"
+    gemaakt = runner.invoke(
+        app, ["docs", "-f", str(wisseling), "--uit", str(map_), "--peildatum", _dag(-20)]
+    )
+    assert gemaakt.exit_code == 0, gemaakt.stderr
+    resultaat = controleer(runner, wisseling, map_)
+    assert resultaat.exit_code == 1
+    assert f"het toont de stand 2020-01-01 t/m {_dag(-11)}" in resultaat.stderr
+    for pad in ("README.md", "index.html", "organen/bestuur.md"):
+        assert f"verouderd: {pad}" in resultaat.stderr
+    assert "organen/metro.md" not in resultaat.stderr
+    assert f"Werk het bij met: amctl docs --uit {map_}\n" in resultaat.stderr
+
+
+def test_a_pinned_peildatum_still_checks_a_reproducible_build(runner, wisseling, tmp_path):
+    map_ = tmp_path / "site"
+    assert (
+        runner.invoke(
+            app, ["docs", "-f", str(wisseling), "--uit", str(map_), "-d", _dag(-20)]
+        ).exit_code
+        == 0
+    )
+    assert controleer(runner, wisseling, map_, "--peildatum", _dag(-20)).exit_code == 0
+    assert controleer(runner, wisseling, map_, "--peildatum", _dag(-11)).exit_code == 0
+    assert controleer(runner, wisseling, map_, "--peildatum", _dag(-10)).exit_code == 1
+
+
+def test_a_site_made_today_stays_fresh_until_the_next_change(runner, wisseling, tmp_path):
+    vandaag, morgen = tmp_path / "vandaag", tmp_path / "later"
+    assert runner.invoke(app, ["docs", "-f", str(wisseling), "--uit", str(vandaag)]).exit_code == 0
+    assert controleer(runner, wisseling, vandaag).exit_code == 0
+    assert controleer(runner, wisseling, vandaag, "-d", _dag(364)).exit_code == 0
+    assert (
+        runner.invoke(
+            app, ["docs", "-f", str(wisseling), "--uit", str(morgen), "-d", _dag(100)]
+        ).exit_code
+        == 0
+    )
+    for pad in vandaag.rglob("*.*"):
+        assert (morgen / pad.relative_to(vandaag)).read_bytes() == pad.read_bytes(), pad
+    assert controleer(runner, wisseling, vandaag, "-d", _dag(365)).exit_code == 1
+
+
+def test_the_site_lists_the_dated_changes_ahead(runner, wisseling, tmp_path):
+    map_ = tmp_path / "site"
+    assert runner.invoke(app, ["docs", "-f", str(wisseling), "--uit", str(map_)]).exit_code == 0
+    readme = (map_ / "README.md").read_text(encoding="utf-8")
+    assert f"Deze stand geldt van {_dag(-10)} tot en met {_dag(364)}." in readme
+    komend = [
+        f"- per {_dag(365)}: Fictief Persoon B is niet langer burgemeester van Noord",
+        f"- per {_dag(365)}: Fictief Persoon C wordt burgemeester van Noord",
+    ]
+    assert "## Wat komt er aan\n\n" + "\n".join(komend) + "\n" in readme
+    kaart = (map_ / "organen" / "bestuur.md").read_text(encoding="utf-8")
+    assert "## Wat komt er aan\n\n" + "\n".join(komend) + "\n" in kaart
+    assert "Wat komt er aan" not in (map_ / "organen" / "metro.md").read_text(encoding="utf-8")
+    assert "Fictief Persoon C wordt burgemeester van Noord" in (map_ / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_body_page_lists_every_seat_open_ones_with_the_cli_word(site):
+    pagina = (site / "organen" / "pho.md").read_text(encoding="utf-8")
+    assert "  - wethouder: niet ingevuld (portefeuillehouder)\n" in pagina
+
+
+OPGEHEVEN = ORGANISATIE.replace(
+    "  metro:\n    naam: Metro Regio\n",
+    "  oud:\n    naam: Oud Overleg\n    soort: overleg\n    tot-en-met: 2016-12-31\n"
+    "    bron: web\n  metro:\n    naam: Metro Regio\n",
+)
+
+
+def test_a_dissolved_body_is_apart_on_the_site_as_in_the_cli(runner, schrijf, tmp_path):
+    bestand = schrijf(OPGEHEVEN, "opgeheven.yaml")
+    map_ = tmp_path / "site"
+    assert maak(runner, bestand, map_).exit_code == 0
+    readme = (map_ / "README.md").read_text(encoding="utf-8")
+    tabel = readme.split("## Organen", 1)[1].split("\n## ", 1)[0]
+    assert "Oud Overleg" not in tabel
+    assert (
+        "## Opgeheven\n\n- [Oud Overleg](organen/oud.md) (opgeheven; bestond t/m 2016-12-31)\n"
+        in (readme)
+    )
+    organen = runner.invoke(app, ["organen", "-f", str(bestand), "-d", PEILDATUM])
+    assert "Opgeheven voor 2026-01-01" in organen.stdout
+    regels = organen.stdout.split("Opgeheven", 1)
+    assert "Oud Overleg" not in regels[0] and "Oud Overleg" in regels[1]
 
 
 def test_docs_needs_exactly_one_of_uit_and_controleer(runner, bestand, tmp_path):

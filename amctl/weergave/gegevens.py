@@ -13,14 +13,16 @@ from amctl.vragen import (
     Plaats,
     Samenvatting,
     Wie,
+    Zetel,
     bronnen_van,
     functienaam,
     herkomst,
     onderdelen,
-    per_regel,
+    organen_op,
     persoonsnaam,
     relaties_van,
     ritmes_op,
+    samenstelling,
     status_herkomst,
     voorzitter_tekst,
     wie_zit_in,
@@ -119,25 +121,27 @@ def voorzitter_dict(org: Organisatie, uitslag: Bezetting_op) -> dict[str, Any]:
     }
 
 
+def zetel_dict(org: Organisatie, z: Zetel, orgaan: Orgaan) -> dict[str, Any]:
+    """One seat, filled or open (persoon None), as every JSON view shows it."""
+    return {
+        "functie": z.functie,
+        "functie_naam": functienaam(org, z.functie, z.gemeente),
+        "gemeente": z.gemeente,
+        "persoon": persoonsnaam(org, z.persoon),
+        "persoon_id": z.persoon,
+        "rol": z.rol,
+        "sinds": _iso(z.sinds),
+        "wijze": z.wijze,
+        **herkomst_dict(herkomst(z.regel, orgaan, "functie")),
+    }
+
+
 def bezetting_dict(org: Organisatie, uitslag: Bezetting_op) -> dict[str, Any]:
     """`amctl wie-zit-in --json`."""
     return {
         "orgaan": orgaan_kort(uitslag.orgaan, uitslag.peildatum),
         "peildatum": uitslag.peildatum.isoformat(),
-        "leden": [
-            {
-                "functie": z.functie,
-                "functie_naam": functienaam(org, z.functie, z.gemeente),
-                "gemeente": z.gemeente,
-                "persoon": persoonsnaam(org, z.persoon),
-                "persoon_id": z.persoon,
-                "rol": z.rol,
-                "sinds": _iso(z.sinds),
-                "wijze": z.wijze,
-                **herkomst_dict(herkomst(z.regel, uitslag.orgaan, "functie")),
-            }
-            for z in uitslag.zetels
-        ],
+        "leden": [zetel_dict(org, z, uitslag.orgaan) for z in uitslag.zetels],
         "voorzitter": voorzitter_dict(org, uitslag),
         "ondersteuning": ondersteuning_lijst(org, uitslag),
     }
@@ -252,8 +256,15 @@ def organen_lijst(org: Organisatie, peildatum: date) -> list[dict[str, Any]]:
             "vergaderritme": ritme_tekst(o, peildatum),
             "vergaderritmes": ritmes_lijst(o, peildatum),
         }
-        for o in org.organen.values()
-        if geldig_op(o, peildatum)
+        for o in organen_op(org, peildatum).bestaand
+    ]
+
+
+def opgeheven_lijst(org: Organisatie, peildatum: date) -> list[dict[str, Any]]:
+    """The bodies dissolved before the date: apart from the others in every view."""
+    return [
+        {**orgaan_kort(o, peildatum), "tot_en_met": _iso(o.tot_en_met)}
+        for o in organen_op(org, peildatum).opgeheven
     ]
 
 
@@ -307,18 +318,10 @@ def boom(
                     "aantal": len(s.zetels),
                     "toelichting": s.regel.toelichting,
                     **herkomst_dict(herkomst(s.regel, orgaan, "functie")),
-                    "gevuld": [
-                        {
-                            "functie": z.functie,
-                            "functie_naam": functienaam(org, z.functie, z.gemeente),
-                            "gemeente": z.gemeente,
-                            "persoon": persoonsnaam(org, z.persoon),
-                            "rol": z.rol,
-                        }
-                        for z in s.gevuld
-                    ],
+                    "gevuld": [zetel_dict(org, z, orgaan) for z in s.gevuld],
+                    "leden": [zetel_dict(org, z, orgaan) for z in s.zetels],
                 }
-                for s in per_regel(uitslag.zetels)
+                for s in samenstelling(uitslag)
             ],
             "ondersteuning": ondersteuning_lijst(org, uitslag),
             "relaties": [

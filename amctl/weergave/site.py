@@ -6,9 +6,12 @@
                              figure as inline SVG when Graphviz is there, else a table)
 
 The content is built once as plain data (`Pagina`, `Item`, `Deel`) and written twice, as
-Markdown and as HTML, each with its own escaping. The same data and peildatum give the same
-bytes: no timestamps, file order throughout. The peildatum is recorded in README.md, so that
-`--controleer` compares with the site as it was made, not with today's.
+Markdown and as HTML, each with its own escaping. No timestamps, file order throughout, and
+every answer for the first day of the peildatum's *stand*: the days on which nothing in the file
+changes (amctl.vragen.stand_op). So the site built on any day of a stand is byte for byte the
+same, it says from when until when it holds, and it lists the dated changes ahead; once the
+next change has begun, the site built that day differs and `--controleer` calls the old one
+stale.
 """
 
 from __future__ import annotations
@@ -35,14 +38,20 @@ from amctl.model import (
 from amctl.schrijven import gegenereerd_in, schrijf_map
 from amctl.tekst import zichtbaar
 from amctl.vragen import (
+    OPEN,
     Bezetting_op,
     Herkomst,
     Index,
+    Stand,
+    Wijziging,
     functienaam,
     herkomst,
-    per_regel,
+    komende_wijzigingen,
+    organen_op,
     persoonsnaam,
     relatielabel,
+    samenstelling,
+    stand_op,
     statuslabel,
     voorzitter_tekst,
     wie_zit_in,
@@ -64,7 +73,8 @@ KOPREGEL = (
     "<!-- Gegenereerd door 'amctl docs' uit het organisatiebestand. Niet met de hand "
     "bewerken: wijzig het bestand en draai 'amctl docs --uit' opnieuw. -->"
 )
-_PEILDATUM = re.compile(r"^<!-- amctl docs --peildatum (\d{4}-\d{2}-\d{2}) -->$", re.MULTILINE)
+_STAND = re.compile(r"^<!-- amctl docs: stand (\S+) t/m (\S+) -->$", re.MULTILINE)
+TITEL = "Overzicht van de organen"
 LEEG = "–"  # an empty table cell; a plain '-' would need escaping in Markdown
 
 
@@ -185,11 +195,14 @@ def pagina(
     peildatum: date,
     index: Index,
     naar: Verwijzers | None = None,
+    komend: list[Wijziging] | None = None,
 ) -> Pagina:
     """A body's card: its fields, then composition, chair, support, relations in and out,
-    contradictions between sources about it, and its sources."""
+    contradictions between sources about it, its sources, and the dated changes ahead."""
     naar = naar or verwijzers(org)
     merken = _Merken()
+    if komend is None:
+        komend = komende_wijzigingen(org, peildatum)
     uitslag = wie_zit_in(org, orgaan, peildatum, index)
     velden = _velden(org, orgaan, peildatum, uitslag, merken)
     secties = [Sectie("Taken", [Item(_t(taak)) for taak in orgaan.taken])] if orgaan.taken else []
@@ -207,9 +220,33 @@ def pagina(
     if bronnen:
         items = [Item((Deel(f"{b.id}: "), Deel(b.titel, url=_web(b.url)))) for b in bronnen]
         secties.append(Sectie("Bronnen", items))
+    eigen = [w for w in komend if orgaan.id in w.organen]
+    if eigen:
+        secties.append(Sectie("Wat komt er aan", _komend(eigen)))
     if merken:
         secties.append(Sectie("Legenda", [Item(_t(tekst)) for tekst in legenda(merken)]))
     return Pagina(orgaan, velden, secties)
+
+
+def _komend(wijzigingen: list[Wijziging]) -> list[Item]:
+    return [Item(_t(f"per {w.datum.isoformat()}: {w.tekst}")) for w in wijzigingen]
+
+
+def stand_tekst(stand: Stand) -> str:
+    """On which days the site holds: the same for every day of the stand."""
+    if stand.vanaf and stand.tot_en_met:
+        return (
+            f"Deze stand geldt van {stand.vanaf.isoformat()} tot en met "
+            f"{stand.tot_en_met.isoformat()}."
+        )
+    if stand.vanaf:
+        return (
+            f"Deze stand geldt vanaf {stand.vanaf.isoformat()}; het bestand legt daarna geen "
+            "wijziging vast."
+        )
+    if stand.tot_en_met:
+        return f"Deze stand geldt tot en met {stand.tot_en_met.isoformat()}."
+    return "Deze stand geldt altijd: het bestand legt geen gedateerde wijziging vast."
 
 
 def _velden(
@@ -219,7 +256,7 @@ def _velden(
     velden: list[tuple[str, Regel]] = [
         ("Id", _t(orgaan.id)),
         ("Soort", _t(org.soorten[orgaan.soort].naam)),
-        (f"Status op {peildatum.isoformat()}", _t(status)),
+        ("Status", _t(status)),
     ]
     for s in orgaan.status:
         if s.toelichting and geldig_op(s, peildatum):
@@ -253,21 +290,22 @@ def _periode_merk(item: Gedateerd, merken: _Merken) -> str:
 
 
 def _samenstelling(org: Organisatie, uitslag: Bezetting_op, merken: _Merken) -> list[Item]:
-    """One item per rule ('7 x burgemeester (een per gemeente)'), the filled seats below it."""
+    """One item per rule ('7 x burgemeester (een per gemeente)'), every seat below it, filled
+    or open, as `wie-zit-in` lists them."""
     items = []
-    for groep in per_regel(uitslag.zetels):
+    for groep in samenstelling(uitslag):
         h = herkomst(groep.regel, uitslag.orgaan, "functie")
         tekst = regel_omschrijving(org, groep) + merken.merk(h.aard)
         if groep.regel.toelichting:
             tekst += f": {groep.regel.toelichting}"
-        gevuld = tuple(
+        zetels = tuple(
             _t(
-                f"{functienaam(org, z.functie, z.gemeente)}: {persoonsnaam(org, z.persoon)}"
-                + (" (voorzitter)" if z.rol == "voorzitter" else "")
+                f"{functienaam(org, z.functie, z.gemeente)}: {persoonsnaam(org, z.persoon) or OPEN}"
+                + (f" ({z.rol})" if z.rol != "lid" else "")
             )
-            for z in groep.gevuld
+            for z in groep.zetels
         )
-        items.append(Item(_t(tekst), gevuld))
+        items.append(Item(_t(tekst), zetels))
     return items
 
 
@@ -369,9 +407,9 @@ _KOPPEN = ("Orgaan", "Soort", "Status", "Onderdeel van", "Voorzitter", "Onderste
 
 
 def overzicht(org: Organisatie, peildatum: date, index: Index) -> list[tuple[Regel, ...]]:
-    """The table of bodies: one row per body in the file, existing on the date or not."""
+    """The table of bodies: one row per body that exists on the date, as `amctl organen`."""
     rijen = []
-    for orgaan in org.organen.values():
+    for orgaan in organen_op(org, peildatum).bestaand:
         uitslag = wie_zit_in(org, orgaan, peildatum, index)
         steun = ", ".join(
             dict.fromkeys(functienaam(org, s.functie, s.gemeente) for s in uitslag.ondersteuning)
@@ -387,6 +425,14 @@ def overzicht(org: Organisatie, peildatum: date, index: Index) -> list[tuple[Reg
             )
         )
     return rijen
+
+
+def opgeheven(org: Organisatie, peildatum: date) -> list[Item]:
+    """The bodies dissolved before the date, apart from the table, as `amctl organen`."""
+    return [
+        Item((_link(org, o.id), Deel(f" (opgeheven; bestond {_periode(o)})")))
+        for o in organen_op(org, peildatum).opgeheven
+    ]
 
 
 def tegenstrijdigheden(org: Organisatie) -> list[Item]:
@@ -460,14 +506,28 @@ def md_regel(regel: Regel, naar_organen: str) -> str:
     return "".join(delen)
 
 
-def readme(org: Organisatie, peildatum: date, index: Index, tekening: diagram.Tekening) -> str:
+def stand_regel(stand: Stand) -> str:
+    """The comment in README.md that says which stand the site shows."""
+    van = stand.vanaf.isoformat() if stand.vanaf else "-"
+    tot = stand.tot_en_met.isoformat() if stand.tot_en_met else "-"
+    return f"<!-- amctl docs: stand {van} t/m {tot} -->"
+
+
+def readme(
+    org: Organisatie,
+    peildatum: date,
+    index: Index,
+    tekening: diagram.Tekening,
+    stand: Stand,
+    komend: list[Wijziging],
+) -> str:
     uit = [
         KOPREGEL,
-        f"<!-- amctl docs --peildatum {peildatum.isoformat()} -->",
+        stand_regel(stand),
         "",
         f"# {md_tekst(tekening.titel)}",
         "",
-        f"{tekening.ondertitel}. Dezelfde inhoud staat in één pagina in [{INDEX}]({INDEX}).",
+        f"{stand_tekst(stand)} Dezelfde inhoud staat in één pagina in [{INDEX}]({INDEX}).",
         "",
         "## Samenhang",
         "",
@@ -484,6 +544,14 @@ def readme(org: Organisatie, peildatum: date, index: Index, tekening: diagram.Te
     ]
     for rij in overzicht(org, peildatum, index):
         uit.append("| " + " | ".join(md_regel(cel, f"{ORGANEN}/") for cel in rij) + " |")
+    weg = opgeheven(org, peildatum)
+    if weg:
+        uit += ["", "## Opgeheven", ""]
+        uit += [f"- {md_regel(i.regel, f'{ORGANEN}/')}" for i in weg]
+    uit += ["", "## Wat komt er aan", ""]
+    uit += [f"- {md_regel(i.regel, f'{ORGANEN}/')}" for i in _komend(komend)] or [
+        md_tekst("Het bestand legt geen wijziging na deze stand vast.")
+    ]
     items = tegenstrijdigheden(org)
     if items:
         uit += ["", "## Tegenstrijdigheden in de bronnen", ""]
@@ -603,6 +671,8 @@ def index_html(
     tekening: diagram.Tekening,
     svg: str | None,
     paginas: list[Pagina],
+    stand: Stand,
+    komend: list[Wijziging],
 ) -> str:
     uit = [
         "<!DOCTYPE html>",
@@ -619,7 +689,7 @@ def index_html(
         "<body>",
         KOPREGEL,
         f"<h1>{_h(tekening.titel)}</h1>",
-        f'<p class="peildatum">{_h(tekening.ondertitel)}.</p>',
+        f'<p class="peildatum">{_h(stand_tekst(stand))}</p>',
         '<h2 id="samenhang">Samenhang</h2>',
         f'<p class="uitleg">Legenda: {_h(diagram.legenda_tekst(tekening))}</p>',
     ]
@@ -656,6 +726,15 @@ def index_html(
             + "</tr>"
         )
     uit += ["</tbody>", "</table>", "</div>"]
+    weg = opgeheven(org, peildatum)
+    if weg:
+        uit.append('<h2 id="opgeheven">Opgeheven</h2>')
+        uit += ["<ul>", *(f"<li>{html_regel(i.regel)}</li>" for i in weg), "</ul>"]
+    uit.append('<h2 id="komend">Wat komt er aan</h2>')
+    if komend:
+        uit += ["<ul>", *(f"<li>{html_regel(i.regel)}</li>" for i in _komend(komend)), "</ul>"]
+    else:
+        uit.append("<p>Het bestand legt geen wijziging na deze stand vast.</p>")
     items = tegenstrijdigheden(org)
     if items:
         uit.append('<h2 id="tegenstrijdigheden">Tegenstrijdigheden in de bronnen</h2>')
@@ -685,7 +764,11 @@ def index_html(
 
 
 def maak_site(org: Organisatie, peildatum: date) -> dict[str, bytes]:
-    """Every file of the site by its path relative to MAP (with '/'), as bytes."""
+    """Every file of the site by its path relative to MAP (with '/'), as bytes: the answers
+    of the peildatum's stand, the same for every day of it."""
+    stand = stand_op(org, peildatum)
+    peildatum = stand.vertegenwoordiger(peildatum)
+    komend = komende_wijzigingen(org, peildatum)
     index = Index(org)
     tekening = diagram.tekening(org, peildatum)
     svg = (
@@ -694,20 +777,21 @@ def maak_site(org: Organisatie, peildatum: date) -> dict[str, bytes]:
         else None
     )
     naar = verwijzers(org)
-    paginas = [pagina(org, o, peildatum, index, naar) for o in org.organen.values()]
-    bestanden = {README: readme(org, peildatum, index, tekening)}
+    paginas = [pagina(org, o, peildatum, index, naar, komend) for o in org.organen.values()]
+    bestanden = {README: readme(org, peildatum, index, tekening, stand, komend)}
     bestanden |= {f"{ORGANEN}/{kaartnaam(p.orgaan.id)}": orgaan_md(p) for p in paginas}
-    bestanden[INDEX] = index_html(org, peildatum, index, tekening, svg, paginas)
+    bestanden[INDEX] = index_html(org, peildatum, index, tekening, svg, paginas, stand, komend)
     return {pad: inhoud.encode("utf-8") for pad, inhoud in bestanden.items()}
 
 
-def vastgelegde_peildatum(map_: Path) -> date | None:
-    """The peildatum a site was made for, from its README.md; None when there is none."""
+def vastgelegde_stand(map_: Path) -> str | None:
+    """Which stand a site in MAP shows ('2026-04-01 t/m -'), from its README.md; None when it
+    says none."""
     try:
-        gevonden = _PEILDATUM.search((map_ / README).read_text(encoding="utf-8"))
-        return date.fromisoformat(gevonden.group(1)) if gevonden else None
-    except (OSError, UnicodeDecodeError, ValueError):
+        gevonden = _STAND.search((map_ / README).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
         return None
+    return f"{gevonden.group(1)} t/m {gevonden.group(2)}" if gevonden else None
 
 
 def _aanwezig(map_: Path) -> set[str]:

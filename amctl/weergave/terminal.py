@@ -184,7 +184,24 @@ def waar_zit(org: Organisatie, kop: str, peildatum: date, plaatsen: list[Plaats]
     return [titel, Tabel(("orgaan", "functie", "persoon", "rol"), rijen), *merken.legenda()]
 
 
-def organen(rijen: list[dict[str, Any]]) -> list[Blok]:
+def opgeheven(rijen: list[dict[str, Any]], peildatum: date) -> list[Blok]:
+    """The bodies dissolved before the date, under the others: in `organen` and `tree`."""
+    if not rijen:
+        return []
+    return [
+        Tak(
+            regel(_t(f"Opgeheven voor {peildatum.isoformat()}", "bold")),
+            [
+                Tak(regel(_t(r["naam"]), _t(f"  {r['id']}", "dim"), f", t/m {r['tot_en_met']}"), [])
+                for r in rijen
+            ],
+        )
+    ]
+
+
+def organen(
+    rijen: list[dict[str, Any]], weg: list[dict[str, Any]] = (), peildatum: date | None = None
+) -> list[Blok]:
     merken = _Merken()
     for r in rijen:
         for ritme in r["vergaderritmes"]:
@@ -205,6 +222,7 @@ def organen(rijen: list[dict[str, Any]]) -> list[Blok]:
             ],
         ),
         *merken.legenda(),
+        *(opgeheven(list(weg), peildatum) if peildatum else []),
     ]
 
 
@@ -304,13 +322,19 @@ def kaart(
     return regels + merken.legenda()
 
 
-def boom(knopen: list[dict[str, Any]], peildatum: date, titel: str | None = None) -> list[Blok]:
-    """The tree under its title (the file's `titel`, when the whole structure is shown)."""
+def boom(
+    knopen: list[dict[str, Any]],
+    peildatum: date,
+    titel: str | None = None,
+    weg: list[dict[str, Any]] = (),
+) -> list[Blok]:
+    """The tree under its title (the file's `titel`, when the whole structure is shown), and
+    the bodies dissolved before the date apart below it."""
     merken = _Merken()
     takken = [_tak(k, merken) for k in knopen]
     kop = [regel(_t(titel, "bold"))] if titel else []
     peil = regel(_t(f"Peildatum {peildatum.isoformat()}", "dim"))
-    return [*kop, peil, *takken, *merken.legenda()]
+    return [*kop, peil, *takken, *opgeheven(list(weg), peildatum), *merken.legenda()]
 
 
 def _label(knoop: dict[str, Any], merken: _Merken) -> Regel:
