@@ -598,7 +598,7 @@ def docs(
         for verschil in verschillen:
             sys.stderr.write(f"  {verschil.soort}: {verschil.pad}\n")
         vast = f" --peildatum {dag.isoformat()}" if peildatum is not None else ""
-        meld(f"Werk het bij met: amctl docs --uit {controleer}{vast}\n", sys.stderr)
+        meld(f"Werk het bij met: amctl overzicht --uit {controleer}{vast}\n", sys.stderr)
         raise typer.Exit(EXIT_ONGELDIG)
 
     gewijzigd = site.schrijf_site(map_, bestanden, gegevens=Path(org.bestand))

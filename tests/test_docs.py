@@ -662,3 +662,16 @@ def test_the_svg_has_a_title_and_a_description_and_the_text_lists_the_same_lines
         "Regiegroep — dagelijks bestuur van — Amstelland-Meerlanden Overleg" in z for z in zinnen
     )
     assert f"<h1>{html_escape(verwachte_titel(GEDEELD))}</h1>" in index_html
+
+
+def test_the_readme_example_site_is_true_for_its_own_stand(runner):
+    """The README's stale-site example needs a site that is stale only because of the date.
+    After a deliberate change of the site's format, remake it with:
+    amctl docs --uit tests/fixtures/site-voor-wisseling -f tests/fixtures/fictief.yaml
+    --peildatum 2026-03-01"""
+    vereis("dot", "graphviz")
+    fixtures = Path(__file__).parent / "fixtures"
+    argumenten = ["docs", "-f", str(fixtures / "fictief.yaml")]
+    argumenten += ["--controleer", str(fixtures / "site-voor-wisseling")]
+    assert runner.invoke(app, [*argumenten, "--peildatum", "2026-03-31"]).exit_code == 0
+    assert runner.invoke(app, [*argumenten, "--peildatum", "2026-04-01"]).exit_code == 1
