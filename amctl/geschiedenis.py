@@ -14,6 +14,7 @@ from amctl.model import Bezetting, Orgaan, Organisatie
 from amctl.probleem import GebruiksFout
 from amctl.tekst import suggestie, zichtbaar
 from amctl.vragen import (
+    OPEN,
     Index,
     ambtshalve_perioden,
     doorsnede,
@@ -156,11 +157,11 @@ def _vacatures(bekleders: list[Bezetting], post: str, functie: str, gemeente: st
             break
         if gevuld_tot != date.min and b.vanaf is not None and b.vanaf > gevuld_tot + DAG:
             vacatures.append(
-                Tijdvak(gevuld_tot + DAG, b.vanaf - DAG, "vacant", f"vacant: {post}", gegevens)
+                Tijdvak(gevuld_tot + DAG, b.vanaf - DAG, "vacant", f"{OPEN}: {post}", gegevens)
             )
         gevuld_tot = b.tot_en_met and max(gevuld_tot, b.tot_en_met)
     if bekleders and gevuld_tot is not None:
-        vacatures.append(Tijdvak(gevuld_tot + DAG, None, "vacant", f"vacant: {post}", gegevens))
+        vacatures.append(Tijdvak(gevuld_tot + DAG, None, "vacant", f"{OPEN}: {post}", gegevens))
     return vacatures
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from amctl.model import Orgaan, Organisatie, aard_van, geldig_op
 from amctl.vragen import (
+    OPEN,
     Bezetting_op,
     Herkomst,
     Plaats,
@@ -32,7 +33,7 @@ from amctl.weergave.gegevens import (
 )
 from amctl.weergave.opmaak import Blok, Deel, Regel, Tabel, Tak, regel
 
-NIET_INGEVULD = "niet ingevuld"
+NIET_INGEVULD = OPEN
 
 
 def _t(tekst: object, stijl: str = "") -> Deel:
