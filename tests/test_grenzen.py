@@ -543,7 +543,7 @@ def leesopdrachten(bestand: Path, site: Path) -> list[list[str]]:
         ["diagram", *f],
         ["diagram", "--formaat", "dot", *f],
         ["diagram", "--formaat", "svg", *f],
-        ["docs", "--controleer", str(site), "-f", str(bestand)],
+        ["docs", "--controleer", str(site), *f],
     ]
 
 
