@@ -547,8 +547,9 @@ def docs(
             "--peildatum",
             "-d",
             metavar="DATUM",
-            help="De datum waarop de vraag gesteld wordt, als JJJJ-MM-DD. Standaard: vandaag, ook bij --controleer: een overzicht dat vandaag anders "
-            "zou zijn, is verouderd. Met een vaste datum is het overzicht reproduceerbaar.",
+            help="De datum waarop de vraag gesteld wordt, als JJJJ-MM-DD. Standaard: vandaag, "
+            "ook bij --controleer: een overzicht dat vandaag anders zou zijn, is verouderd. Met "
+            "een vaste datum is het overzicht reproduceerbaar.",
             show_default=False,
             callback=controleer_datum,
         ),

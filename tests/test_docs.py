@@ -405,7 +405,7 @@ def test_controleer_after_a_name_change_exits_1_naming_readme_and_the_body_page(
     assert "verouderd: organen/platform.md" in resultaat.stderr
     assert "verouderd: index.html" in resultaat.stderr
     assert "verouderd: organen/regio.md" not in resultaat.stderr
-    assert "amctl docs --uit" in resultaat.stderr
+    assert "amctl overzicht --uit" in resultaat.stderr
 
 
 def test_controleer_names_missing_and_extra_pages_and_uit_repairs_both(runner, bestand, site):
@@ -471,7 +471,7 @@ def test_a_site_made_before_a_change_is_stale_once_the_change_has_begun(
     for pad in ("README.md", "index.html", "organen/bestuur.md"):
         assert f"verouderd: {pad}" in resultaat.stderr
     assert "organen/metro.md" not in resultaat.stderr
-    assert f"Werk het bij met: amctl docs --uit {map_}\n" in resultaat.stderr
+    assert f"Werk het bij met: amctl overzicht --uit {map_}\n" in resultaat.stderr
 
 
 def test_a_pinned_peildatum_still_checks_a_reproducible_build(runner, wisseling, tmp_path):
