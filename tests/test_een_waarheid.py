@@ -86,7 +86,9 @@ def kaartzetels(kaart: str) -> list[tuple[str, str, str]]:
 
 
 def kaartstatus(kaart: str) -> str:
-    return re.search(r"^- \*\*Status:\*\* (.*)$", kaart, re.MULTILINE).group(1)
+    """The status on a card, without its provenance (the mark and '(bron: ...)')."""
+    status = re.search(r"^- \*\*Status:\*\* (.*)$", kaart, re.MULTILINE).group(1)
+    return status.split(" (bron:")[0].rstrip("*~")
 
 
 def zelfde_overal(org: Organisatie, dag: date) -> None:
