@@ -57,7 +57,6 @@ from amctl.probleem import GebruiksFout, LaadFout, Probleem
 from amctl.schrijven import controleer_bewerkbaar, lees_descriptor, toon_pad, vervang_gegevens
 from amctl.tekst import suggestie
 from amctl.vragen import (
-    Index,
     bedoelde_personen,
     functienaam,
     personen_met,
@@ -1154,7 +1153,7 @@ def _een_zetel(
     Returns that end (or None) and what was done."""
     naam = functienaam(org, *post)
     meldingen: list[str] = []
-    bekleders = Index(org).bekleders.get(post, [])
+    bekleders = org.bekleders().get(post, [])
     for vorige in bekleders:
         if vorige.persoon == pid or not geldig_op(vorige, datum):
             continue

@@ -261,13 +261,11 @@ def _stop_bij_fouten(uitslag, gevolg: str, getoond: int = 5) -> NoReturn:
 
 def _json(gegevens: dict, org=None) -> None:
     """JSON for scripts; the first key names the file the answer was read from (if any)."""
-    import json
-
-    from amctl.tekst import json_veilig
+    from amctl.tekst import json_tekst
 
     if org is not None:
         gegevens = {"bestand": org.bestand, **gegevens}
-    sys.stdout.write(json_veilig(json.dumps(gegevens, ensure_ascii=False, indent=2)) + "\n")
+    sys.stdout.write(json_tekst(gegevens))
 
 
 def _kopregel(org) -> str:
@@ -492,7 +490,8 @@ def diagram(
     """Teken de organen als organogram, van boven naar beneden; elk samenwerkingsverband (AM,
     MRA) in een eigen kader.
 
-    Exit 0: getekend; 1: ongeldige gegevens of geen Graphviz; 2: verkeerd gebruik of schrijffout.
+    Exit 0: getekend; 1: ongeldige gegevens; 2: verkeerd gebruik, schrijffout, of Graphviz
+    ontbreekt of faalt.
     """
     from amctl.weergave import diagram as tekenen
 
@@ -502,11 +501,7 @@ def diagram(
             "Een png hoort niet op het scherm; geef --uit PAD of stuur de uitvoer door."
         )
     org = _model(bestand)
-    try:
-        figuur = tekenen.maak(org, dag, formaat.value, met_personen)
-    except tekenen.GraphvizOntbreekt as fout:
-        _fout(str(fout))
-        raise typer.Exit(EXIT_ONGELDIG) from None
+    figuur = tekenen.maak(org, dag, formaat.value, met_personen)
     if uit is not None:
         from amctl.schrijven import met_merk, schrijf_uitvoer
 
@@ -885,6 +880,7 @@ def diff(
     from amctl import verschil
     from amctl.bestand import kies_bestand
     from amctl.controle import OngeldigeData
+    from amctl.weergave.verschil import FORMATEN
 
     formaat = _met_json(formaat, als_json, VerschilFormaat)
     pad = kies_bestand(bestand)
@@ -900,7 +896,7 @@ def diff(
         except OngeldigeData as fout:
             _stop_bij_fouten(fout.uitslag, "amctl vergelijkt alleen geldige versies")
     wijzigingen = verschil.verschil(*modellen)
-    weergave = verschil.FORMATEN[formaat.value]
+    weergave = FORMATEN[formaat.value]
     sys.stdout.write(weergave(wijzigingen, versies[0].label, versies[1].label))
 
 
@@ -933,15 +929,16 @@ def geschiedenis(
     """De tijdlijn van een orgaan, functie, persoon of gemeente: wie wanneer welke zetel
     had, en wanneer een status of voorzitterschap wisselde."""
     from amctl import geschiedenis as tijdlijnen
+    from amctl.weergave import geschiedenis as tijdlijnweergave
 
     org = _model(bestand)
     tijdlijn = tijdlijnen.geschiedenis(org, wie)
     if peildatum is not None:
         tijdlijn = tijdlijnen.tot(tijdlijn, als_datum(peildatum))
     if als_json:
-        _json(tijdlijnen.als_dict(tijdlijn), org)
+        _json(tijdlijnweergave.als_dict(tijdlijn), org)
     else:
-        meld(f"{_kopregel(org)}\n{tijdlijnen.als_tekst(tijdlijn)}")
+        meld(f"{_kopregel(org)}\n{tijdlijnweergave.als_tekst(tijdlijn)}")
 
 
 # --- vergaderingen: rooster en agenda --------------------------------------------------------
@@ -1294,12 +1291,10 @@ def exporteer(
     org = _model(bestand)
     inhoud: str | bytes
     if formaat is ExportFormaat.popolo:
-        import json
-
-        from amctl.tekst import json_veilig
+        from amctl.tekst import json_tekst
         from amctl.weergave.popolo import als_popolo
 
-        inhoud = json_veilig(json.dumps(als_popolo(org, dag), ensure_ascii=False, indent=2)) + "\n"
+        inhoud = json_tekst(als_popolo(org, dag))
     else:
         from amctl.weergave import blad
 

@@ -12,10 +12,9 @@ from typing import Any, NamedTuple
 
 from amctl.model import Bezetting, Orgaan, Organisatie
 from amctl.probleem import GebruiksFout
-from amctl.tekst import suggestie, zichtbaar
+from amctl.tekst import suggestie
 from amctl.vragen import (
     OPEN,
-    Index,
     ambtshalve_perioden,
     doorsnede,
     functienaam,
@@ -63,7 +62,6 @@ def _persoon(org: Organisatie, persoon: str) -> str:
 
 
 def _orgaan_tijdlijn(org: Organisatie, orgaan: Orgaan) -> list[Tijdvak]:
-    index = Index(org)
     uit: list[Tijdvak] = []
     if orgaan.vanaf or orgaan.tot_en_met:
         uit.append(Tijdvak(orgaan.vanaf, orgaan.tot_en_met, "bestaan", "bestaat", {}))
@@ -75,7 +73,7 @@ def _orgaan_tijdlijn(org: Organisatie, orgaan: Orgaan) -> list[Tijdvak]:
                 v.vanaf, v.tot_en_met, "voorzitter", f"voorzitter: {voorzitter_tekst(org, v)}", {}
             )
         )
-    for bezettingen in index.bekleders.values():
+    for bezettingen in org.bekleders().values():
         for b in bezettingen:
             for periode, regel in ambtshalve_perioden(org, orgaan, b):
                 post = functienaam(org, b.functie, b.gemeente)
@@ -103,7 +101,7 @@ def _orgaan_tijdlijn(org: Organisatie, orgaan: Orgaan) -> list[Tijdvak]:
             )
         )
     for steun in orgaan.ondersteuning:
-        for b in index.bekleders.get((steun.functie, steun.gemeente), ()):
+        for b in org.bekleders().get((steun.functie, steun.gemeente), ()):
             periode = doorsnede(b, steun, orgaan)
             if periode is not None:
                 post = functienaam(org, b.functie, b.gemeente)
@@ -122,7 +120,6 @@ def _orgaan_tijdlijn(org: Organisatie, orgaan: Orgaan) -> list[Tijdvak]:
 def _post_tijdlijn(org: Organisatie, functie: str, gemeente: str | None) -> list[Tijdvak]:
     """Holders of a post; for a one-seat post also the gaps between them. Without a gemeente
     a per-gemeente post is followed in every gemeente."""
-    index = Index(org)
     if gemeente is None and org.functies[functie].per_gemeente:
         posten = [(functie, g) for g in org.gemeenten]
     else:
@@ -130,7 +127,7 @@ def _post_tijdlijn(org: Organisatie, functie: str, gemeente: str | None) -> list
     uit: list[Tijdvak] = []
     for f, g in posten:
         post = functienaam(org, f, g)
-        bekleders = index.bekleders.get((f, g), [])
+        bekleders = org.bekleders().get((f, g), [])
         for b in bekleders:
             tekst = _persoon(org, b.persoon) + ("" if gemeente or not g else f", {post}")
             uit.append(
@@ -297,33 +294,3 @@ def tot(tijdlijn: Tijdlijn, peildatum: date) -> Tijdlijn:
 
 def _tijdlijn(soort: str, id_: str, naam: str, tijdvakken: list[Tijdvak]) -> Tijdlijn:
     return Tijdlijn(soort, id_, naam, sorted(tijdvakken, key=_volgorde))
-
-
-# --- views --------------------------------------------------------------------------------
-
-
-def als_tekst(tijdlijn: Tijdlijn, vandaag: date | None = None) -> str:
-    kop = f"Geschiedenis van {tijdlijn.naam} ({tijdlijn.soort})"
-    regels = [zichtbaar(kop, eenregelig=True), ""]
-    if not tijdlijn.tijdvakken:
-        regels.append("  Niets vastgelegd.")
-    for t in tijdlijn.tijdvakken:
-        tijdvak = _tijdvak_tekst(t, vandaag or date.today())
-        regels.append(f"  {tijdvak}  {zichtbaar(t.tekst, eenregelig=True)}")
-    return "\n".join(regels) + "\n"
-
-
-def _tijdvak_tekst(t: Tijdvak, vandaag: date) -> str:
-    """'heden' only for a period that runs today; one that starts later reads 'vanaf ...'."""
-    if t.tot_en_met is None and t.vanaf is not None and t.vanaf > vandaag:
-        return f"{'vanaf ' + t.vanaf.isoformat():<25}"
-    van = t.vanaf.isoformat() if t.vanaf else "…"
-    tot = t.tot_en_met.isoformat() if t.tot_en_met else "heden"
-    return f"{van:>10} t/m {tot:<10}"
-
-
-def als_dict(tijdlijn: Tijdlijn) -> dict:
-    return {
-        "wie": {"soort": tijdlijn.soort, "id": tijdlijn.id, "naam": tijdlijn.naam},
-        "tijdvakken": [t.als_dict() for t in tijdlijn.tijdvakken],
-    }

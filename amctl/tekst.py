@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from datetime import date
 
 # Lone surrogates (\ud800-\udfff) come from a path that is not UTF-8 (os.fsdecode): they
 # cannot even be written to a UTF-8 terminal.
@@ -37,6 +38,31 @@ def json_veilig(json_tekst: str) -> str:
     if not _RAUW_IN_JSON.search(json_tekst):
         return json_tekst
     return _RAUW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", json_tekst)
+
+
+def iso(dag: date | None) -> str | None:
+    """A date as JJJJ-MM-DD, the one way amctl writes a date for scripts; None stays None."""
+    return dag.isoformat() if dag else None
+
+
+def periode(vanaf: date | None, tot_en_met: date | None, zonder: str = "") -> str:
+    """The one wording of a period (both dates inclusive): '2018-01-01 t/m 2022-03-31',
+    'vanaf 2018-01-01', 't/m 2016-12-31', or `zonder` when neither date is known."""
+    if vanaf and tot_en_met:
+        return f"{vanaf.isoformat()} t/m {tot_en_met.isoformat()}"
+    if vanaf:
+        return f"vanaf {vanaf.isoformat()}"
+    if tot_en_met:
+        return f"t/m {tot_en_met.isoformat()}"
+    return zonder
+
+
+def json_tekst(gegevens: object) -> str:
+    """The one JSON output of amctl: indented, UTF-8 as typed, nothing a terminal acts on, and
+    a closing newline."""
+    import json
+
+    return json_veilig(json.dumps(gegevens, ensure_ascii=False, indent=2)) + "\n"
 
 
 def suggestie(woord: str, kandidaten) -> str | None:

@@ -28,7 +28,8 @@ from amctl.grenzen import MAX_BYTES
 from amctl.laden import decodeer, lees_bytes, te_groot
 from amctl.model import RELATIESOORTEN, SECTIES, Orgaan, Organisatie, Relatie
 from amctl.probleem import GebruiksFout, LaadFout
-from amctl.tekst import aantal, json_veilig, zichtbaar
+from amctl.tekst import aantal, iso, zichtbaar
+from amctl.tekst import periode as periodetekst
 from amctl.vragen import functienaam, relatielabel, voorzitter_tekst
 
 DAG = timedelta(days=1)
@@ -194,18 +195,8 @@ CATEGORIEEN = {
 }
 
 
-def _iso(dag: date | None) -> str | None:
-    return dag.isoformat() if dag else None
-
-
 def periode(vanaf: date | None, tot_en_met: date | None) -> str:
-    if vanaf and tot_en_met:
-        return f"{vanaf} t/m {tot_en_met}"
-    if vanaf:
-        return f"vanaf {vanaf}"
-    if tot_en_met:
-        return f"t/m {tot_en_met}"
-    return "zonder datums"
+    return periodetekst(vanaf, tot_en_met, zonder="zonder datums")
 
 
 def _met_periode(tekst: str, vanaf: date | None, tot_en_met: date | None) -> str:
@@ -315,19 +306,19 @@ def _termijnwijzigingen(
                 **wie,
                 vorige=vorige.persoon,
                 vorige_naam=van["persoon_naam"],
-                per=_iso(t.vanaf),
+                per=iso(t.vanaf),
             )
         elif t.vanaf is not None and t.tot_en_met is None:
             w = wijziging(
-                "begin", f"{wie['persoon_naam']} begint per {t.vanaf}", **wie, per=_iso(t.vanaf)
+                "begin", f"{wie['persoon_naam']} begint per {t.vanaf}", **wie, per=iso(t.vanaf)
             )
         else:
             w = wijziging(
                 "toegevoegd",
                 f"{wie['persoon_naam']} toegevoegd ({periode(t.vanaf, t.tot_en_met)})",
                 **wie,
-                vanaf=_iso(t.vanaf),
-                tot_en_met=_iso(t.tot_en_met),
+                vanaf=iso(t.vanaf),
+                tot_en_met=iso(t.tot_en_met),
             )
         uit.append((t.vanaf or date.min, w))
     for t in vrij:
@@ -336,14 +327,12 @@ def _termijnwijzigingen(
         wie = persoon(t)
         tekst = f"{wie['persoon_naam']} stopt per {per} (laatste dag {t.tot_en_met})"
         uit.append(
-            (per, wijziging("einde", tekst, **wie, per=_iso(per), laatste_dag=_iso(t.tot_en_met)))
+            (per, wijziging("einde", tekst, **wie, per=iso(per), laatste_dag=iso(t.tot_en_met)))
         )
     for t in vergeleken.verwijderd:
         wie = persoon(t)
         tekst = f"{wie['persoon_naam']} verwijderd ({periode(t.vanaf, t.tot_en_met)})"
-        w = wijziging(
-            "verwijderd", tekst, **wie, vanaf=_iso(t.vanaf), tot_en_met=_iso(t.tot_en_met)
-        )
+        w = wijziging("verwijderd", tekst, **wie, vanaf=iso(t.vanaf), tot_en_met=iso(t.tot_en_met))
         uit.append((t.vanaf or date.min, w))
     for o, n in vergeleken.gewijzigd:
         wie = persoon(n)
@@ -355,8 +344,8 @@ def _termijnwijzigingen(
             "gewijzigd",
             tekst,
             **wie,
-            oud={"vanaf": _iso(o.vanaf), "tot_en_met": _iso(o.tot_en_met)},
-            nieuw={"vanaf": _iso(n.vanaf), "tot_en_met": _iso(n.tot_en_met)},
+            oud={"vanaf": iso(o.vanaf), "tot_en_met": iso(o.tot_en_met)},
+            nieuw={"vanaf": iso(n.vanaf), "tot_en_met": iso(n.tot_en_met)},
         )
         uit.append((n.vanaf or date.min, w))
     uit.sort(key=lambda paar: paar[0])
@@ -804,67 +793,3 @@ def overige_wijzigingen(oud: Organisatie, nieuw: Organisatie) -> list[Wijziging]
             Wijziging("overig", tekst, tekst, soort, f"{_kort(voor)} -> {_kort(na)}", gegevens)
         )
     return uit
-
-
-# --- views --------------------------------------------------------------------------------
-
-
-def _kop(oud: str, nieuw: str) -> str:
-    return f"{oud} -> {nieuw}"
-
-
-def als_tekst(wijzigingen: list[Wijziging], oud: str, nieuw: str) -> str:
-    regels = [f"Bestuurlijke verschillen: {zichtbaar(_kop(oud, nieuw), True)}"]
-    if not wijzigingen:
-        return regels[0] + "\nGeen verschillen.\n"
-    if all(w.categorie == "overig" for w in wijzigingen):
-        regels.append("Geen bestuurlijke verschillen.")
-    for categorie, titel in CATEGORIEEN.items():
-        deze = [w for w in wijzigingen if w.categorie == categorie]
-        if not deze:
-            continue
-        regels += ["", titel]
-        for i, w in enumerate(deze):
-            regels.append(f"  {zichtbaar(w.naam, True)}: {zichtbaar(w.tekst, True)}")
-            laatste = i + 1 == len(deze) or deze[i + 1].onderwerp != w.onderwerp
-            if laatste and w.gegevens.get("ambtshalve_in"):
-                zetels = ", ".join(w.gegevens["ambtshalve_in"])
-                regels.append(f"    zit ambtshalve in: {zichtbaar(zetels, True)}")
-    return "\n".join(regels) + "\n"
-
-
-def als_json(wijzigingen: list[Wijziging], oud: str, nieuw: str) -> str:
-    gegevens = {"oud": oud, "nieuw": nieuw, "wijzigingen": [w.als_dict() for w in wijzigingen]}
-    return json_veilig(json.dumps(gegevens, ensure_ascii=False, indent=2)) + "\n"
-
-
-_MARKDOWN_ESCAPE = {c: "\\" + c for c in "\\`*_[]|#"}
-_MARKDOWN_ESCAPE |= {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": "<br>", "\r": ""}
-
-
-def md_cel(tekst: str) -> str:
-    """Text safe in a Markdown table cell: no '|' ends the cell, no markup, no HTML."""
-    return "".join(_MARKDOWN_ESCAPE.get(c, c) for c in zichtbaar(tekst))
-
-
-def als_markdown(wijzigingen: list[Wijziging], oud: str, nieuw: str) -> str:
-    regels = [f"### Bestuurlijke wijzigingen: {md_cel(_kop(oud, nieuw))}", ""]
-    if not wijzigingen:
-        return "\n".join([*regels, "Geen verschillen.", ""])
-    if all(w.categorie == "overig" for w in wijzigingen):
-        regels += ["Geen bestuurlijke verschillen.", ""]
-    for categorie, titel in CATEGORIEEN.items():
-        deze = [w for w in wijzigingen if w.categorie == categorie]
-        if not deze:
-            continue
-        regels += [f"#### {titel}", "", "| Onderwerp | Wijziging |", "| --- | --- |"]
-        for w in deze:
-            tekst = md_cel(w.tekst)
-            if w.gegevens.get("ambtshalve_in"):
-                tekst += "<br>zit ambtshalve in: " + md_cel(", ".join(w.gegevens["ambtshalve_in"]))
-            regels.append(f"| {md_cel(w.naam)} | {tekst} |")
-        regels.append("")
-    return "\n".join(regels)
-
-
-FORMATEN = {"tekst": als_tekst, "json": als_json, "markdown": als_markdown}

@@ -97,15 +97,11 @@ class Bezetting_op(NamedTuple):
         return herkomst(self.voorzitter, self.orgaan)
 
 
-class Index:
-    """Look-ups by id that the queries need, built once per model (linear in its size)."""
-
-    def __init__(self, org: Organisatie) -> None:
-        self.org = org
-        self.bekleders = org.bekleders()
-
-    def bekleders_op(self, functie: str, gemeente: str | None, peildatum: date) -> list[Bezetting]:
-        return [b for b in self.bekleders.get((functie, gemeente), ()) if geldig_op(b, peildatum)]
+def bekleders_op(
+    org: Organisatie, functie: str, gemeente: str | None, peildatum: date
+) -> list[Bezetting]:
+    """Who holds a post on the date (Organisatie.bekleders is built once per model)."""
+    return [b for b in org.bekleders().get((functie, gemeente), ()) if geldig_op(b, peildatum)]
 
 
 # --- names --------------------------------------------------------------------------------
@@ -185,12 +181,12 @@ def ambtshalve_perioden(
 
 
 def _ambtshalve_gevuld(
-    index: Index, regel: Samenstellingsregel, gemeente: str | None, peildatum: date
+    org: Organisatie, regel: Samenstellingsregel, gemeente: str | None, peildatum: date
 ) -> list[tuple[str, date | None]]:
     """Who fills a rule's seats ex officio on the date, with since when (for a portefeuille:
     since when they hold both the post and the portefeuille)."""
     gevuld = []
-    for b in index.bekleders_op(regel.functie, gemeente, peildatum):
+    for b in bekleders_op(org, regel.functie, gemeente, peildatum):
         if regel.portefeuille is None:
             gevuld.append((b.persoon, b.vanaf))
             continue
@@ -209,7 +205,7 @@ def _gemeenten_van(org: Organisatie, regel: Samenstellingsregel, peildatum: date
     return [g for g in gemeenten if geldig_op(org.gemeenten[g], peildatum)]
 
 
-def zetels_op(org: Organisatie, index: Index, orgaan: Orgaan, peildatum: date) -> list[Zetel]:
+def zetels_op(org: Organisatie, orgaan: Orgaan, peildatum: date) -> list[Zetel]:
     """Expand the composition rules into seats: a count gives that many seats, no count gives
     one seat per holder (or one unfilled seat) per gemeente."""
     zetels: list[Zetel] = []
@@ -222,7 +218,7 @@ def zetels_op(org: Organisatie, index: Index, orgaan: Orgaan, peildatum: date) -
         eerder = len(zetels)  # the seats of the rules before this one
         for gemeente in _gemeenten_van(org, regel, peildatum):
             if regel.wijze == "ambtshalve":
-                gevuld = _ambtshalve_gevuld(index, regel, gemeente, peildatum)
+                gevuld = _ambtshalve_gevuld(org, regel, gemeente, peildatum)
             else:
                 gevuld = [
                     (lid.persoon, lid.vanaf)
@@ -256,12 +252,12 @@ def _is_voorzitter(zetel: Zetel, voorzitter: Voorzitter) -> bool:
     return zetel.functie == voorzitter.functie and zetel.gemeente == voorzitter.gemeente
 
 
-def ondersteuning_op(index: Index, orgaan: Orgaan, peildatum: date) -> list[Steun]:
+def ondersteuning_op(org: Organisatie, orgaan: Orgaan, peildatum: date) -> list[Steun]:
     return [
         Steun(
             o.functie,
             o.gemeente,
-            tuple(b.persoon for b in index.bekleders_op(o.functie, o.gemeente, peildatum)),
+            tuple(b.persoon for b in bekleders_op(org, o.functie, o.gemeente, peildatum)),
             herkomst(o, orgaan),
         )
         for o in orgaan.ondersteuning
@@ -269,18 +265,17 @@ def ondersteuning_op(index: Index, orgaan: Orgaan, peildatum: date) -> list[Steu
     ]
 
 
-def wie_zit_in(org: Organisatie, orgaan: Orgaan, peildatum: date, index: Index | None = None):
+def wie_zit_in(org: Organisatie, orgaan: Orgaan, peildatum: date):
     """The seats, chair and support of a body on a date; none on a date it did not exist."""
-    index = index or Index(org)
     if not geldig_op(orgaan, peildatum):
         return Bezetting_op(orgaan, peildatum, orgaan.status_op(peildatum), [], None, [])
     return Bezetting_op(
         orgaan,
         peildatum,
         orgaan.status_op(peildatum),
-        zetels_op(org, index, orgaan, peildatum),
+        zetels_op(org, orgaan, peildatum),
         orgaan.voorzitter_op(peildatum),
-        ondersteuning_op(index, orgaan, peildatum),
+        ondersteuning_op(org, orgaan, peildatum),
     )
 
 
@@ -454,14 +449,12 @@ def waar_zit(
     org: Organisatie,
     wie: Wie,
     peildatum: date,
-    index: Index | None = None,
     organen: Iterable[Orgaan] | None = None,
 ) -> list[Plaats]:
     """Every body and seat of a person, a post or a gemeente on the date, support included.
 
     It looks in `organen`; by default in the bodies that `plaatsindex` names for `wie`, which
     gives the same answer as looking in all of them (the tests hold it to that)."""
-    index = index or Index(org)
     if organen is None:
         kandidaten = org.index("plaatsen", plaatsindex).get(f"{wie.soort}{_SCHEIDING}{wie.id}", ())
         organen = (org.organen[id_] for id_ in kandidaten)
@@ -469,7 +462,7 @@ def waar_zit(
     for orgaan in organen:
         if not geldig_op(orgaan, peildatum):
             continue
-        for z in zetels_op(org, index, orgaan, peildatum):
+        for z in zetels_op(org, orgaan, peildatum):
             if _past(wie, z.functie, z.gemeente, z.persoon):
                 plaatsen.append(
                     Plaats(
@@ -481,7 +474,7 @@ def waar_zit(
                         herkomst(z.regel, orgaan, "functie"),
                     )
                 )
-        for s in ondersteuning_op(index, orgaan, peildatum):
+        for s in ondersteuning_op(org, orgaan, peildatum):
             for persoon in s.personen or (None,):
                 if _past(wie, s.functie, s.gemeente, persoon):
                     plaatsen.append(
@@ -718,7 +711,7 @@ class Zitting(NamedTuple):
     tot_en_met: date | None
 
 
-def _wisseldagen(org: Organisatie, index: Index, orgaan: Orgaan) -> list[date]:
+def _wisseldagen(org: Organisatie, orgaan: Orgaan) -> list[date]:
     """The days on which the seats of a body can change: every start, and every day after an
     end, of the body, its rules, chairs and members, the gemeenten and the holdings of the
     posts its rules name."""
@@ -742,22 +735,21 @@ def _wisseldagen(org: Organisatie, index: Index, orgaan: Orgaan) -> list[date]:
                 voeg_toe(org.gemeenten[gemeente])
         if regel.wijze == "ambtshalve":
             for gemeente in gemeenten:
-                for b in index.bekleders.get((regel.functie, gemeente), ()):
+                for b in org.bekleders().get((regel.functie, gemeente), ()):
                     voeg_toe(b)
                     for toedeling in b.portefeuilles:
                         voeg_toe(toedeling)
     return sorted(dagen)
 
 
-def zittingen(org: Organisatie, orgaan: Orgaan, index: Index | None = None) -> list[Zitting]:
+def zittingen(org: Organisatie, orgaan: Orgaan) -> list[Zitting]:
     """Who sat in which seat of a body over its whole history: the seats of `zetels_op` on
     every day they can change, joined into unbroken periods per person, post and role."""
-    index = index or Index(org)
-    dagen = _wisseldagen(org, index, orgaan)
+    dagen = _wisseldagen(org, orgaan)
     open_: dict[tuple, Zitting] = {}
     klaar: list[Zitting] = []
     for dag in dagen:
-        zetels = zetels_op(org, index, orgaan, dag) if geldig_op(orgaan, dag) else []
+        zetels = zetels_op(org, orgaan, dag) if geldig_op(orgaan, dag) else []
         nu = {(z.functie, z.gemeente, z.persoon, z.rol): z for z in zetels if z.persoon is not None}
         for sleutel in list(open_):
             if sleutel not in nu:

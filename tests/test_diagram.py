@@ -299,7 +299,7 @@ def test_the_label_holds_composition_and_chair(runner, bestand):
     gelezen = lees_mermaid(diagram(runner, bestand).stdout)
     assert gelezen["knopen"]["org_bestuur"] == [
         "Dagelijks Bestuur",
-        "2 x burgemeester",
+        "2 x burgemeester (een per gemeente)",  # the same words as tree, toon and the site
         "vz: burgemeester van Noord",
     ]
 
@@ -394,7 +394,7 @@ def test_the_shipped_data_draws_am_and_mra_in_their_own_clusters(runner, gedeeld
 def test_without_graphviz_svg_says_which_package_to_install(runner, bestand, monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda programma: None)
     resultaat = diagram(runner, bestand, "--formaat", "svg")
-    assert resultaat.exit_code == 1
+    assert resultaat.exit_code == 2  # the data is fine: an external tool is missing
     assert "Graphviz ontbreekt" in resultaat.stderr
     assert "apt-get install graphviz" in resultaat.stderr
     assert resultaat.stdout == ""
@@ -687,12 +687,14 @@ def test_met_personen_puts_the_names_in_the_boxes_chair_first(runner, schrijf):
         "Fictief Persoon A (burgemeester van Noord)",
     ]
     # A seat no one fills keeps its rule; a post shows who holds it.
-    assert met["knopen"]["org_pho"][1:] == ["wethouder (als portefeuillehouder)"]
+    assert met["knopen"]["org_pho"][1:] == [
+        "wethouder (benoemd, per gemeente, als portefeuillehouder)"
+    ]
     assert met["knopen"]["fun_secretaris"] == ['secretaris "een"', "Fictief Persoon C"]
     zonder = lees_mermaid(diagram(runner, pad).stdout)
     assert zonder["knopen"]["org_bestuur"] == [
         "Dagelijks Bestuur",
-        "2 x burgemeester",
+        "2 x burgemeester (een per gemeente)",
         "vz: burgemeester van Zuid (Fictief Persoon B)",
     ]
     assert met["lijnen"] == zonder["lijnen"]

@@ -26,7 +26,7 @@ from amctl import vragen
 from amctl.cli import app
 from amctl.controle import controleer_tekst, geldig_model
 from amctl.model import Organisatie
-from amctl.vragen import OPEN, Index, statuslabel
+from amctl.vragen import OPEN, statuslabel
 from amctl.weergave import site
 from amctl.weergave.gegevens import (
     bezetting_dict,
@@ -52,12 +52,12 @@ def _zetel(z: dict[str, Any]) -> Zetel:
     return (z["functie"], z["gemeente"], z["persoon_id"], z["rol"])
 
 
-def wie_zit_in(org: Organisatie, orgaan: str, dag: date, index: Index) -> dict[str, Any]:
-    return bezetting_dict(org, vragen.wie_zit_in(org, org.organen[orgaan], dag, index))
+def wie_zit_in(org: Organisatie, orgaan: str, dag: date) -> dict[str, Any]:
+    return bezetting_dict(org, vragen.wie_zit_in(org, org.organen[orgaan], dag))
 
 
-def waar_zit(org: Organisatie, wie: vragen.Wie, dag: date, index: Index) -> list[dict]:
-    plaatsen = vragen.waar_zit(org, wie, dag, index)
+def waar_zit(org: Organisatie, wie: vragen.Wie, dag: date) -> list[dict]:
+    plaatsen = vragen.waar_zit(org, wie, dag)
     return [
         p for p in plaatsen_dict(org, wie, dag, plaatsen)["plaatsen"] if p["rol"] != "ondersteuning"
     ]
@@ -93,7 +93,6 @@ def kaartstatus(kaart: str) -> str:
 
 def zelfde_overal(org: Organisatie, dag: date) -> None:
     """The property: every view agrees with wie-zit-in on the date."""
-    index = Index(org)
     organen = organen_lijst(org, dag)
     bestaand = [o["id"] for o in organen]
     weg = [o["id"] for o in opgeheven_lijst(org, dag)]
@@ -101,7 +100,7 @@ def zelfde_overal(org: Organisatie, dag: date) -> None:
     # The same bodies: organen, tree --json and the site's table; dissolved ones apart.
     knopen = boomknopen(boom(org, dag))
     assert sorted(knopen) == sorted(bestaand)
-    tabel = site.overzicht(org, dag, index)
+    tabel = site.overzicht(org, dag)
     assert [rij[0][0].orgaan for rij in tabel] == bestaand
     assert [i.regel[0].orgaan for i in site.opgeheven(org, dag)] == weg
     assert not set(weg) & set(bestaand)
@@ -109,16 +108,16 @@ def zelfde_overal(org: Organisatie, dag: date) -> None:
     # Every seat found by waar-zit, by post, by gemeente and by person.
     per_functie: Counter = Counter()
     for functie in org.functies:
-        for p in waar_zit(org, vragen.Wie("functie", functie), dag, index):
+        for p in waar_zit(org, vragen.Wie("functie", functie), dag):
             per_functie[p["orgaan"]["id"], _zetel(p)] += 1
     per_gemeente: Counter = Counter()
     for gemeente in org.gemeenten:
-        for p in waar_zit(org, vragen.Wie("gemeente", gemeente), dag, index):
+        for p in waar_zit(org, vragen.Wie("gemeente", gemeente), dag):
             assert p["gemeente"] == gemeente
             per_gemeente[p["orgaan"]["id"], _zetel(p)] += 1
     per_persoon: Counter = Counter()
     for persoon in org.personen:
-        for p in waar_zit(org, vragen.Wie("persoon", persoon), dag, index):
+        for p in waar_zit(org, vragen.Wie("persoon", persoon), dag):
             assert p["persoon_id"] == persoon
             per_persoon[p["orgaan"]["id"], _zetel(p)] += 1
 
@@ -126,7 +125,7 @@ def zelfde_overal(org: Organisatie, dag: date) -> None:
     statussen = {o["id"]: o["status"] for o in organen}
     naar = site.verwijzers(org)
     for orgaan in bestaand:
-        uitslag = wie_zit_in(org, orgaan, dag, index)
+        uitslag = wie_zit_in(org, orgaan, dag)
         zetels = Counter(_zetel(z) for z in uitslag["leden"])
         alle.update({(orgaan, z): n for z, n in zetels.items()})
         status = uitslag["orgaan"]["status"]
@@ -134,7 +133,7 @@ def zelfde_overal(org: Organisatie, dag: date) -> None:
         assert knopen[orgaan]["status"] == status
         boomzetels = Counter(_zetel(z) for g in knopen[orgaan]["zetels"] for z in g["leden"])
         assert boomzetels == zetels, orgaan
-        kaart = site.orgaan_md(site.pagina(org, org.organen[orgaan], dag, index, naar, []))
+        kaart = site.orgaan_md(site.pagina(org, org.organen[orgaan], dag, naar, []))
         assert kaartstatus(kaart) == statuslabel(status)
         verwacht = Counter(
             (z["functie_naam"], z["persoon"] or OPEN, z["rol"]) for z in uitslag["leden"]

@@ -12,7 +12,8 @@ import pytest
 from amctl.bestand import OMGEVINGSVARIABELE
 from amctl.cli import app
 from amctl.controle import geldig_model
-from amctl.geschiedenis import als_tekst, geschiedenis
+from amctl.geschiedenis import geschiedenis
+from amctl.weergave.geschiedenis import als_tekst
 
 NA = Path(__file__).parent / "fixtures" / "verschil" / "na.yaml"
 

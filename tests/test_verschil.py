@@ -16,6 +16,7 @@ from amctl import verschil
 from amctl.bestand import OMGEVINGSVARIABELE
 from amctl.cli import app
 from amctl.controle import controleer_tekst, geldig_model
+from amctl.weergave import verschil as verschilweergave
 
 MAP = Path(__file__).parent / "fixtures" / "verschil"
 VOOR, NA = MAP / "voor.yaml", MAP / "na.yaml"
@@ -79,11 +80,11 @@ Organen
 
 
 def test_the_known_pair_gives_exactly_these_changes_as_text(wijzigingen):
-    assert verschil.als_tekst(wijzigingen, "voor.yaml", "na.yaml") == VERWACHTE_TEKST
+    assert verschilweergave.als_tekst(wijzigingen, "voor.yaml", "na.yaml") == VERWACHTE_TEKST
 
 
 def test_the_known_pair_gives_exactly_these_changes_as_json(wijzigingen):
-    gegevens = json.loads(verschil.als_json(wijzigingen, "voor.yaml", "na.yaml"))
+    gegevens = json.loads(verschilweergave.als_json(wijzigingen, "voor.yaml", "na.yaml"))
 
     assert gegevens["oud"] == "voor.yaml" and gegevens["nieuw"] == "na.yaml"
     assert gegevens["wijzigingen"] == [
@@ -204,11 +205,13 @@ def test_a_version_compared_with_itself_has_no_differences():
     org = geldig_model(NA)
 
     assert verschil.verschil(org, org) == []
-    assert verschil.als_tekst([], "a", "b").endswith("\nGeen verschillen.\n")
+    assert verschilweergave.als_tekst([], "a", "b").endswith("\nGeen verschillen.\n")
 
 
 def test_markdown_is_a_table_per_category_for_a_pull_request(wijzigingen):
-    markdown = verschil.als_markdown(wijzigingen, "HEAD~1:data/organisatie.yaml", "werkkopie")
+    markdown = verschilweergave.als_markdown(
+        wijzigingen, "HEAD~1:data/organisatie.yaml", "werkkopie"
+    )
 
     assert markdown.startswith("### Bestuurlijke wijzigingen: HEAD~1:data/organisatie.yaml -&gt;")
     assert "#### Bezetting van functies\n\n| Onderwerp | Wijziging |\n| --- | --- |\n" in markdown
@@ -219,7 +222,7 @@ def test_markdown_is_a_table_per_category_for_a_pull_request(wijzigingen):
 
 
 def test_markdown_cells_escape_pipes_markup_html_and_line_ends():
-    cel = verschil.md_cel("A | B *vet* <script>x</script> [link](u) `c`\nnieuw")
+    cel = verschilweergave.md_cel("A | B *vet* <script>x</script> [link](u) `c`\nnieuw")
 
     assert cel == (
         "A \\| B \\*vet\\* &lt;script&gt;x&lt;/script&gt; \\[link\\](u) \\`c\\`<br>nieuw"
@@ -406,7 +409,10 @@ def test_every_other_change_is_listed_with_its_key_path(runner, schrijf, oud, ni
         waarden,
     )
     assert "#### Overige wijzigingen" in uit["markdown"].stdout
-    assert f"| {verschil.md_cel(pad)} | {verschil.md_cel(waarden)} |" in uit["markdown"].stdout
+    assert (
+        f"| {verschilweergave.md_cel(pad)} | {verschilweergave.md_cel(waarden)} |"
+        in uit["markdown"].stdout
+    )
 
 
 def test_json_gives_the_old_and_new_value_as_data(runner, schrijf):

@@ -13,7 +13,7 @@ from conftest import GEMEENTEN
 from amctl.controle import controleer_bestand, geldig_model
 from amctl.model import Organisatie
 from amctl.probleem import GebruiksFout
-from amctl.vragen import Index, Wie, waar_zit, wie_zit_in, zoek_orgaan, zoek_wie
+from amctl.vragen import Wie, waar_zit, wie_zit_in, zoek_orgaan, zoek_wie
 
 FICTIEF = Path(__file__).parent / "fixtures" / "fictief.yaml"
 GEDEELD = Path(__file__).resolve().parents[1] / "data" / "organisatie.yaml"
@@ -201,12 +201,6 @@ def test_waar_zit_named_member_lists_their_body(org):
     assert [(p.orgaan.id, p.functie, p.gemeente, p.rol) for p in plaatsen] == [
         ("raadsledenplatform", "raadslid", "diemen", "lid")
     ]
-
-
-def test_index_can_be_shared_between_queries(org):
-    index = Index(org)
-    wie = Wie("gemeente", "diemen")
-    assert waar_zit(org, wie, NA_WISSELING, index) == waar_zit(org, wie, NA_WISSELING)
 
 
 # --- finding what the user typed ------------------------------------------------------------

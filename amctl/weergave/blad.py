@@ -14,14 +14,15 @@ from datetime import date
 
 from amctl.blad import BLADNAAM, KOLOMMEN, portefeuilletekst
 from amctl.model import Organisatie, geldig_op
-from amctl.vragen import Index, bron_van_zetel, functienaam, persoonsnaam, wie_zit_in
+from amctl.tekst import iso
+from amctl.vragen import bron_van_zetel, functienaam, persoonsnaam, wie_zit_in
 
 ZETELKOLOMMEN = ("orgaan", "functie", "gemeente", "persoon", "rol", "sinds", "bron")
 _BOM = "\ufeff"
 
 
 def _iso(dag: date | None) -> str:
-    return dag.isoformat() if dag else ""
+    return iso(dag) or ""  # a spreadsheet cell: empty, never 'None'
 
 
 def bezetting_rijen(org: Organisatie, peildatum: date | None = None) -> list[dict[str, str]]:
@@ -59,12 +60,11 @@ def bezetting_rijen(org: Organisatie, peildatum: date | None = None) -> list[dic
 
 def zetel_rijen(org: Organisatie, peildatum: date) -> list[dict[str, str]]:
     """One row per seat of every body that exists on the peildatum, filled or not."""
-    index = Index(org)
     rijen = []
     for orgaan in org.organen.values():
         if not geldig_op(orgaan, peildatum):
             continue
-        for zetel in wie_zit_in(org, orgaan, peildatum, index).zetels:
+        for zetel in wie_zit_in(org, orgaan, peildatum).zetels:
             rijen.append(
                 {
                     "orgaan": orgaan.naam,

@@ -42,9 +42,8 @@ from amctl.probleem import GebruiksFout
 from amctl.tekst import zichtbaar
 from amctl.vragen import (
     Bezetting_op,
-    Index,
-    Samenvatting,
     Zetel,
+    bekleders_op,
     functienaam,
     per_regel,
     persoonsnaam,
@@ -53,6 +52,7 @@ from amctl.vragen import (
     voorzitter_tekst,
     wie_zit_in,
 )
+from amctl.weergave.gegevens import regel_omschrijving
 
 GRAPHVIZ_ONTBREEKT = (
     "Graphviz ontbreekt: installeer het pakket 'graphviz' (apt-get install graphviz) "
@@ -76,22 +76,11 @@ LEGENDA = {
 # Relations whose source stands below its target in the chart, within one frame.
 OMLAAG = frozenset({"bereidt-voor", "dagelijks-bestuur-van"})
 
-_AANTAL = {2: "twee", 3: "drie", 4: "vier"}
 
-
-class GraphvizOntbreekt(Exception):
-    """svg or png was asked for, and Graphviz's `dot` is not on the PATH."""
-
-    def __init__(self) -> None:
-        super().__init__(GRAPHVIZ_ONTBREEKT)
-
-
-class GraphvizFaalt(GraphvizOntbreekt, GebruiksFout):
-    """Graphviz ran but made no figure: it failed, or took longer than GRAPHVIZ_TIJDSLIMIET.
-    Like a missing Graphviz for `amctl diagram`; a clean message, not a crash, elsewhere."""
-
-    def __init__(self, melding: str) -> None:
-        Exception.__init__(self, melding)
+class GraphvizFout(GebruiksFout):
+    """Graphviz's `dot`, an external tool, is missing, failed or took too long: one sentence
+    that says what to do, and exit 2 (the data is fine; the command cannot be carried out
+    here), wherever the figure was asked for."""
 
 
 GRAPHVIZ_TIJDSLIMIET = 120  # seconds; a file of thousands of bodies can take Graphviz longer
@@ -199,25 +188,6 @@ def eenregelig(tekst: str) -> str:
     return zichtbaar(" ".join(tekst.split()))
 
 
-def regel_kort(org: Organisatie, groep: Samenvatting) -> str:
-    """One composition rule in a few words: '7 x burgemeester', '14 x raadslid (twee per
-    gemeente)', 'wethouder (allen)', 'wethouder (als portefeuillehouder)'."""
-    regel = groep.regel
-    functie = org.functies[regel.functie]
-    extra: list[str] = []
-    if regel.aantal is None:
-        tekst = functie.naam
-        if functie.per_gemeente and regel.wijze == "ambtshalve":
-            extra.append("allen")
-    else:
-        tekst = f"{len(groep.zetels)} x {functie.naam}"
-        if functie.per_gemeente and regel.aantal > 1:
-            extra.append(f"{_AANTAL.get(regel.aantal, regel.aantal)} per gemeente")
-    if regel.rol != "lid":
-        extra.append(f"als {regel.rol}")
-    return tekst + (f" ({', '.join(extra)})" if extra else "")
-
-
 def status_kort(status: str) -> str:
     return "status onbekend" if status == "-" else status.replace("-", " ")
 
@@ -252,11 +222,13 @@ def knoop_regels(
         for groep in per_regel(uitslag.zetels):
             gevuld = [z for z in groep.gevuld if z is not zittend]
             if not groep.gevuld:
-                regels.append(eenregelig(regel_kort(org, groep)))
+                regels.append(eenregelig(regel_omschrijving(org, groep)))
             regels += [eenregelig(_zittende(org, z)) for z in gevuld]
         return tuple(regels)
     if samenstelling:
-        regels += [eenregelig(regel_kort(org, groep)) for groep in per_regel(uitslag.zetels)]
+        regels += [
+            eenregelig(regel_omschrijving(org, groep)) for groep in per_regel(uitslag.zetels)
+        ]
     if uitslag.voorzitter is not None:
         voorzitter = voorzitter_tekst(org, uitslag.voorzitter)
         if zittend is not None and uitslag.voorzitter.persoon is None:
@@ -395,8 +367,7 @@ def tekening(org: Organisatie, peildatum: date, met_personen: bool = False) -> T
     supports another body, is drawn as a box around those posts (the AM-team): the figure
     then shows both who is in the team and which post supports which body."""
     organen = {o.id: o for o in org.organen.values() if geldig_op(o, peildatum)}
-    index = Index(org)
-    uitslagen = {i: wie_zit_in(org, o, peildatum, index) for i, o in organen.items()}
+    uitslagen = {i: wie_zit_in(org, o, peildatum) for i, o in organen.items()}
 
     def ouder(orgaan: Orgaan) -> Orgaan | None:
         return organen.get(orgaan.onderdeel_van) if orgaan.onderdeel_van else None
@@ -462,7 +433,7 @@ def tekening(org: Organisatie, peildatum: date, met_personen: bool = False) -> T
         naam = eenregelig(functienaam(org, functie, gemeente))
         if not met_personen:
             return (naam,)
-        bekleders = index.bekleders_op(functie, gemeente, peildatum)
+        bekleders = bekleders_op(org, functie, gemeente, peildatum)
         return (naam, *(eenregelig(persoonsnaam(org, b.persoon) or "") for b in bekleders))
 
     stippel = {o.id: o.status_op(peildatum) != "actief" for o in organen.values()}
@@ -864,10 +835,10 @@ def graphviz_aanwezig() -> bool:
 
 
 def render(dot_bron: str, formaat: str) -> bytes:
-    """Run Graphviz's `dot` on DOT text: 'svg' or 'png'. GraphvizOntbreekt without it."""
+    """Run Graphviz's `dot` on DOT text: 'svg' or 'png'. GraphvizFout without it."""
     programma = shutil.which("dot")
     if programma is None:
-        raise GraphvizOntbreekt
+        raise GraphvizFout(GRAPHVIZ_ONTBREEKT)
     try:
         uitkomst = subprocess.run(
             [programma, f"-T{formaat}"],
@@ -877,13 +848,13 @@ def render(dot_bron: str, formaat: str) -> bytes:
             timeout=GRAPHVIZ_TIJDSLIMIET,
         )
     except subprocess.TimeoutExpired:
-        raise GraphvizFaalt(
+        raise GraphvizFout(
             f"Graphviz had na {GRAPHVIZ_TIJDSLIMIET} seconden nog geen figuur; er zijn te veel "
             "organen om te tekenen. Gebruik --formaat mermaid of dot."
         ) from None
     if uitkomst.returncode != 0:
         melding = zichtbaar(uitkomst.stderr.decode("utf-8", "replace").strip()[:300])
-        raise GraphvizFaalt(f"Graphviz kon de figuur niet maken: {melding}")
+        raise GraphvizFout(f"Graphviz kon de figuur niet maken: {melding}")
     return uitkomst.stdout
 
 

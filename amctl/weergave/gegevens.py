@@ -6,10 +6,10 @@ from datetime import date
 from typing import Any
 
 from amctl.model import Orgaan, Organisatie, geldig_op
+from amctl.tekst import iso
 from amctl.vragen import (
     Bezetting_op,
     Herkomst,
-    Index,
     Plaats,
     Samenvatting,
     Wie,
@@ -81,13 +81,9 @@ def bron_dict(org: Organisatie, bron_id: str) -> dict[str, Any]:
         "titel": b.titel,
         "url": b.url,
         "bestand": b.bestand,
-        "geraadpleegd": _iso(b.geraadpleegd),
+        "geraadpleegd": iso(b.geraadpleegd),
         "toelichting": b.toelichting,
     }
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
 
 
 def orgaan_kort(orgaan: Orgaan, peildatum: date) -> dict[str, Any]:
@@ -130,7 +126,7 @@ def zetel_dict(org: Organisatie, z: Zetel, orgaan: Orgaan) -> dict[str, Any]:
         "persoon": persoonsnaam(org, z.persoon),
         "persoon_id": z.persoon,
         "rol": z.rol,
-        "sinds": _iso(z.sinds),
+        "sinds": iso(z.sinds),
         "wijze": z.wijze,
         **herkomst_dict(herkomst(z.regel, orgaan, "functie")),
     }
@@ -156,8 +152,8 @@ def kaart_dict(org: Organisatie, orgaan: Orgaan, uitslag: Bezetting_op) -> dict[
         "onderdeel_van": orgaan.onderdeel_van,
         "omschrijving": orgaan.omschrijving,
         "taken": list(orgaan.taken),
-        "vanaf": _iso(orgaan.vanaf),
-        "tot_en_met": _iso(orgaan.tot_en_met),
+        "vanaf": iso(orgaan.vanaf),
+        "tot_en_met": iso(orgaan.tot_en_met),
         "relaties": [
             {"soort": v.relatie.soort, "naar": v.naar.id, **herkomst_dict(v.herkomst)}
             for v in relaties_van(org, orgaan, peildatum)
@@ -237,8 +233,8 @@ def ritmes_lijst(orgaan: Orgaan, peildatum: date) -> list[dict[str, Any]]:
         {
             "per_jaar": r.per_jaar,
             "locatie": r.locatie,
-            "vanaf": _iso(r.vanaf),
-            "tot_en_met": _iso(r.tot_en_met),
+            "vanaf": iso(r.vanaf),
+            "tot_en_met": iso(r.tot_en_met),
             **herkomst_dict(h),
         }
         for r, h in ritmes_op(orgaan, peildatum)
@@ -263,7 +259,7 @@ def organen_lijst(org: Organisatie, peildatum: date) -> list[dict[str, Any]]:
 def opgeheven_lijst(org: Organisatie, peildatum: date) -> list[dict[str, Any]]:
     """The bodies dissolved before the date: apart from the others in every view."""
     return [
-        {**orgaan_kort(o, peildatum), "tot_en_met": _iso(o.tot_en_met)}
+        {**orgaan_kort(o, peildatum), "tot_en_met": iso(o.tot_en_met)}
         for o in organen_op(org, peildatum).opgeheven
     ]
 
@@ -304,10 +300,9 @@ def boom(
 ) -> list[dict[str, Any]]:
     """The structure as nested dicts: bodies by part-of, each with its seats per rule, chair,
     support and outgoing relations. Used by `amctl tree` (both the text and the JSON)."""
-    index = Index(org)
 
     def knoop(orgaan: Orgaan, niveau: int) -> dict[str, Any]:
-        uitslag = wie_zit_in(org, orgaan, peildatum, index)
+        uitslag = wie_zit_in(org, orgaan, peildatum)
         return {
             **orgaan_kort(orgaan, peildatum),
             "voorzitter": voorzitter_dict(org, uitslag),

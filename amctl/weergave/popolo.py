@@ -23,11 +23,8 @@ from __future__ import annotations
 from datetime import date
 
 from amctl.model import Organisatie, geldig_op
-from amctl.vragen import Index, bron_van_zetel, functienaam, zittingen
-
-
-def _iso(dag: date | None) -> str | None:
-    return dag.isoformat() if dag else None
+from amctl.tekst import iso
+from amctl.vragen import bron_van_zetel, functienaam, zittingen
 
 
 def _zonder_leeg(gegevens: dict) -> dict:
@@ -35,7 +32,6 @@ def _zonder_leeg(gegevens: dict) -> dict:
 
 
 def als_popolo(org: Organisatie, peildatum: date | None = None) -> dict:
-    index = Index(org)
 
     def geldt(vanaf: date | None, tot_en_met: date | None) -> bool:
         return peildatum is None or (
@@ -89,8 +85,8 @@ def als_popolo(org: Organisatie, peildatum: date | None = None) -> dict:
                     "classification": org.soorten[orgaan.soort].naam,
                     "parent_id": f"orgaan/{orgaan.onderdeel_van}" if orgaan.onderdeel_van else None,
                     "description": orgaan.omschrijving,
-                    "founding_date": _iso(orgaan.vanaf),
-                    "dissolution_date": _iso(orgaan.tot_en_met),
+                    "founding_date": iso(orgaan.vanaf),
+                    "dissolution_date": iso(orgaan.tot_en_met),
                     "sources": bronnen(orgaan.bron),
                 }
             )
@@ -128,14 +124,14 @@ def als_popolo(org: Organisatie, peildatum: date | None = None) -> dict:
                 _zonder_leeg(
                     {
                         "id": f"bezetting/{persoon.id}/{b.functie}/{b.gemeente or '-'}/"
-                        f"{_iso(b.vanaf) or '-'}",
+                        f"{iso(b.vanaf) or '-'}",
                         "label": functienaam(org, b.functie, b.gemeente),
                         "role": org.functies[b.functie].naam,
                         "person_id": f"persoon/{persoon.id}",
                         "organization_id": f"gemeente/{b.gemeente}" if b.gemeente else None,
                         "post_id": functiepost(b.functie, b.gemeente),
-                        "start_date": _iso(b.vanaf),
-                        "end_date": _iso(b.tot_en_met),
+                        "start_date": iso(b.vanaf),
+                        "end_date": iso(b.tot_en_met),
                         "sources": bronnen(b.bron),
                     }
                 )
@@ -144,7 +140,7 @@ def als_popolo(org: Organisatie, peildatum: date | None = None) -> dict:
     # The seats of the bodies, from the same query as wie-zit-in.
     for orgaan in org.organen.values():
         zetelposten: set[tuple[str, str | None]] = set()
-        for zitting in zittingen(org, orgaan, index):
+        for zitting in zittingen(org, orgaan):
             if not geldt(zitting.vanaf, zitting.tot_en_met):
                 continue
             zetel = zitting.zetel
@@ -170,15 +166,15 @@ def als_popolo(org: Organisatie, peildatum: date | None = None) -> dict:
                 _zonder_leeg(
                     {
                         "id": f"zitting/{orgaan.id}/{zetel.functie}/{zetel.gemeente or '-'}/"
-                        f"{zetel.persoon}/{_iso(zitting.vanaf) or '-'}",
+                        f"{zetel.persoon}/{iso(zitting.vanaf) or '-'}",
                         "label": f"{zetel.rol} van {orgaan.naam}",
                         "role": zetel.rol,
                         "person_id": f"persoon/{zetel.persoon}",
                         "organization_id": f"orgaan/{orgaan.id}",
                         "post_id": post_id,
                         "on_behalf_of_id": f"gemeente/{zetel.gemeente}" if zetel.gemeente else None,
-                        "start_date": _iso(zitting.vanaf),
-                        "end_date": _iso(zitting.tot_en_met),
+                        "start_date": iso(zitting.vanaf),
+                        "end_date": iso(zitting.tot_en_met),
                         "sources": bronnen(bron_van_zetel(org, orgaan, zetel)),
                     }
                 )

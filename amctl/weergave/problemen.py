@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 from amctl.probleem import Ernst, Probleem
-from amctl.tekst import json_veilig, zichtbaar
+from amctl.tekst import json_tekst, zichtbaar
 
 _KLEUR = {Ernst.FOUT: "\x1b[31m", Ernst.WAARSCHUWING: "\x1b[33m"}
 _GRIJS, _UIT = "\x1b[2m", "\x1b[0m"
@@ -26,8 +25,7 @@ def als_tekst(problemen: Iterable[Probleem], kleur: bool = False) -> str:
 
 
 def als_json(problemen: Iterable[Probleem]) -> str:
-    tekst = json.dumps([p.als_dict() for p in problemen], ensure_ascii=False, indent=2)
-    return json_veilig(tekst) + "\n"
+    return json_tekst([p.als_dict() for p in problemen])
 
 
 def _github_escape(tekst: str, eigenschap: bool = False) -> str:

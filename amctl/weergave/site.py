@@ -36,12 +36,11 @@ from amctl.model import (
     geldig_op,
 )
 from amctl.schrijven import gegenereerd_in, schrijf_map
-from amctl.tekst import zichtbaar
+from amctl.tekst import periode, zichtbaar
 from amctl.vragen import (
     OPEN,
     Bezetting_op,
     Herkomst,
-    Index,
     Stand,
     Wijziging,
     functienaam,
@@ -116,13 +115,7 @@ def _link(org: Organisatie, orgaan_id: str) -> Deel:
 
 
 def _periode(item: Gedateerd) -> str:
-    if item.vanaf and item.tot_en_met:
-        return f"{item.vanaf.isoformat()} t/m {item.tot_en_met.isoformat()}"
-    if item.vanaf:
-        return f"vanaf {item.vanaf.isoformat()}"
-    if item.tot_en_met:
-        return f"t/m {item.tot_en_met.isoformat()}"
-    return ""
+    return periode(item.vanaf, item.tot_en_met)
 
 
 class _Merken(set):
@@ -193,7 +186,6 @@ def pagina(
     org: Organisatie,
     orgaan: Orgaan,
     peildatum: date,
-    index: Index,
     naar: Verwijzers | None = None,
     komend: list[Wijziging] | None = None,
 ) -> Pagina:
@@ -203,7 +195,7 @@ def pagina(
     merken = _Merken()
     if komend is None:
         komend = komende_wijzigingen(org, peildatum)
-    uitslag = wie_zit_in(org, orgaan, peildatum, index)
+    uitslag = wie_zit_in(org, orgaan, peildatum)
     velden = _velden(org, orgaan, peildatum, uitslag, merken)
     secties = [Sectie("Taken", [Item(_t(taak)) for taak in orgaan.taken])] if orgaan.taken else []
     voorzitter = _voorzitter(org, uitslag) + _herkomst(uitslag.voorzitter_herkomst, merken)
@@ -406,11 +398,11 @@ def _web(url: str | None) -> str | None:
 _KOPPEN = ("Orgaan", "Soort", "Status", "Onderdeel van", "Voorzitter", "Ondersteuning")
 
 
-def overzicht(org: Organisatie, peildatum: date, index: Index) -> list[tuple[Regel, ...]]:
+def overzicht(org: Organisatie, peildatum: date) -> list[tuple[Regel, ...]]:
     """The table of bodies: one row per body that exists on the date, as `amctl organen`."""
     rijen = []
     for orgaan in organen_op(org, peildatum).bestaand:
-        uitslag = wie_zit_in(org, orgaan, peildatum, index)
+        uitslag = wie_zit_in(org, orgaan, peildatum)
         steun = ", ".join(
             dict.fromkeys(functienaam(org, s.functie, s.gemeente) for s in uitslag.ondersteuning)
         )
@@ -516,7 +508,6 @@ def stand_regel(stand: Stand) -> str:
 def readme(
     org: Organisatie,
     peildatum: date,
-    index: Index,
     tekening: diagram.Tekening,
     stand: Stand,
     komend: list[Wijziging],
@@ -542,7 +533,7 @@ def readme(
         "| " + " | ".join(_KOPPEN) + " |",
         "|" + " --- |" * len(_KOPPEN),
     ]
-    for rij in overzicht(org, peildatum, index):
+    for rij in overzicht(org, peildatum):
         uit.append("| " + " | ".join(md_regel(cel, f"{ORGANEN}/") for cel in rij) + " |")
     weg = opgeheven(org, peildatum)
     if weg:
@@ -667,7 +658,6 @@ def _relaties_als_tekst(t: diagram.Tekening) -> list[str]:
 def index_html(
     org: Organisatie,
     peildatum: date,
-    index: Index,
     tekening: diagram.Tekening,
     svg: str | None,
     paginas: list[Pagina],
@@ -716,7 +706,7 @@ def index_html(
         "<thead><tr>" + "".join(f"<th>{_h(k)}</th>" for k in _KOPPEN) + "</tr></thead>",
         "<tbody>",
     ]
-    for rij in overzicht(org, peildatum, index):
+    for rij in overzicht(org, peildatum):
         uit.append(
             "<tr>"
             + "".join(
@@ -769,7 +759,6 @@ def maak_site(org: Organisatie, peildatum: date) -> dict[str, bytes]:
     stand = stand_op(org, peildatum)
     peildatum = stand.vertegenwoordiger(peildatum)
     komend = komende_wijzigingen(org, peildatum)
-    index = Index(org)
     tekening = diagram.tekening(org, peildatum)
     svg = (
         diagram.render(diagram.dot(tekening, kop=False), "svg").decode("utf-8")
@@ -777,10 +766,10 @@ def maak_site(org: Organisatie, peildatum: date) -> dict[str, bytes]:
         else None
     )
     naar = verwijzers(org)
-    paginas = [pagina(org, o, peildatum, index, naar, komend) for o in org.organen.values()]
-    bestanden = {README: readme(org, peildatum, index, tekening, stand, komend)}
+    paginas = [pagina(org, o, peildatum, naar, komend) for o in org.organen.values()]
+    bestanden = {README: readme(org, peildatum, tekening, stand, komend)}
     bestanden |= {f"{ORGANEN}/{kaartnaam(p.orgaan.id)}": orgaan_md(p) for p in paginas}
-    bestanden[INDEX] = index_html(org, peildatum, index, tekening, svg, paginas, stand, komend)
+    bestanden[INDEX] = index_html(org, peildatum, tekening, svg, paginas, stand, komend)
     return {pad: inhoud.encode("utf-8") for pad, inhoud in bestanden.items()}
 
 
