@@ -34,7 +34,7 @@ import pickle
 import stat
 import sys
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -248,19 +248,23 @@ class Defect(Exception):
     """A row of a model entry does not check out: the entry is not to be trusted."""
 
 
-def model_van(pad: Path) -> tuple[bytes, Organisatie | None]:
+def model_van(
+    pad: Path, herbouw: Callable[[bytes, str], Organisatie]
+) -> tuple[bytes, Organisatie | None]:
     """The file's bytes (empty for what is not a regular file within the limit) and, when the
-    cache has it, its validated model."""
+    cache has it, its validated model. `herbouw` builds the model from the bytes should a
+    damaged entry turn up halfway through a question: the validation layer (amctl.controle)
+    gives it, so the cache never imports that layer."""
     inhoud = lees_bestand(pad)
     if inhoud is None:
         return b"", None
-    organisatie = lees(inhoud)
+    organisatie = lees(inhoud, herbouw)
     if organisatie is not None:
         organisatie.bestand = str(pad)
     return inhoud, organisatie
 
 
-def lees(inhoud: bytes) -> Organisatie | None:
+def lees(inhoud: bytes, herbouw: Callable[[bytes, str], Organisatie]) -> Organisatie | None:
     """The cached model of these bytes, loading its objects only as they are asked for."""
     map_ = _map_om_te_lezen()
     if map_ is None:
@@ -276,7 +280,7 @@ def lees(inhoud: bytes) -> Organisatie | None:
         verbinding = sqlite3.connect(
             f"file:{quote(str(pad))}?mode=ro&immutable=1", uri=True, check_same_thread=False
         )
-        bron = _Bron(verbinding, sleutel_, inhoud)
+        bron = _Bron(verbinding, sleutel_, inhoud, herbouw)
         if bron.rij("_kop", "sleutel") != sleutel_:
             return None
         return _Gecached(bron)
@@ -409,10 +413,17 @@ def _posities_en_delen(soort: type):
 class _Bron:
     """The rows of one model entry, each checked against its key when read."""
 
-    def __init__(self, verbinding: sqlite3.Connection, sleutel_: str, inhoud: bytes) -> None:
+    def __init__(
+        self,
+        verbinding: sqlite3.Connection,
+        sleutel_: str,
+        inhoud: bytes,
+        herbouw: Callable[[bytes, str], Organisatie],
+    ) -> None:
         self.verbinding = verbinding
         self.sleutel = sleutel_
         self.inhoud = inhoud
+        self.herbouw = herbouw
 
     def _uitpakken(self, sectie: str, id_: str, data: bytes) -> Any:
         controle, gegevens = data[:_CONTROLE], data[_CONTROLE:]
@@ -576,8 +587,6 @@ def _gecachete_klasse():
             return _uit_vers(self._vers, sectie, id_)
 
         def _verwerp(self) -> None:
-            from amctl import controle
-
             bron, self._bron = self._bron, None
             assert bron is not None
             with contextlib.suppress(Exception):
@@ -586,10 +595,7 @@ def _gecachete_klasse():
             if map_ is not None:
                 with contextlib.suppress(OSError):
                     (map_ / f"{bron.sleutel}.model").unlink()
-            uitslag = controle.controleer_bytes(bron.inhoud, self.bestand)
-            if uitslag.organisatie is None or uitslag.fouten:
-                raise controle.OngeldigeData(uitslag)
-            self._vers = uitslag.organisatie
+            self._vers = bron.herbouw(bron.inhoud, self.bestand)
             bewaar(bron.inhoud, self._vers)
 
     return Gecached

@@ -96,13 +96,22 @@ class OngeldigeData(Exception):
         self.uitslag = uitslag
 
 
+def model_uit_bytes(inhoud: bytes, bestand: str) -> Organisatie:
+    """The model of a file's bytes without errors, else OngeldigeData; the cache calls it when
+    it finds a damaged entry halfway through a question."""
+    uitslag = controleer_bytes(inhoud, bestand)
+    if uitslag.organisatie is None or uitslag.fouten:
+        raise OngeldigeData(uitslag)
+    return uitslag.organisatie
+
+
 def geldig_model(pad: Path) -> Organisatie:
     """The model of a file without errors (warnings allowed); else OngeldigeData.
 
     An unchanged file that was valid before comes from the cache (amctl.cache)."""
     from amctl import cache
 
-    inhoud, organisatie = cache.model_van(pad)
+    inhoud, organisatie = cache.model_van(pad, model_uit_bytes)
     if organisatie is not None:
         return organisatie
     if inhoud:

@@ -130,12 +130,12 @@ def _gebruiksregels(tekst: str, breedte: int) -> list[str]:
     )
 
 
-def hulp_bij_opdracht(opdracht, ctx) -> str:
-    """`amctl OPDRACHT --help`."""
+def hulp_bij_opdracht(opdracht, ctx, aliassen: dict[str, str]) -> str:
+    """`amctl OPDRACHT --help`; `aliassen` maps each English name to its Dutch command."""
     b = breedte()
     argumenten, opties = _parameters(opdracht, ctx)
     regels = _gebruiksregels(_gebruik(ctx, argumenten), b)
-    alias = _alias_van(ctx)
+    alias = _alias_van(ctx, aliassen)
     if alias:
         regels.append(f"  (ook: {alias})")
     for alinea in alineas(opdracht.help):
@@ -148,13 +148,11 @@ def hulp_bij_opdracht(opdracht, ctx) -> str:
     return "\n".join(regels)
 
 
-def _alias_van(ctx) -> str | None:
-    from amctl.kader import ALIASSEN
-
+def _alias_van(ctx, aliassen: dict[str, str]) -> str | None:
     naam = ctx.info_name
-    andere = [engels for engels, nederlands in ALIASSEN.items() if nederlands == naam]
-    if naam in ALIASSEN:
-        andere = [ALIASSEN[naam]]
+    andere = [engels for engels, nederlands in aliassen.items() if nederlands == naam]
+    if naam in aliassen:
+        andere = [aliassen[naam]]
     return ", ".join(andere) or None
 
 

@@ -122,7 +122,7 @@ class Opdracht(TyperCommand):
     def get_help(self, ctx: typer.Context) -> str:
         from amctl.hulptekst import hulp_bij_opdracht
 
-        return hulp_bij_opdracht(self, ctx)
+        return hulp_bij_opdracht(self, ctx, ALIASSEN)
 
     def get_help_option(self, ctx: typer.Context):
         return _met_nederlandse_hulpoptie(super().get_help_option(ctx))

@@ -124,9 +124,9 @@ def test_a_file_that_is_no_database_is_ignored_and_rebuilt(cachemap, bestand):
     naam_in_regiegroep(bestand)
     [item] = modellen(cachemap)
     item.write_bytes(b"geen database" * 100)
-    assert cache.lees(bestand.read_bytes()) is None
+    assert cache.lees(bestand.read_bytes(), controle.model_uit_bytes) is None
     assert naam_in_regiegroep(bestand) == "Regiegroep"
-    assert cache.lees(bestand.read_bytes()) is not None
+    assert cache.lees(bestand.read_bytes(), controle.model_uit_bytes) is not None
 
 
 def test_an_entry_under_another_key_is_not_used(cachemap, tmp_path):

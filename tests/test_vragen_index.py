@@ -43,7 +43,7 @@ def vers(pad: Path) -> Organisatie:
 def uit_cache(pad: Path, organisatie: Organisatie) -> Organisatie:
     inhoud = pad.read_bytes()
     cache.bewaar(inhoud, organisatie)
-    gecached = cache.lees(inhoud)
+    gecached = cache.lees(inhoud, controle.model_uit_bytes)
     assert gecached is not None and type(gecached) is not Organisatie
     gecached.bestand = organisatie.bestand
     return gecached
