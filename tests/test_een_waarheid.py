@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import GEMEENTEN as GEMEENTEN_GEDEELD
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from strategieen import SnelleRunner, dump
@@ -367,17 +368,6 @@ def test_through_the_cli_wie_zit_in_waar_zit_and_tree_agree_on_the_shipped_file(
         assert zetels == Counter(_zetel(z) for g in knoop["zetels"] for z in g["leden"])
         verwacht.update({(orgaan, z): n for z, n in zetels.items() if z[1] is not None})
     assert gevonden == verwacht
-
-
-GEMEENTEN_GEDEELD = [
-    "aalsmeer",
-    "amstelveen",
-    "de-ronde-venen",
-    "diemen",
-    "haarlemmermeer",
-    "ouder-amstel",
-    "uithoorn",
-]
 
 
 def test_organen_and_tree_show_the_dissolved_mra_platforms_apart_on_the_shipped_file():

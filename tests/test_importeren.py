@@ -11,20 +11,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import GEMEENTEN
 
 from amctl.bestand import OMGEVINGSVARIABELE
 from amctl.cli import app
 
 BLAD = Path(__file__).parent / "fixtures" / "bezetting.csv"
-GEMEENTEN = (
-    "aalsmeer",
-    "amstelveen",
-    "de-ronde-venen",
-    "diemen",
-    "haarlemmermeer",
-    "ouder-amstel",
-    "uithoorn",
-)
 GEMEENTENAMEN = (
     "Aalsmeer",
     "Amstelveen",
