@@ -39,6 +39,7 @@ from amctl.opties import (
     DatumOptie,
     DroogOptie,
     FunctieArgument,
+    GastheerOptie,
     GemeenteOptie,
     JsonOptie,
     LidFunctieOptie,
@@ -46,8 +47,12 @@ from amctl.opties import (
     PeildatumOptie,
     PerJaarOptie,
     PersoonArgument,
+    PlaatsOptie,
+    ThemaOptie,
     TotOptie,
     UitOptie,
+    VergaderdatumOptie,
+    VergaderVoorzitterOptie,
     WieArgument,
     aanvul,
     als_datum,
@@ -224,11 +229,10 @@ def regels(
 @app.command("schema", rich_help_panel=CONTROLEREN)
 def schema() -> None:
     """Druk het JSON Schema van het bestandsformaat af (voor editors), gemaakt uit het model."""
-    import json
-
     from amctl.schema import json_schema
+    from amctl.tekst import json_tekst
 
-    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_tekst(json_schema()))
 
 
 def _model(bestand: Path | None):
@@ -1038,55 +1042,6 @@ def agenda(
 
 
 # --- vergaderingen vastleggen -------------------------------------------------------------
-
-VergaderdatumOptie = Annotated[
-    str,
-    typer.Option(
-        "--datum",
-        "-D",
-        metavar="DATUM",
-        help="De dag van de vergadering, als JJJJ-MM-DD.",
-        show_default=False,
-        callback=controleer_datum,
-    ),
-]
-GastheerOptie = Annotated[
-    str | None,
-    typer.Option(
-        "--gemeente",
-        "-g",
-        metavar="GEMEENTE",
-        help="De gemeente waar de vergadering is (de gastheer), bijv. diemen.",
-        show_default=False,
-        autocompletion=aanvul("gemeente"),
-    ),
-]
-ThemaOptie = Annotated[
-    str | None,
-    typer.Option(
-        "--thema", metavar="TEKST", help="Het onderwerp dat werd uitgediept.", show_default=False
-    ),
-]
-VergaderVoorzitterOptie = Annotated[
-    str | None,
-    typer.Option(
-        "--voorzitter",
-        metavar="GEMEENTE",
-        help="De gemeente wier lid voorzat, als dat niet de vaste voorzitter of de lopende "
-        "beurt was.",
-        show_default=False,
-        autocompletion=aanvul("gemeente"),
-    ),
-]
-PlaatsOptie = Annotated[
-    str | None,
-    typer.Option(
-        "--plaats",
-        metavar="TEKST",
-        help="Het gebouw of adres, bijv. 'Raadhuis Diemen'.",
-        show_default=False,
-    ),
-]
 
 
 @app.command("vergadering-erbij", rich_help_panel=VERGADERINGEN)

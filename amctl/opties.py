@@ -165,6 +165,57 @@ LidFunctieOptie = Annotated[
     ),
 ]
 
+# --- recording a meeting -------------------------------------------------------------------
+
+VergaderdatumOptie = Annotated[
+    str,
+    typer.Option(
+        "--datum",
+        "-D",
+        metavar="DATUM",
+        help="De dag van de vergadering, als JJJJ-MM-DD.",
+        show_default=False,
+        callback=controleer_datum,
+    ),
+]
+GastheerOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--gemeente",
+        "-g",
+        metavar="GEMEENTE",
+        help="De gemeente waar de vergadering is (de gastheer), bijv. diemen.",
+        show_default=False,
+        autocompletion=aanvul("gemeente"),
+    ),
+]
+ThemaOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--thema", metavar="TEKST", help="Het onderwerp dat werd uitgediept.", show_default=False
+    ),
+]
+VergaderVoorzitterOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--voorzitter",
+        metavar="GEMEENTE",
+        help="De gemeente wier lid voorzat, als dat niet de vaste voorzitter of de lopende "
+        "beurt was.",
+        show_default=False,
+        autocompletion=aanvul("gemeente"),
+    ),
+]
+PlaatsOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--plaats",
+        metavar="TEKST",
+        help="Het gebouw of adres, bijv. 'Raadhuis Diemen'.",
+        show_default=False,
+    ),
+]
+
 # --- what a command is about -----------------------------------------------------------------
 
 OrgaanArgument = Annotated[
