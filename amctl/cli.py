@@ -118,6 +118,7 @@ def validate(
     """
     from amctl.bestand import controleer_leesbaar, kies_bestand
     from amctl.controle import oordeel
+    from amctl.weergave.opmaak import breedte_voor
     from amctl.weergave.problemen import FORMATEN
 
     formaat = _met_json(formaat, als_json, Formaat)
@@ -137,7 +138,7 @@ def validate(
     problemen = [p for u in uitslagen for p in u.problemen]
     if formaat is Formaat.tekst:
         kleur = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        sys.stdout.write(FORMATEN["tekst"](problemen, kleur=kleur))
+        sys.stdout.write(FORMATEN["tekst"](problemen, kleur, breedte_voor(sys.stdout)))
     else:
         sys.stdout.write(FORMATEN[formaat.value](problemen))
 
@@ -146,7 +147,7 @@ def validate(
     samenvatting = sys.stdout if formaat is Formaat.tekst else sys.stderr
     if uitslagen:
         gecontroleerd = [u.bestand for u in uitslagen]
-        samenvatting.write(_samenvatting(gecontroleerd, fouten, waarschuwingen, strikt))
+        meld(_samenvatting(gecontroleerd, fouten, waarschuwingen, strikt), samenvatting)
     if gebruiksfout:
         raise typer.Exit(EXIT_GEBRUIK)
     if fouten or (strikt and waarschuwingen):
@@ -223,7 +224,9 @@ def regels(
     if als_json:
         _json(regel_dict(alle[gezocht], volledig=True))
     else:
-        sys.stdout.write(regel_uitleg(alle[gezocht]))
+        from amctl.weergave.opmaak import breedte_voor
+
+        sys.stdout.write(regel_uitleg(alle[gezocht], breedte_voor(sys.stdout)))
 
 
 @app.command("schema", rich_help_panel=CONTROLEREN)
@@ -250,10 +253,11 @@ def _model(bestand: Path | None):
 def _stop_bij_fouten(uitslag, gevolg: str, getoond: int = 5) -> NoReturn:
     """The one way a command ends on a file with errors: the first errors, one sentence, exit 1."""
     from amctl.tekst import aantal
+    from amctl.weergave.opmaak import breedte_voor
     from amctl.weergave.problemen import als_tekst
 
     fouten = uitslag.fouten
-    sys.stderr.write(als_tekst(fouten[:getoond]))
+    sys.stderr.write(als_tekst(fouten[:getoond], breedte=breedte_voor(sys.stderr)))
     if len(fouten) > getoond:
         sys.stderr.write(f"... en nog {aantal(len(fouten) - getoond, 'fout', 'fouten')}.\n")
     _fout(
@@ -624,8 +628,10 @@ def _bewerk(bestand: Path | None, droog: bool, bewerken_met, **argumenten) -> No
     from amctl.bestand import kies_bestand
     from amctl.controle import OngeldigeData
     from amctl.tekst import aantal
+    from amctl.weergave.opmaak import breedte_voor
     from amctl.weergave.problemen import als_tekst
 
+    breedte = breedte_voor(sys.stderr)
     pad = kies_bestand(bestand, om_te_wijzigen=True)
     functie = getattr(bewerken, bewerken_met) if isinstance(bewerken_met, str) else bewerken_met
     bewerking = partial(functie, **argumenten)
@@ -636,8 +642,8 @@ def _bewerk(bestand: Path | None, droog: bool, bewerken_met, **argumenten) -> No
     except bewerken.OngeldigeBewerking as ongeldig:
         fouten = ongeldig.uitslag.fouten
         if droog:
-            meld(ongeldig.diff)
-        sys.stderr.write(als_tekst(fouten))
+            meld(ongeldig.diff, vouwen=False)
+        sys.stderr.write(als_tekst(fouten, breedte=breedte))
         _fout(
             f"deze wijziging zou '{pad}' ongeldig maken "
             f"({aantal(len(fouten), 'fout', 'fouten')}; de "
@@ -647,9 +653,9 @@ def _bewerk(bestand: Path | None, droog: bool, bewerken_met, **argumenten) -> No
         raise typer.Exit(EXIT_ONGELDIG) from None
     meldingen = sys.stderr if droog else sys.stdout
     meld("".join(melding + "\n" for melding in resultaat.meldingen), meldingen)
-    sys.stderr.write(als_tekst(resultaat.waarschuwingen))
+    sys.stderr.write(als_tekst(resultaat.waarschuwingen, breedte=breedte))
     if droog and resultaat.gewijzigd:
-        meld(resultaat.diff())
+        meld(resultaat.diff(), vouwen=False)
         sys.stderr.write("--droog: er is niets geschreven.\n")
     elif resultaat.geschreven:
         meld(f"Opgeslagen in '{pad}'.\n")
@@ -884,7 +890,8 @@ def diff(
     from amctl import verschil
     from amctl.bestand import kies_bestand
     from amctl.controle import OngeldigeData
-    from amctl.weergave.verschil import FORMATEN
+    from amctl.weergave.opmaak import breedte_voor
+    from amctl.weergave.verschil import FORMATEN, als_tekst
 
     formaat = _met_json(formaat, als_json, VerschilFormaat)
     pad = kies_bestand(bestand)
@@ -900,8 +907,11 @@ def diff(
         except OngeldigeData as fout:
             _stop_bij_fouten(fout.uitslag, "amctl vergelijkt alleen geldige versies")
     wijzigingen = verschil.verschil(*modellen)
-    weergave = FORMATEN[formaat.value]
-    sys.stdout.write(weergave(wijzigingen, versies[0].label, versies[1].label))
+    labels = (versies[0].label, versies[1].label)
+    if formaat is VerschilFormaat.tekst:
+        sys.stdout.write(als_tekst(wijzigingen, *labels, breedte=breedte_voor(sys.stdout)))
+    else:
+        sys.stdout.write(FORMATEN[formaat.value](wijzigingen, *labels))
 
 
 @app.command("geschiedenis", rich_help_panel=VRAGEN)
@@ -1190,7 +1200,7 @@ def importeer(
         for p in ongeldig.problemen:
             kolom = f", kolom '{p.kolom}'" if p.kolom else ""
             regel = f"{ongeldig.bestand}, rij {p.rij}{kolom}: {p.melding}"
-            sys.stderr.write(zichtbaar(regel, eenregelig=True) + "\n")
+            meld(zichtbaar(regel, eenregelig=True) + "\n", sys.stderr)
         rijen = len({p.rij for p in ongeldig.problemen})
         _fout(
             f"{aantal(rijen, 'rij', 'rijen')} van '{ongeldig.bestand}' "

@@ -20,18 +20,38 @@ EXIT_GELDIG, EXIT_ONGELDIG, EXIT_GEBRUIK, EXIT_INTERN = 0, 1, 2, 3
 
 
 def fout(melding: str) -> None:
-    """One line on stderr. The message may quote the file or the command line: its control
-    characters are shown as \\uXXXX (amctl.tekst), like every answer does."""
+    """One line on stderr (on a terminal wrapped at words beneath 'amctl: '). The message may
+    quote the file or the command line: its control characters are shown as \\uXXXX
+    (amctl.tekst), like every answer does."""
     from amctl.tekst import zichtbaar
 
-    sys.stderr.write(f"amctl: {zichtbaar(melding, eenregelig=True)}\n")
+    sys.stderr.write(_gevouwen(f"amctl: {zichtbaar(melding, eenregelig=True)}\n", sys.stderr, 7))
 
 
-def meld(tekst: str, stroom=None) -> None:
-    """A message that quotes names or paths, with its control characters made visible."""
+def meld(tekst: str, stroom=None, vouwen: bool = True) -> None:
+    """A message that quotes names or paths, with its control characters made visible. On a
+    terminal each line wraps at words, with a hanging indent; `vouwen=False` for text that
+    must stay as it is (a diff of the file)."""
     from amctl.tekst import zichtbaar
 
-    (stroom or sys.stdout).write(zichtbaar(tekst).replace("\\u000d\n", "\r\n"))
+    stroom = stroom or sys.stdout
+    tekst = zichtbaar(tekst).replace("\\u000d\n", "\r\n")
+    stroom.write(_gevouwen(tekst, stroom) if vouwen else tekst)
+
+
+def _gevouwen(tekst: str, stroom, insprong: int = 2) -> str:
+    """Each line of `tekst` wrapped to the terminal `stroom` is (amctl.weergave.opmaak.vouw),
+    indented `insprong` beyond its own indentation; piped, unchanged."""
+    from amctl.weergave.opmaak import breedte_voor, vouw
+
+    breedte = breedte_voor(stroom)
+    if breedte is None or all(len(r) <= breedte for r in tekst.split("\n")):
+        return tekst
+    regels = []
+    for r in tekst.split("\n"):
+        eigen = len(r) - len(r.lstrip(" "))
+        regels += vouw(r, breedte, eigen + insprong)
+    return "\n".join(regels)
 
 
 ONDERBROKEN = "onderbroken (Ctrl-C); elk bestand is helemaal of niet geschreven."

@@ -96,7 +96,8 @@ for _regel in (
         "De gegevens zijn onredelijk diep genest.",
         "Geen echt bestand komt dieper dan een handvol niveaus; meer dan 64 wijst op een fout "
         "of een aanval, en wordt geweigerd voordat het geheugen of de stack vol raakt.",
-        "versie: 1\nx: " + "[" * 70 + "]" * 70 + "\n",
+        # 70 levels, over three lines so that the example fits 80 columns in `amctl regels`
+        "versie: 1\nx: " + "[" * 35 + "\n   " + "[" * 35 + "\n   " + "]" * 70 + "\n",
         "versie: 1\n",
     ),
     Regel(

@@ -65,6 +65,34 @@ def _breedte() -> int:
         return 80
 
 
+def breedte_voor(uit: TextIO) -> int | None:
+    """The width that lines of text written to `uit` wrap at: on a terminal its width
+    ($COLUMNS, else what the terminal says, else 80, as rich decides); piped None, so each
+    record stays one line for grep, editors and CI."""
+    if not _als_terminal(uit):
+        return None
+    import shutil
+
+    return max(shutil.get_terminal_size((80, 24)).columns, 20)
+
+
+def vouw(tekst: str, breedte: int | None, insprong: int = 4) -> list[str]:
+    """One line of text wrapped at words within `breedte`, the lines after the first indented
+    by `insprong` (a hanging indent). An id, a path or a word is never broken: one longer
+    than the line stands alone on its line. `breedte` None: the line as it is."""
+    if breedte is None or len(tekst) <= breedte:
+        return [tekst]
+    import textwrap
+
+    return textwrap.wrap(
+        tekst,
+        max(breedte, insprong + 20),
+        subsequent_indent=" " * insprong,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [tekst]
+
+
 # --- plain text -----------------------------------------------------------------------------
 
 

@@ -6,21 +6,31 @@ from collections.abc import Iterable
 
 from amctl.probleem import Ernst, Probleem
 from amctl.tekst import json_tekst, zichtbaar
+from amctl.weergave.opmaak import vouw
 
 _KLEUR = {Ernst.FOUT: "\x1b[31m", Ernst.WAARSCHUWING: "\x1b[33m"}
 _GRIJS, _UIT = "\x1b[2m", "\x1b[0m"
+INSPRONG = 4  # of the lines a message wraps onto, on a terminal
 
 
-def als_tekst(problemen: Iterable[Probleem], kleur: bool = False) -> str:
-    """`PAD:REGEL:KOLOM: CODE melding`, one per line, like compilers and ruff."""
+def als_tekst(
+    problemen: Iterable[Probleem], kleur: bool = False, breedte: int | None = None
+) -> str:
+    """`PAD:REGEL:KOLOM: CODE melding`, one per line, like compilers and ruff: editors and CI
+    parse that form from piped output. On a terminal (`breedte`, see opmaak.breedte_voor) the
+    message wraps at words beneath, with a hanging indent."""
     regels = []
     for p in problemen:
         plek = f"{p.bestand}:{p.regel}:{p.kolom}:"
         melding = zichtbaar(p.melding, eenregelig=True)
+        tekst = "\n".join(vouw(f"{plek} {p.code} {melding}", breedte, INSPRONG))
         if kleur:
-            regels.append(f"{_GRIJS}{plek}{_UIT} {_KLEUR[p.ernst]}{p.code}{_UIT} {melding}")
-        else:
-            regels.append(f"{plek} {p.code} {melding}")
+            code = tekst.index(p.code, len(plek))
+            tekst = (
+                f"{_GRIJS}{plek}{_UIT}{tekst[len(plek) : code]}"
+                f"{_KLEUR[p.ernst]}{p.code}{_UIT}{tekst[code + len(p.code) :]}"
+            )
+        regels.append(tekst)
     return "".join(r + "\n" for r in regels)
 
 

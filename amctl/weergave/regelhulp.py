@@ -8,7 +8,8 @@ from textwrap import indent, wrap
 from amctl.regels import Regel
 from amctl.weergave import opmaak
 
-BREEDTE = 80
+BREEDTE = 80  # of the explanation; the examples are written to fit it (a test checks)
+INSPRONG = "    "  # of an example under 'Fout:' and 'Goed:'
 
 
 def regeloverzicht(regels: Iterable[Regel]) -> list[opmaak.Blok]:
@@ -24,18 +25,21 @@ def regeloverzicht(regels: Iterable[Regel]) -> list[opmaak.Blok]:
     ]
 
 
-def regel_uitleg(regel: Regel) -> str:
+def regel_uitleg(regel: Regel, breedte: int | None = None) -> str:
+    """The code, its explanation wrapped at 80 columns (or a narrower terminal's `breedte`),
+    and its examples as YAML, unwrapped: wrapping would change their meaning."""
+    breedte = min(breedte or BREEDTE, BREEDTE)
     delen = [
         f"{regel.code} {regel.naam} ({regel.ernst.label}, laag: {regel.laag})",
         "",
-        *wrap(regel.samenvatting, BREEDTE),
+        *wrap(regel.samenvatting, breedte, break_long_words=False, break_on_hyphens=False),
         "",
-        *wrap(regel.uitleg, BREEDTE),
+        *wrap(regel.uitleg, breedte, break_long_words=False, break_on_hyphens=False),
     ]
     if regel.fout is not None:
-        delen += ["", "Fout:", "", indent(regel.fout.rstrip("\n"), "    ")]
+        delen += ["", "Fout:", "", indent(regel.fout.rstrip("\n"), INSPRONG)]
     if regel.goed is not None:
-        delen += ["", "Goed:", "", indent(regel.goed.rstrip("\n"), "    ")]
+        delen += ["", "Goed:", "", indent(regel.goed.rstrip("\n"), INSPRONG)]
     return "\n".join(delen) + "\n"
 
 

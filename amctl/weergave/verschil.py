@@ -5,16 +5,21 @@ from __future__ import annotations
 
 from amctl.tekst import json_tekst, zichtbaar
 from amctl.verschil import CATEGORIEEN, Wijziging
+from amctl.weergave.opmaak import vouw
 
 
 def _kop(oud: str, nieuw: str) -> str:
     return f"{oud} -> {nieuw}"
 
 
-def als_tekst(wijzigingen: list[Wijziging], oud: str, nieuw: str) -> str:
-    regels = [f"Bestuurlijke verschillen: {zichtbaar(_kop(oud, nieuw), True)}"]
+def als_tekst(
+    wijzigingen: list[Wijziging], oud: str, nieuw: str, breedte: int | None = None
+) -> str:
+    """The changes by category, one per line; on a terminal (`breedte`, see
+    opmaak.breedte_voor) a line wraps at words beneath, with a hanging indent."""
+    regels = vouw(f"Bestuurlijke verschillen: {zichtbaar(_kop(oud, nieuw), True)}", breedte, 2)
     if not wijzigingen:
-        return regels[0] + "\nGeen verschillen.\n"
+        return "\n".join([*regels, "Geen verschillen."]) + "\n"
     if all(w.categorie == "overig" for w in wijzigingen):
         regels.append("Geen bestuurlijke verschillen.")
     for categorie, titel in CATEGORIEEN.items():
@@ -23,11 +28,11 @@ def als_tekst(wijzigingen: list[Wijziging], oud: str, nieuw: str) -> str:
             continue
         regels += ["", titel]
         for i, w in enumerate(deze):
-            regels.append(f"  {zichtbaar(w.naam, True)}: {zichtbaar(w.tekst, True)}")
+            regels += vouw(f"  {zichtbaar(w.naam, True)}: {zichtbaar(w.tekst, True)}", breedte, 6)
             laatste = i + 1 == len(deze) or deze[i + 1].onderwerp != w.onderwerp
             if laatste and w.gegevens.get("ambtshalve_in"):
                 zetels = ", ".join(w.gegevens["ambtshalve_in"])
-                regels.append(f"    zit ambtshalve in: {zichtbaar(zetels, True)}")
+                regels += vouw(f"    zit ambtshalve in: {zichtbaar(zetels, True)}", breedte, 8)
     return "\n".join(regels) + "\n"
 
 

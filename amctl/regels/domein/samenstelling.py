@@ -118,8 +118,10 @@ def lid_buiten_samenstelling(org: Organisatie, meld: Melder) -> Iterator[Problee
     "  p-twee:\n    naam: P. Twee\n    functies: [{functie: raadslid, gemeente: diemen}]\n"
     "organen:\n  platform:\n    naam: Platform\n    soort: overleg\n    samenstelling:\n"
     "      - {functie: raadslid, wijze: benoemd, aantal: 1}\n    leden:\n"
-    "      - {persoon: p-een, functie: raadslid, gemeente: diemen, tot-en-met: 2025-12-31}\n"
-    "      - {persoon: p-twee, functie: raadslid, gemeente: diemen, vanaf: 2026-01-01}\n",
+    "      - {persoon: p-een, functie: raadslid, gemeente: diemen,\n"
+    "         tot-en-met: 2025-12-31}\n"
+    "      - {persoon: p-twee, functie: raadslid, gemeente: diemen,\n"
+    "         vanaf: 2026-01-01}\n",
 )
 def te_veel_leden(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
     for orgaan in org.organen.values():
@@ -176,13 +178,14 @@ def _samengevoegd(perioden: list[Gedateerd]) -> list[tuple[date, date]]:
     "      - {functie: raadslid, gemeente: diemen, tot-en-met: 2022-03-29}\n"
     "organen:\n  platform:\n    naam: Platform\n    soort: overleg\n    samenstelling:\n"
     "      - {functie: raadslid, wijze: benoemd, aantal: 2}\n    leden:\n"
-    "      - {persoon: p-test, functie: raadslid, gemeente: diemen, vanaf: 2022-01-01}\n",
+    "      - {persoon: p-test, functie: raadslid, gemeente: diemen,\n"
+    "         vanaf: 2022-01-01}\n",
     _BASIS + "personen:\n  p-test:\n    naam: P. Test\n    functies:\n"
     "      - {functie: raadslid, gemeente: diemen, tot-en-met: 2022-03-29}\n"
     "organen:\n  platform:\n    naam: Platform\n    soort: overleg\n    samenstelling:\n"
     "      - {functie: raadslid, wijze: benoemd, aantal: 2}\n    leden:\n"
-    "      - {persoon: p-test, functie: raadslid, gemeente: diemen, vanaf: 2022-01-01,"
-    " tot-en-met: 2022-03-29}\n",
+    "      - {persoon: p-test, functie: raadslid, gemeente: diemen,\n"
+    "         vanaf: 2022-01-01, tot-en-met: 2022-03-29}\n",
 )
 def lid_zonder_functie(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
     bekleed: dict[tuple, list] = defaultdict(list)
@@ -224,7 +227,7 @@ def lid_zonder_functie(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
     "    functies: [{functie: burgemeester, gemeente: diemen, vanaf: 2026-04-01}]\n",
     _BASIS + "personen:\n"
     "  p-oud:\n    naam: P. Oud\n"
-    "    functies: [{functie: burgemeester, gemeente: diemen, tot-en-met: 2026-03-31}]\n"
+    "    functies:\n      - {functie: burgemeester, gemeente: diemen, tot-en-met: 2026-03-31}\n"
     "  p-nieuw:\n    naam: P. Nieuw\n"
     "    functies: [{functie: burgemeester, gemeente: diemen, vanaf: 2026-04-01}]\n",
 )

@@ -69,8 +69,8 @@ def _met_beurten(*beurten: str) -> str:
     for beurt in beurten:
         gemeente, vanaf, tot = beurt.split()
         regels.append(
-            f"      - {{functie: gemeentesecretaris, gemeente: {gemeente}, vanaf: {vanaf}, "
-            f"tot-en-met: {tot}}}\n"
+            f"      - {{functie: gemeentesecretaris, gemeente: {gemeente},\n"
+            f"         vanaf: {vanaf}, tot-en-met: {tot}}}\n"
         )
     return _SECRETARISSEN + "".join(regels)
 
