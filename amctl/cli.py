@@ -890,6 +890,7 @@ def diff(
     from amctl import verschil
     from amctl.bestand import kies_bestand
     from amctl.controle import OngeldigeData
+    from amctl.versies import lees_versie, lees_werkkopie, model
     from amctl.weergave.opmaak import breedte_voor
     from amctl.weergave.verschil import FORMATEN, als_tekst
 
@@ -898,12 +899,9 @@ def diff(
     versies, modellen = [], []
     for spec in (oud, nieuw):
         try:
-            if spec is None:
-                versie = verschil.lees_werkkopie(pad)
-            else:
-                versie = verschil.lees_versie(spec, pad)
+            versie = lees_werkkopie(pad) if spec is None else lees_versie(spec, pad)
             versies.append(versie)
-            modellen.append(verschil.model(versie))
+            modellen.append(model(versie))
         except OngeldigeData as fout:
             _stop_bij_fouten(fout.uitslag, "amctl vergelijkt alleen geldige versies")
     wijzigingen = verschil.verschil(*modellen)

@@ -7,159 +7,25 @@ change of the data (meetings, rhythms, tasks, texts, sources, ...) as "overige w
 the key path and old -> new. Comments and layout are not data; "Geen verschillen" means the
 data are equal.
 
-A version is a file, or a git revision of the data file (`HEAD~1`, `main`, a commit): then
-the file at that revision, read with `git show REV:PAD`, PAD relative to the repository root
-(`REV:ANDER/PAD` names another path). An existing file wins over a revision of the same name.
+The two versions are read by amctl.versies; every other change comes from
+amctl.padverschil, which compares the two models as data. This module says what changed in
+the governance, and which key paths that summary already covers.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from amctl.controle import OngeldigeData, Uitslag, controleer_tekst
-from amctl.grenzen import MAX_BYTES
-from amctl.laden import decodeer, lees_bytes, te_groot
-from amctl.model import RELATIESOORTEN, SECTIES, Orgaan, Organisatie, Relatie
-from amctl.probleem import GebruiksFout, LaadFout
-from amctl.tekst import aantal, iso, zichtbaar
+from amctl.model import RELATIESOORTEN, Orgaan, Organisatie
+from amctl.padverschil import GEEN, ID, ITEM, kort, padtekst, verschillen
+from amctl.tekst import aantal, iso
 from amctl.tekst import periode as periodetekst
 from amctl.vragen import functienaam, relatielabel, voorzitter_tekst
 
 DAG = timedelta(days=1)
-
-
-# --- the two versions ---------------------------------------------------------------------
-
-
-class Versie(NamedTuple):
-    label: str  # a path, or REV:PAD; problems are reported under it
-    tekst: str
-
-
-# Variables that point git at another repository or work tree: the revision asked for is
-# one of the data file, so git looks in the repository that holds that file.
-_GIT_OMGEVING = (
-    "GIT_DIR",
-    "GIT_WORK_TREE",
-    "GIT_INDEX_FILE",
-    "GIT_OBJECT_DIRECTORY",
-    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
-    "GIT_COMMON_DIR",
-    "GIT_NAMESPACE",
-    "GIT_PREFIX",
-)
-
-
-def _git(argumenten: list[str], map_: Path) -> subprocess.CompletedProcess:
-    omgeving = {k: v for k, v in os.environ.items() if k not in _GIT_OMGEVING}
-    try:
-        return subprocess.run(
-            ["git", *argumenten],
-            cwd=map_,
-            env=omgeving,
-            capture_output=True,
-            timeout=60,
-            check=False,
-        )
-    except FileNotFoundError:
-        raise GebruiksFout(
-            "git is niet gevonden; geef twee bestanden in plaats van revisies."
-        ) from None
-    except subprocess.TimeoutExpired:
-        raise GebruiksFout(
-            "git gaf binnen 60 seconden geen antwoord; probeer het opnieuw."
-        ) from None
-    except OSError as fout:
-        raise GebruiksFout(
-            f"git kon niet starten in '{zichtbaar(str(map_), True)}': {fout.strerror}."
-        ) from None
-
-
-def _git_fout_in_woorden(pad: str, revisie: str, melding: bytes) -> str:
-    """git's English reason for not showing a file, as one Dutch sentence."""
-    if b"exists on disk, but not in" in melding:
-        return (
-            f"'{pad}' bestaat niet in revisie '{revisie}': het staat wel op schijf, maar is daar "
-            "nog niet vastgelegd (gecommit); kies een latere revisie of vergelijk twee bestanden."
-        )
-    return (
-        f"'{pad}' bestaat niet in revisie '{revisie}'; kies een revisie waarin het bestand al "
-        "bestond, of vergelijk twee bestanden."
-    )
-
-
-def lees_versie(spec: str, datapad: Path) -> Versie:
-    """A file when `spec` names one; else the data file at git revision `spec`, read from
-    the repository that holds the data file (whatever GIT_DIR says), within the loader's
-    size limit."""
-    if Path(spec).is_file():
-        return Versie(spec, _tekst(_lees(Path(spec)), spec))
-    if spec.startswith("-") or not spec.strip():
-        raise GebruiksFout(f"'{spec}' is geen bestand en geen git-revisie.")
-    echt = Path(os.path.realpath(datapad))
-    map_ = echt.parent
-    voorvoegsel = _git(["rev-parse", "--show-prefix"], map_)
-    if voorvoegsel.returncode != 0:
-        raise GebruiksFout(
-            f"'{spec}' is geen bestand, en '{datapad}' staat niet in een git-repository; "
-            "geef een bestand of werk in een repository."
-        )
-    revisie, _, ander_pad = spec.partition(":")
-    # './NAAM' is relative to the folder git runs in: no path is decoded and re-encoded.
-    object_ = f"{revisie}:{ander_pad}" if ander_pad else f"{revisie}:./{echt.name}"
-    pad = ander_pad or os.fsdecode(voorvoegsel.stdout.rstrip(b"\n")) + echt.name
-    if _git(["rev-parse", "--verify", "--quiet", f"{revisie}^{{commit}}"], map_).returncode:
-        raise GebruiksFout(
-            f"'{revisie}' is geen bestand en geen bekende git-revisie (bijv. HEAD~1, main of "
-            "een commit-hash)."
-        )
-    label = f"{revisie}:{pad}"
-    grootte = _git(["cat-file", "-s", object_], map_)
-    if grootte.returncode != 0:
-        raise GebruiksFout(_git_fout_in_woorden(pad, revisie, grootte.stderr))
-    if int(grootte.stdout.strip() or 0) > MAX_BYTES:
-        fout = te_groot(label, int(grootte.stdout.strip()))
-        raise OngeldigeData(Uitslag(label, None, [fout.probleem]))
-    getoond = _git(["cat-file", "blob", object_], map_)
-    if getoond.returncode != 0:
-        raise GebruiksFout(_git_fout_in_woorden(pad, revisie, getoond.stderr))
-    return Versie(label, _tekst(getoond.stdout, label))
-
-
-def lees_werkkopie(datapad: Path) -> Versie:
-    return Versie(str(datapad), _tekst(_lees(datapad), str(datapad)))
-
-
-def _lees(pad: Path) -> bytes:
-    """Read with the loader's limits (AM010 before reading a file that is too large)."""
-    try:
-        return lees_bytes(pad)
-    except LaadFout as fout:
-        raise OngeldigeData(Uitslag(str(pad), None, [fout.probleem])) from None
-    except OSError as fout:
-        raise GebruiksFout(f"Kan '{pad}' niet lezen: {fout.strerror}.") from None
-
-
-def _tekst(ruw: bytes, bestand: str) -> str:
-    try:
-        return decodeer(ruw, bestand)
-    except LaadFout as fout:
-        raise OngeldigeData(Uitslag(bestand, None, [fout.probleem])) from None
-
-
-def model(versie: Versie) -> Organisatie:
-    """The model of a version without errors; else OngeldigeData."""
-    uitslag = controleer_tekst(versie.tekst, versie.label)
-    if uitslag.fouten or uitslag.organisatie is None:
-        raise OngeldigeData(uitslag)
-    return uitslag.organisatie
 
 
 # --- the differences ----------------------------------------------------------------------
@@ -611,9 +477,6 @@ def verschil(oud: Organisatie, nieuw: Organisatie) -> list[Wijziging]:
 
 # --- every other change: key path, old -> new ------------------------------------------------
 
-_GEEN = object()  # a key or list item that one side does not have
-_ID, _ITEM = "*", "[]"
-
 
 def _gedekte_paden() -> frozenset[tuple[str, ...]]:
     """The key paths whose changes the governance summary above already states; `*` is any
@@ -636,160 +499,39 @@ def _gedekte_paden() -> frozenset[tuple[str, ...]]:
         "leden": ("persoon", "functie", "gemeente", *periode),
     }
     paden: set[tuple[str, ...]] = {
-        ("personen", _ID),
-        ("personen", _ID, "naam"),
-        ("personen", _ID, "functies", _ITEM),
-        *(("personen", _ID, "functies", _ITEM, k) for k in ("functie", "gemeente", *periode)),
-        ("organen", _ID),
-        *(("organen", _ID, k) for k in ("naam", "soort", "onderdeel-van", *periode)),
-        ("gemeenten", _ID),
-        *(("gemeenten", _ID, k) for k in ("naam", "cbs", *periode)),
-        ("functies", _ID),
-        *(("functies", _ID, k) for k in ("naam", "per-gemeente", "zetels", *periode)),
+        ("personen", ID),
+        ("personen", ID, "naam"),
+        ("personen", ID, "functies", ITEM),
+        *(("personen", ID, "functies", ITEM, k) for k in ("functie", "gemeente", *periode)),
+        ("organen", ID),
+        *(("organen", ID, k) for k in ("naam", "soort", "onderdeel-van", *periode)),
+        ("gemeenten", ID),
+        *(("gemeenten", ID, k) for k in ("naam", "cbs", *periode)),
+        ("functies", ID),
+        *(("functies", ID, k) for k in ("naam", "per-gemeente", "zetels", *periode)),
     }
     for lijst, sleutels in per_lijst.items():
-        paden.add(("organen", _ID, lijst, _ITEM))
-        paden.update(("organen", _ID, lijst, _ITEM, k) for k in sleutels)
+        paden.add(("organen", ID, lijst, ITEM))
+        paden.update(("organen", ID, lijst, ITEM, k) for k in sleutels)
     return frozenset(paden)
 
 
 _GEDEKT = _gedekte_paden()
 
 
-_SLEUTELS_PER_KLASSE: dict[type, tuple[tuple[str, int], ...]] = {}
-
-
-def _sleutels(klasse: type) -> tuple[tuple[str, int], ...]:
-    """(YAML key, field index) of each field of a model class that the file can hold."""
-    if klasse not in _SLEUTELS_PER_KLASSE:
-        velden = klasse._fields  # type: ignore[attr-defined]
-        _SLEUTELS_PER_KLASSE[klasse] = tuple(
-            (veld.sleutel, velden.index(veld.attribuut))
-            for veld in klasse.VELDEN  # type: ignore[attr-defined]
-            if veld.attribuut in velden
-        )
-    return _SLEUTELS_PER_KLASSE[klasse]
-
-
-def _als_gegevens(waarde: Any) -> Any:
-    """A model object as the file says it: its YAML keys, without empty ones; dates as text."""
-    if isinstance(waarde, str | int | float | bool) or waarde is None:
-        return waarde
-    if isinstance(waarde, date):
-        return waarde.isoformat()
-    if hasattr(waarde, "VELDEN"):
-        uit: dict[str, Any] = {waarde.soort: waarde.naar} if isinstance(waarde, Relatie) else {}
-        for sleutel, plaats in _sleutels(type(waarde)):
-            gegeven = waarde[plaats]
-            if gegeven is None or gegeven == ():
-                continue
-            uit[sleutel] = _als_gegevens(gegeven)
-        return uit
-    return [_als_gegevens(w) for w in waarde]
-
-
-def _bestand_als_gegevens(org: Organisatie) -> dict[str, Any]:
-    gegevens: dict[str, Any] = {"versie": org.versie}
-    for sectie in SECTIES:
-        gegevens[sectie] = {i: _als_gegevens(o) for i, o in getattr(org, sectie).items()}
-    return gegevens
-
-
-def _patroon(pad: tuple[str | int, ...]) -> tuple[str, ...]:
-    return tuple(
-        _ITEM if isinstance(deel, int) else _ID if i == 1 else deel for i, deel in enumerate(pad)
-    )
-
-
-def _padtekst(pad: tuple[str | int, ...]) -> str:
-    tekst = ""
-    for deel in pad:
-        tekst += f"[{deel}]" if isinstance(deel, int) else f".{deel}" if tekst else deel
-    return tekst
-
-
-def _kort(waarde: Any) -> str:
-    """A value on one line, in YAML's flow style."""
-    if waarde is _GEEN:
-        return "(geen)"
-    if isinstance(waarde, dict):
-        return "{" + ", ".join(f"{k}: {_kort(v)}" for k, v in waarde.items()) + "}"
-    if isinstance(waarde, list):
-        return "[" + ", ".join(_kort(v) for v in waarde) + "]"
-    if isinstance(waarde, bool):
-        return "true" if waarde else "false"
-    return str(waarde)
-
-
-def _sleutel(waarde: Any) -> str:
-    return json.dumps(waarde, sort_keys=True, ensure_ascii=False, default=str)
-
-
-def _overige(
-    pad: tuple[str | int, ...], oud: Any, nieuw: Any, uit: list[tuple[tuple, Any, Any]]
-) -> None:
-    """Collect (path, old, new) for every change below `pad` that is not covered."""
-    if oud == nieuw:
-        return
-    lijst = oud if isinstance(oud, list) else nieuw if isinstance(nieuw, list) else None
-    if lijst is not None and any(isinstance(w, dict) for w in lijst):
-        # A list of objects that one side lacks (an empty list is left out of the data):
-        # compare item by item, so that a covered item shows only its other fields.
-        oud, nieuw = ([] if oud is _GEEN else oud), ([] if nieuw is _GEEN else nieuw)
-    gedekt = len(pad) > 1 and _patroon(pad) in _GEDEKT
-    oud_map = oud if isinstance(oud, dict) else {} if oud is _GEEN and gedekt else None
-    nieuw_map = nieuw if isinstance(nieuw, dict) else {} if nieuw is _GEEN and gedekt else None
-    if oud_map is not None and nieuw_map is not None:
-        for sleutel in [*nieuw_map, *(s for s in oud_map if s not in nieuw_map)]:
-            _overige(
-                (*pad, sleutel), oud_map.get(sleutel, _GEEN), nieuw_map.get(sleutel, _GEEN), uit
-            )
-        return
-    if gedekt:
-        return
-    if isinstance(oud, list) and isinstance(nieuw, list):
-        _lijstverschillen(pad, oud, nieuw, uit)
-        return
-    uit.append((pad, oud, nieuw))
-
-
-def _lijstverschillen(
-    pad: tuple[str | int, ...], oud: list, nieuw: list, uit: list[tuple[tuple, Any, Any]]
-) -> None:
-    """Items matched as a text diff matches lines: an inserted meeting is one change, not a
-    shift of every meeting after it."""
-    from difflib import SequenceMatcher
-
-    blokken = SequenceMatcher(
-        None, [_sleutel(w) for w in oud], [_sleutel(w) for w in nieuw], autojunk=False
-    ).get_opcodes()
-    for soort, o1, o2, n1, n2 in blokken:
-        if soort == "equal":
-            continue
-        paren = min(o2 - o1, n2 - n1)
-        for i in range(paren):
-            _overige((*pad, n1 + i), oud[o1 + i], nieuw[n1 + i], uit)
-        for i in range(o1 + paren, o2):
-            _overige((*pad, i), oud[i], _GEEN, uit)
-        for i in range(n1 + paren, n2):
-            _overige((*pad, i), _GEEN, nieuw[i], uit)
-
-
 def overige_wijzigingen(oud: Organisatie, nieuw: Organisatie) -> list[Wijziging]:
     """Every difference the governance summary does not state, by key path: meetings,
     rhythms, tasks, texts, sources, anything."""
-    gevonden: list[tuple[tuple, Any, Any]] = []
-    _overige((), _bestand_als_gegevens(oud), _bestand_als_gegevens(nieuw), gevonden)
     uit = []
-    for pad, voor, na in gevonden:
-        soort = "toegevoegd" if voor is _GEEN else "verwijderd" if na is _GEEN else "gewijzigd"
-        tekst = _padtekst(pad)
+    for pad, voor, na in verschillen(oud, nieuw, _GEDEKT):
+        soort = "toegevoegd" if voor is GEEN else "verwijderd" if na is GEEN else "gewijzigd"
+        tekst = padtekst(pad)
         gegevens = {
             "pad": tekst,
-            "oud": None if voor is _GEEN else voor,
-            "nieuw": None if na is _GEEN else na,
+            "oud": None if voor is GEEN else voor,
+            "nieuw": None if na is GEEN else na,
         }
         uit.append(
-            Wijziging("overig", tekst, tekst, soort, f"{_kort(voor)} -> {_kort(na)}", gegevens)
+            Wijziging("overig", tekst, tekst, soort, f"{kort(voor)} -> {kort(na)}", gegevens)
         )
     return uit

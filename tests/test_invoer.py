@@ -171,7 +171,7 @@ def test_diff_rev_reads_the_repository_of_the_data_file_whatever_git_dir_says(
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git ontbreekt")
 def test_diff_rev_refuses_a_revision_past_the_size_limit(runner, tmp_path, monkeypatch):
-    monkeypatch.setattr("amctl.verschil.MAX_BYTES", 4096)
+    monkeypatch.setattr("amctl.versies.MAX_BYTES", 4096)
     bestand = _repo(tmp_path / "groot")
     groot = bestand.read_text(encoding="utf-8") + "# " + "x" * 8000 + "\n"
     bestand.write_text(groot, encoding="utf-8")

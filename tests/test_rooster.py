@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from amctl.bestand import OMGEVINGSVARIABELE
 from amctl.cli import app
 from amctl.controle import controleer_bestand, controleer_tekst
-from amctl.rooster import maak_rooster, volgorde
+from amctl.rooster import maak_rooster
+from amctl.roulatie import volgorde
 
 VERGADERINGEN = Path(__file__).parent / "fixtures" / "vergaderingen.yaml"
 PEILDATUM = "2026-11-30"

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from amctl.model import Organisatie
-from amctl.rooster import Rooster, Vergaderbeurt, Voorzittersbeurt, datum_tekst
+from amctl.rooster import Rooster, Vergaderbeurt
+from amctl.roulatie import Voorzittersbeurt, datum_tekst
 from amctl.weergave.opmaak import Blok, Deel, Tabel, regel
 
 

@@ -15,7 +15,7 @@ from amctl.model import (
 from amctl.probleem import Probleem
 from amctl.regels import Melder, domeinregel
 from amctl.regels.domein._gedeeld import _KOP, _SOORT, F, W, _overschrijdingen, _tekst
-from amctl.rooster import beurten, deelnemers, rotatie, vergaderingen, wisselt_van_plaats
+from amctl.roulatie import beurten, deelnemers, rotatie, vergaderingen, wisselt_van_plaats
 
 # --- meetings and rotations (AM320-AM328) ----------------------------------------------------
 # 'Steeds in een andere gemeente' is read two ways, with two codes: the same gemeente twice in
