@@ -65,17 +65,28 @@ def _git(argumenten: list[str], map_: Path) -> subprocess.CompletedProcess:
         ) from None
 
 
-def _git_fout_in_woorden(pad: str, revisie: str, melding: bytes) -> str:
-    """git's English reason for not showing a file, as one Dutch sentence."""
+def _git_fout_in_woorden(pad: str, revisie: str, melding: bytes, waar: str = "") -> str:
+    """git's English reason for not showing a file, as one Dutch sentence; `waar` names the
+    repository when the user named the path (REV:PAD), as it need not be the one they are in."""
     if b"exists on disk, but not in" in melding:
         return (
-            f"'{pad}' bestaat niet in revisie '{revisie}': het staat wel op schijf, maar is daar "
-            "nog niet vastgelegd (gecommit); kies een latere revisie of vergelijk twee bestanden."
+            f"'{pad}' bestaat niet in revisie '{revisie}'{waar}: het staat wel op schijf, maar is "
+            "daar nog niet vastgelegd (gecommit); kies een latere revisie of vergelijk twee "
+            "bestanden."
         )
     return (
-        f"'{pad}' bestaat niet in revisie '{revisie}'; kies een revisie waarin het bestand al "
-        "bestond, of vergelijk twee bestanden."
+        f"'{pad}' bestaat niet in revisie '{revisie}'{waar}; kies een revisie waarin het bestand "
+        "al bestond, of vergelijk twee bestanden."
     )
+
+
+def _repository(map_: Path) -> str:
+    """' van de git-repository in PAD': where a revision was looked up."""
+    wortel = _git(["rev-parse", "--show-toplevel"], map_)
+    if wortel.returncode != 0:
+        return ""
+    map_tekst = zichtbaar(os.fsdecode(wortel.stdout.rstrip(b"\n")), True)
+    return f" van de git-repository in '{map_tekst}'"
 
 
 def lees_versie(spec: str, datapad: Path) -> Versie:
@@ -106,13 +117,15 @@ def lees_versie(spec: str, datapad: Path) -> Versie:
     label = f"{revisie}:{pad}"
     grootte = _git(["cat-file", "-s", object_], map_)
     if grootte.returncode != 0:
-        raise GebruiksFout(_git_fout_in_woorden(pad, revisie, grootte.stderr))
+        waar = _repository(map_) if ander_pad else ""
+        raise GebruiksFout(_git_fout_in_woorden(pad, revisie, grootte.stderr, waar))
     if int(grootte.stdout.strip() or 0) > MAX_BYTES:
         fout = te_groot(label, int(grootte.stdout.strip()))
         raise OngeldigeData(Uitslag(label, None, [fout.probleem]))
     getoond = _git(["cat-file", "blob", object_], map_)
     if getoond.returncode != 0:
-        raise GebruiksFout(_git_fout_in_woorden(pad, revisie, getoond.stderr))
+        waar = _repository(map_) if ander_pad else ""
+        raise GebruiksFout(_git_fout_in_woorden(pad, revisie, getoond.stderr, waar))
     return Versie(label, _tekst(getoond.stdout, label))
 
 

@@ -224,3 +224,22 @@ def test_every_other_command_writes_lines_that_fit_80_columns(runner, werkmap, a
     tekst = ANSI.sub("", resultaat.stdout + resultaat.stderr)
     assert tekst.strip()
     assert _te_lang(tekst) == []
+
+
+def test_in_colour_a_wrapped_problem_keeps_its_place_and_code_marked():
+    """On a colour terminal the place is grey and the code red, also when the message wraps."""
+    from amctl.probleem import Ernst, Plek, Probleem
+    from amctl.weergave.problemen import als_tekst
+
+    melding = (
+        "De waarde is te lang voor een smalle terminal, dus loopt ze door op de regels eronder."
+    )
+    probleem = Probleem("map/organisatie.yaml", Plek(12, 5), "AM105", Ernst.FOUT, melding)
+
+    kleur = als_tekst([probleem], kleur=True, breedte=40)
+    zonder = als_tekst([probleem], breedte=40)
+
+    assert ANSI.sub("", kleur) == zonder
+    assert kleur.startswith("\x1b[2mmap/organisatie.yaml:12:5:\x1b[0m \x1b[31mAM105\x1b[0m ")
+    assert [len(r) for r in zonder.splitlines() if len(r) > 40] == []
+    assert len(zonder.splitlines()) > 1

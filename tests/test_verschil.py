@@ -295,6 +295,22 @@ def test_an_unknown_revision_or_missing_file_is_wrong_use(runner, repo, argument
     assert melding in resultaat.stderr
 
 
+def test_a_path_named_with_the_revision_is_looked_up_in_the_data_files_repository(
+    runner, repo, tmp_path_factory, monkeypatch
+):
+    """REV:PAD reads from the repository that holds the data file, which need not be the one
+    the user is in: the message says which one amctl looked in."""
+    elders = tmp_path_factory.mktemp("elders")
+    git(elders, "init", "-q")
+    monkeypatch.chdir(elders)
+    gegevens = repo / "data" / "organisatie.yaml"
+
+    resultaat = runner.invoke(app, ["verschil", "HEAD:anders.yaml", "-f", str(gegevens)])
+
+    assert resultaat.exit_code == 2
+    assert f"in revisie 'HEAD' van de git-repository in '{repo}'" in resultaat.stderr
+
+
 def test_a_file_not_yet_committed_is_named_in_dutch_without_gits_words(runner, repo):
     shutil.copy(NA, repo / "data" / "nieuw.yaml")
 
