@@ -94,9 +94,9 @@ class _Lezer:
         self.portefeuilles = {
             _normaal(k): p.id for p in org.portefeuilles.values() for k in (p.id, p.naam)
         }
-        self.op_naam: dict[str, list[str]] = defaultdict(list)
+        self.op_naam: dict[str, list[str]] = defaultdict(list)  # as a cell holds it: stripped
         for p in org.personen.values():
-            self.op_naam[p.naam].append(p.id)
+            self.op_naam[p.naam.strip()].append(p.id)
 
     def fout(self, rij: Rij, kolom: str | None, melding: str) -> None:
         self.problemen.append(BladProbleem(rij.nummer, kolom, melding))
@@ -420,7 +420,7 @@ class _Plan:
         return {
             pid: naam
             for pid, (naam, _) in self.personen.naam.items()
-            if pid in self.org.personen and self.org.personen[pid].naam != naam
+            if pid in self.org.personen and self.org.personen[pid].naam.strip() != naam
         }
 
     @property

@@ -9,7 +9,6 @@ The ci profile keeps this modest; HYPOTHESIS_PROFILE=lang runs 10,000 examples e
 from __future__ import annotations
 
 import copy
-import json
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from strategieen import SnelleRunner
+from strategieen import SnelleRunner, opmaak
 
 from amctl.bestand import OMGEVINGSVARIABELE
 from amctl.cli import app
@@ -25,7 +24,6 @@ from amctl.controle import controleer_tekst
 from amctl.laden import laad_tekst
 
 DAG = date(2026, 1, 1)
-_PLAIN_VEILIG = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -")
 
 # --- the data: fixed ids, a shape that varies -----------------------------------------------
 
@@ -103,94 +101,6 @@ def gegevens(draw: st.DrawFn) -> dict:
     if data["personen"] is None and draw(st.booleans()):
         del data["personen"]
     return data
-
-
-# --- the layout: every node its own style ---------------------------------------------------
-
-
-def _skalaar(waarde: object, draw: st.DrawFn, flow: bool) -> str:
-    if isinstance(waarde, bool):
-        return "true" if waarde else "false"
-    if isinstance(waarde, int | date):
-        return str(waarde)
-    tekst = str(waarde)
-    kan_plain = set(tekst) <= _PLAIN_VEILIG and tekst and tekst[0].isalpha()
-    if kan_plain and tekst not in ("true", "false", "null", "yes", "no", "on", "off"):
-        keuze = draw(st.sampled_from(["plain", "plain", "enkel", "dubbel"]))
-    else:
-        keuze = draw(st.sampled_from(["enkel", "dubbel", "dubbel-rauw"]))
-    if keuze == "plain":
-        return tekst
-    if keuze == "enkel":  # a raw U+2028 here is a line break that YAML folds: still valid
-        return "'" + tekst.replace("'", "''") + "'"
-    if keuze == "dubbel-rauw":
-        return json.dumps(tekst, ensure_ascii=False)
-    return json.dumps(tekst, ensure_ascii=True)
-
-
-def _flow(waarde: object, draw: st.DrawFn) -> str:
-    if isinstance(waarde, dict):
-        return "{" + ", ".join(f"{k}: {_flow(v, draw)}" for k, v in waarde.items()) + "}"
-    if isinstance(waarde, list):
-        return "[" + ", ".join(_flow(v, draw) for v in waarde) + "]"
-    if waarde is None:
-        return draw(st.sampled_from(["~", "null"]))
-    return _skalaar(waarde, draw, flow=True)
-
-
-def _commentaar(draw: st.DrawFn, kolom: int) -> list[str]:
-    return [" " * kolom + "# opmerking"] * draw(st.integers(0, 1)) + [""] * draw(st.integers(0, 1))
-
-
-def _waarde_na_sleutel(
-    sleutel: str, waarde: object, kolom: int, draw: st.DrawFn, stap: int
-) -> list[str]:
-    """`sleutel: waarde` at `kolom`, in a style drawn for this node."""
-    kop = " " * kolom + sleutel + ":"
-    staart = draw(st.sampled_from(["", "", "  # x"]))
-    if waarde is None:
-        return [kop + draw(st.sampled_from(["", " ~", " null", "  # leeg"]))]
-    if isinstance(waarde, dict | list):
-        if not waarde:
-            return [kop + " " + ("{}" if isinstance(waarde, dict) else "[]") + staart]
-        if draw(st.integers(0, 3)) == 0:
-            return [kop + " " + _flow(waarde, draw) + staart]
-        regels = [kop + staart]
-        if isinstance(waarde, dict):
-            for k, v in waarde.items():
-                regels += _commentaar(draw, kolom + stap)
-                regels += _waarde_na_sleutel(k, v, kolom + stap, draw, stap)
-        else:
-            streepje = kolom + draw(st.sampled_from([0, stap]))
-            for item in waarde:
-                regels += _commentaar(draw, streepje)
-                regels += _item(item, streepje, draw, stap)
-        return regels
-    if isinstance(waarde, str) and set(waarde) <= _PLAIN_VEILIG and draw(st.integers(0, 4)) == 0:
-        return [kop + " " + draw(st.sampled_from([">-", "|-"])), " " * (kolom + stap) + waarde]
-    return [kop + " " + _skalaar(waarde, draw, flow=False) + staart]
-
-
-def _item(item: object, streepje: int, draw: st.DrawFn, stap: int) -> list[str]:
-    if isinstance(item, dict) and item and draw(st.booleans()):
-        regels: list[str] = []
-        for k, v in item.items():
-            regels += _waarde_na_sleutel(k, v, streepje + 2, draw, stap)
-        regels[0] = " " * streepje + "- " + regels[0][streepje + 2 :]
-        return regels
-    return [" " * streepje + "- " + _flow(item, draw)]
-
-
-@st.composite
-def opmaak(draw: st.DrawFn, data: dict) -> str:
-    stap = draw(st.sampled_from([2, 4]))
-    regels = ["# gegenereerd bestand; elke persoon is fictief"] * draw(st.integers(0, 1))
-    for sleutel, waarde in data.items():
-        regels += _commentaar(draw, 0)
-        regels += _waarde_na_sleutel(sleutel, waarde, 0, draw, stap)
-    einde = draw(st.sampled_from(["\n", "\n", "\n\n", ""]))
-    eol = draw(st.sampled_from(["\n", "\n", "\r\n"]))
-    return eol.join(regels).replace("\n", eol) + einde.replace("\n", eol)
 
 
 @st.composite

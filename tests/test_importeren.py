@@ -274,6 +274,38 @@ def test_persons_are_matched_by_id_then_by_exact_name(runner, gedeeld, tmp_path)
     assert "naam: Fictieve Wethouder 1 Aalsmeer-Jansen" in tekst
 
 
+def test_a_name_with_spaces_around_it_reads_back_as_the_same_person(runner, tmp_path):
+    """Found by the fuzz test of exporteer: a cell loses the spaces around its text, so the
+    export of ' A. de Vries ' read back in renamed the person, and a row with the name and no
+    id made a second person."""
+    pad = tmp_path / "organisatie.yaml"
+    pad.write_text(
+        "versie: 1\n"
+        "gemeenten: {noord: {naam: Noord}}\n"
+        "soorten: {overleg: {naam: overleg}}\n"
+        "functies: {raadslid: {naam: raadslid, per-gemeente: true}}\n"
+        "personen:\n"
+        "  a-de-vries:\n"
+        "    naam: ' A. de Vries '\n"
+        "    functies: [{functie: raadslid, gemeente: noord, vanaf: 2022-03-30}]\n"
+        "organen: {overleg: {naam: Overleg, soort: overleg}}\n",
+        encoding="utf-8",
+    )
+    voor = pad.read_bytes()
+    export = tmp_path / "export.csv"
+    assert amctl(runner, pad, "exporteer", "--uit", str(export)).exit_code == 0
+    terug = amctl(runner, pad, "importeer", str(export))
+    assert terug.exit_code == 0, terug.output
+    assert "Niets gewijzigd" in terug.stdout
+    op_naam = schrijf_csv(
+        tmp_path / "op-naam.csv",
+        ["naam,functie,gemeente,vanaf", "A. de Vries,raadslid,noord,2022-03-30"],
+    )
+    uitvoer = amctl(runner, pad, "importeer", str(op_naam))
+    assert "Personen: 0 toegevoegd, 0 gewijzigd, 1 al aanwezig." in uitvoer.stdout, uitvoer.output
+    assert pad.read_bytes() == voor
+
+
 def test_a_portefeuille_is_added_to_a_recorded_holding_from_the_sheet(runner, gedeeld, tmp_path):
     assert amctl(runner, gedeeld, "importeer", str(BLAD)).exit_code == 0
     blad = schrijf_csv(
