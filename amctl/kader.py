@@ -214,12 +214,14 @@ class Groep(TyperGroup):
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(EXIT_GELDIG)
         except OSError as probleem:
+            from amctl.tekst import oorzaak
+
             # What the environment refuses (a file that vanished, a full disk, a device):
             # the commands name the usual cases themselves; this is the net under them.
             waar = f" '{probleem.filename}'" if probleem.filename else ""
             fout(
                 f"het systeem weigert een lees- of schrijfactie{waar}: "
-                f"{probleem.strerror or type(probleem).__name__}. Er is niets half geschreven."
+                f"{oorzaak(probleem)}. Er is niets half geschreven."
             )
             sys.exit(EXIT_GEBRUIK)
         except Exception as probleem:

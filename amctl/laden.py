@@ -30,7 +30,7 @@ import yaml
 
 from amctl.grenzen import MAX_BYTES, MAX_DIEPTE, WACHTTIJD_INVOER
 from amctl.probleem import Ernst, GebruiksFout, LaadFout, Plek, Probleem
-from amctl.tekst import zichtbaar
+from amctl.tekst import oorzaak, zichtbaar
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -213,7 +213,7 @@ def leesfout(pad: Path | str, fout: OSError) -> GebruiksFout:
         errno.ELOOP: "te veel symbolische links",
         errno.ENAMETOOLONG: "de naam is te lang",
     }
-    reden = redenen.get(fout.errno, fout.strerror or type(fout).__name__)
+    reden = redenen.get(fout.errno) or oorzaak(fout)
     return GebruiksFout(
         f"Kan '{zichtbaar(str(pad), eenregelig=True)}' niet lezen: {reden}. Geef het pad van "
         "een leesbaar YAML-bestand."

@@ -31,7 +31,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from amctl.probleem import GebruiksFout
-from amctl.tekst import zichtbaar
+from amctl.tekst import oorzaak, zichtbaar
 
 MANIFEST = ".amctl-bestanden"
 # What amctl writes at the start of a generated file: the comment line of `docs` and
@@ -476,4 +476,4 @@ def _reden(pad: Path, fout: OSError) -> str:
         return f"'{toon_pad(map_)}' is geen map"
     if fout.errno in (errno.ENOSPC, errno.EDQUOT):
         return "de schijf is vol"
-    return fout.strerror or str(fout) or type(fout).__name__
+    return oorzaak(fout)

@@ -81,3 +81,36 @@ _RANG = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "a
 def rangtelwoord(n: int) -> str:
     """1 -> 'eerste', 2 -> 'tweede', ..., 10 -> '10e'."""
     return _RANG[n - 1] if 1 <= n <= len(_RANG) else f"{n}e"
+
+
+_OORZAKEN = {
+    "ENOENT": "het pad bestaat niet",
+    "EACCES": "geen toegang (rechten)",
+    "EPERM": "geen toegang (rechten)",
+    "EISDIR": "het is een map",
+    "ENOTDIR": "een deel van het pad is geen map",
+    "EROFS": "het bestandssysteem is alleen-lezen",
+    "ENOSPC": "de schijf is vol",
+    "EDQUOT": "de schijf is vol (quotum)",
+    "EEXIST": "het bestaat al",
+    "EBUSY": "het is in gebruik",
+    "ETXTBSY": "het is in gebruik",
+    "ELOOP": "te veel symbolische links",
+    "ENAMETOOLONG": "de naam is te lang",
+    "EIO": "het systeem geeft een lees- of schrijffout",
+    "ENXIO": "het is een apparaat of socket zonder inhoud",
+    "EMFILE": "te veel open bestanden",
+    "ENFILE": "te veel open bestanden",
+    "EXDEV": "het ligt op een ander bestandssysteem",
+}
+
+
+def oorzaak(fout: OSError) -> str:
+    """Why the system refused, in Dutch words: the usual reasons by name, any other as the
+    system's own words, marked as such (they are English on most systems)."""
+    import errno
+
+    naam = errno.errorcode.get(fout.errno or 0, "")
+    if naam in _OORZAKEN:
+        return _OORZAKEN[naam]
+    return f"het systeem meldt: {fout.strerror or type(fout).__name__}"

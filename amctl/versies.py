@@ -18,7 +18,7 @@ from amctl.grenzen import MAX_BYTES
 from amctl.laden import decodeer, lees_bytes, te_groot
 from amctl.model import Organisatie
 from amctl.probleem import GebruiksFout, LaadFout
-from amctl.tekst import zichtbaar
+from amctl.tekst import oorzaak, zichtbaar
 
 
 class Versie(NamedTuple):
@@ -61,7 +61,7 @@ def _git(argumenten: list[str], map_: Path) -> subprocess.CompletedProcess:
         ) from None
     except OSError as fout:
         raise GebruiksFout(
-            f"git kon niet starten in '{zichtbaar(str(map_), True)}': {fout.strerror}."
+            f"git kon niet starten in '{zichtbaar(str(map_), True)}': {oorzaak(fout)}."
         ) from None
 
 
@@ -140,7 +140,7 @@ def _lees(pad: Path) -> bytes:
     except LaadFout as fout:
         raise OngeldigeData(Uitslag(str(pad), None, [fout.probleem])) from None
     except OSError as fout:
-        raise GebruiksFout(f"Kan '{pad}' niet lezen: {fout.strerror}.") from None
+        raise GebruiksFout(f"Kan '{pad}' niet lezen: {oorzaak(fout)}.") from None
 
 
 def _tekst(ruw: bytes, bestand: str) -> str:

@@ -55,3 +55,30 @@ def test_no_message_in_amctl_hedges_its_plural():
         if re.search(r"\w\((en|s)\)|\blid/leden\b", regel) and "http(s)" not in regel
     ]
     assert gevonden == []
+
+
+def test_what_the_system_refuses_is_said_in_dutch(runner, schrijf, monkeypatch):
+    """The system's own reason ('Device or resource busy') is English on most systems."""
+    import errno
+
+    bestand = schrijf(FICTIEF.read_text())
+
+    def bezet(*args, **kwargs):
+        raise OSError(errno.EBUSY, "Device or resource busy")
+
+    monkeypatch.chdir(bestand.parent)
+    monkeypatch.setattr(Path, "mkdir", bezet)
+    resultaat = runner.invoke(app, ["overzicht", "-f", str(bestand), "--uit", "site"])
+
+    assert resultaat.exit_code == 2
+    assert resultaat.stderr == "amctl: Kan de map 'site' niet maken: het is in gebruik.\n"
+
+
+def test_a_reason_without_dutch_words_is_marked_as_the_systems_own():
+    import errno
+
+    from amctl.tekst import oorzaak
+
+    assert oorzaak(OSError(errno.EACCES, "Permission denied")) == "geen toegang (rechten)"
+    onbekend = OSError(errno.EHOSTUNREACH, "No route to host")
+    assert oorzaak(onbekend) == "het systeem meldt: No route to host"
