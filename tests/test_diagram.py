@@ -6,7 +6,9 @@ fail and say what to install; they are never skipped.
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import os
 import re
 import shutil
@@ -382,7 +384,12 @@ def test_the_shipped_data_draws_am_and_mra_in_their_own_clusters(runner, gedeeld
     gelezen = lees_mermaid(tekst)
     assert gelezen["binnen"]["org_regiegroep"] == ["cl_am_overleg"]
     assert gelezen["binnen"]["fun_algemeen_regiosecretaris"] == ["cl_am_overleg", "org_am_team"]
-    assert gelezen["binnen"]["org_mra_platforms"] == ["cl_mra"]
+    # Both MRA bodies that every PHO prepares for stand in one box within the MRA's frame.
+    assert gelezen["binnen"]["org_mra_platforms"] == ["cl_mra", "gr_org_mra_platforms"]
+    assert gelezen["binnen"]["org_mra_portefeuillehoudersoverleggen"] == [
+        "cl_mra",
+        "gr_org_mra_platforms",
+    ]
     svg = runner.invoke(
         app, ["diagram", "-f", str(gedeeld_bestand), "-d", PEILDATUM, "--formaat", "svg"]
     ).stdout
@@ -468,7 +475,8 @@ def test_a_relation_listed_twice_is_reported_by_am330(runner, dubbele_relatie):
 
 def test_a_relation_listed_twice_is_drawn_and_shown_once(runner, dubbele_relatie):
     pad, _ = dubbele_relatie
-    lijn = '  org_mra_platforms <---|"bereidt voor"| org_pho_wonen'
+    # Every PHO prepares for both MRA bodies: one line to the box that holds both.
+    lijn = '  gr_org_mra_platforms <---|"bereidt voor"| org_pho_wonen'
 
     mermaid = runner.invoke(app, ["diagram", "-f", str(pad), "-d", "2026-11-30"]).stdout
     boom = json.loads(runner.invoke(app, ["tree", "--json", "-f", str(pad)]).stdout)
@@ -492,6 +500,7 @@ class Opmaak(NamedTuple):
     kader: dict[str, tuple[float, float, float, float]]  # x0, y0, x1, y1
     lijnen: list[tuple[str, str, str, list[tuple[float, float]]]]  # tail, head, style, points
     kop: list[str]  # the lines of the title label
+    einden: list[tuple[str, str]]  # per line: tail and head, or the box it is clipped at
 
 
 def opmaak(dot_bron: str) -> Opmaak:
@@ -509,7 +518,7 @@ def opmaak(dot_bron: str) -> Opmaak:
             maat[obj["name"]] = (float(obj["width"]) * 36, float(obj["height"]) * 36)
         elif obj["name"].startswith("cluster_"):
             kader[obj["name"][len("cluster_") :]] = tuple(map(float, obj["bb"].split(",")))
-    lijnen = []
+    lijnen, einden = [], []
     for lijn in gegevens.get("edges", []):
         punten = [
             tuple(map(float, p.split(",")))
@@ -518,8 +527,9 @@ def opmaak(dot_bron: str) -> Opmaak:
         ]
         staart, kop = objecten[lijn["tail"]]["name"], objecten[lijn["head"]]["name"]
         lijnen.append((staart, kop, lijn.get("style", ""), punten))
+        einden.append((lijn.get("ltail", staart), lijn.get("lhead", kop)))
     kop = [op["text"] for op in gegevens.get("_ldraw_", []) if op["op"] == "T"]
-    return Opmaak(midden, maat, kader, lijnen, kop)
+    return Opmaak(midden, maat, kader, lijnen, kop, einden)
 
 
 def pho_lijnen(o: Opmaak, naar_frame: str) -> list[tuple[str, str, list]]:
@@ -536,6 +546,117 @@ def pho_lijnen(o: Opmaak, naar_frame: str) -> list[tuple[str, str, list]]:
             if pho.startswith("org_pho") and in_frame(ander) and stijl != "invis":
                 uit.append((pho, ander, punten))
     return uit
+
+
+def bezier(punten: list[tuple[float, float]], stappen: int = 16) -> list[tuple[float, float]]:
+    """Graphviz's spline (a start point, then three control points per cubic piece) as a
+    polyline."""
+    uit = [punten[0]]
+    for begin in range(0, len(punten) - 3, 3):
+        p0, p1, p2, p3 = punten[begin : begin + 4]
+        for stap in range(1, stappen + 1):
+            t = stap / stappen
+            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3
+            uit.append(
+                (
+                    a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+                    a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1],
+                )
+            )
+    return uit
+
+
+def snijden(lijn_a: list, lijn_b: list, marge: float = 4.0) -> bool:
+    """Whether two polylines cross, at a point more than `marge` points from the ends of
+    both: two lines that meet at the body they both end at touch there; they do not cross."""
+
+    def kant(p, q, r) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    einden = [lijn_a[0], lijn_a[-1], lijn_b[0], lijn_b[-1]]
+    for p, q in itertools.pairwise(lijn_a):
+        for r, t in itertools.pairwise(lijn_b):
+            d1, d2, d3, d4 = kant(p, q, r), kant(p, q, t), kant(r, t, p), kant(r, t, q)
+            if d1 * d2 < 0 and d3 * d4 < 0:
+                f = d3 / (d3 - d4)
+                x, y = p[0] + f * (q[0] - p[0]), p[1] + f * (q[1] - p[1])
+                if all(math.dist((x, y), e) > marge for e in einden):
+                    return True
+    return False
+
+
+class Kruisingen(NamedTuple):
+    zelfde_doel: list[tuple[str, str, str]]  # (source, source, end) of lines that cross
+    totaal: int  # pairs of crossing lines
+    ondergrens: int  # pairs that must cross whichever way the chart is drawn
+
+
+def pho_kruisingen(o: Opmaak) -> Kruisingen:
+    """Crossings between the lines of different PHOs to bodies of another frame.
+
+    What "where the data allows it" means here: the chart is top-down, so the PHOs stand in
+    a row and the bodies they prepare for stand above them. Two lines that end at the same
+    body (or the same box) can always be drawn without crossing, whatever the order of the
+    row, so any crossing between them counts against the chart. Lines to two different
+    ends may have to cross: when PHOs a and b both go to ends x and y, then whichever way
+    a, b and x, y are ordered, one of a->y, b->x crosses one of a->x, b->y (K2,2 drawn in
+    two rows crosses once). The lower bound is therefore, over every pair of ends, the
+    number of pairs of PHOs that go to both; the chart may have no more crossing pairs of
+    lines than that."""
+
+    def frame(naam: str) -> str | None:
+        x, y = o.midden[naam]
+        binnen = (
+            f
+            for f, (x0, y0, x1, y1) in o.kader.items()
+            if f.startswith("cl_") and x0 <= x <= x1 and y0 <= y <= y1
+        )
+        return next(binnen, None)
+
+    lijnen = []
+    for (staart, kop, stijl, punten), einden in zip(o.lijnen, o.einden, strict=True):
+        for pho, ander, doel in ((staart, kop, einden[1]), (kop, staart, einden[0])):
+            if (
+                stijl != "invis"
+                and pho.startswith("org_pho")
+                and ander.startswith("org_")
+                and frame(ander) != frame(pho)
+            ):
+                lijnen.append((pho, doel, bezier(punten)))
+    zelfde, totaal = [], 0
+    for nummer, (pho_a, doel_a, lijn_a) in enumerate(lijnen):
+        for pho_b, doel_b, lijn_b in lijnen[nummer + 1 :]:
+            if pho_a != pho_b and snijden(lijn_a, lijn_b):
+                totaal += 1
+                if doel_a == doel_b:
+                    zelfde.append((pho_a, pho_b, doel_a))
+    bronnen: dict[str, set[str]] = {}
+    for pho, doel, _ in lijnen:
+        bronnen.setdefault(doel, set()).add(pho)
+    doelen = sorted(bronnen)
+    ondergrens = sum(
+        math.comb(len(bronnen[x] & bronnen[y]), 2)
+        for i, x in enumerate(doelen)
+        for y in doelen[i + 1 :]
+    )
+    return Kruisingen(zelfde, totaal, ondergrens)
+
+
+def test_the_lines_of_the_phos_to_the_mra_do_not_cross_where_the_data_allows_it(
+    runner, gedeeld_bestand
+):
+    """See `pho_kruisingen` for what the data allows. On the shipped file every PHO
+    prepares for both MRA bodies: ten lines, of which at least ten pairs cross when drawn
+    one by one; drawn as one line per PHO to the box that holds both bodies, none need to."""
+    o = opmaak(
+        runner.invoke(
+            app, ["diagram", "-f", str(gedeeld_bestand), "-d", PEILDATUM, "--formaat", "dot"]
+        ).stdout
+    )
+    kruisingen = pho_kruisingen(o)
+    assert kruisingen.zelfde_doel == []
+    assert kruisingen.totaal <= kruisingen.ondergrens
+    assert kruisingen.ondergrens == 0  # one box per PHO's targets: nothing need cross
 
 
 def test_the_shipped_chart_reads_top_down(runner, gedeeld_bestand):
@@ -582,7 +703,7 @@ def test_the_shipped_chart_has_the_sources_caption_the_peildatum_and_the_legend(
         assert uitleg in kop
 
 
-def test_each_pho_has_its_own_line_to_each_mra_body_and_a_dashed_one_stays_dashed(
+def test_each_pho_has_its_own_line_to_the_box_of_both_mra_bodies_and_dashed_stays_dashed(
     runner, gedeeld_bestand
 ):
     o = opmaak(
@@ -590,14 +711,21 @@ def test_each_pho_has_its_own_line_to_each_mra_body_and_a_dashed_one_stays_dashe
             app, ["diagram", "-f", str(gedeeld_bestand), "-d", PEILDATUM, "--formaat", "dot"]
         ).stdout
     )
-    lijnen = pho_lijnen(o, "cl_mra")
-    doelen = ("org_mra_platforms", "org_mra_portefeuillehoudersoverleggen")
-    assert sorted((p, d) for p, d, _ in lijnen) == sorted(
-        (p, d) for p in o.midden if p.startswith("org_pho_") for d in doelen
+    # Every PHO prepares for both MRA bodies: each draws one line, ending at the box that
+    # holds those two bodies and no other.
+    x0, y0, x1, y1 = o.kader["gr_org_mra_platforms"]
+    in_doos = {n for n, (x, y) in o.midden.items() if x0 <= x <= x1 and y0 <= y <= y1}
+    assert in_doos == {"org_mra_platforms", "org_mra_portefeuillehoudersoverleggen"}
+    phos = sorted(n for n in o.midden if n.startswith("org_pho_"))
+    naar_doos = sorted(
+        next(e for e in einden if e.startswith("org_pho_"))
+        for einden in o.einden
+        if "cluster_gr_org_mra_platforms" in einden
     )
-    # A disputed PHO's lines are dashed all the way: there is no junction to turn them solid.
-    for staart, kop, stijl, _ in o.lijnen:
-        if "org_pho_ruimte" in (staart, kop) and "org_mra" in staart + kop:
+    assert naar_doos == phos
+    # A disputed PHO's line is dashed all the way: there is no junction to turn it solid.
+    for (staart, kop, stijl, _), einden in zip(o.lijnen, o.einden, strict=True):
+        if "org_pho_ruimte" in (staart, kop) and "cluster_gr_org_mra_platforms" in einden:
             assert stijl == "dashed"
 
 
@@ -637,6 +765,8 @@ def test_a_body_of_another_frame_stands_above_the_bodies_that_prepare_for_it(run
     y = {naam: xy[1] for naam, xy in o.midden.items()}
     for i in range(5):
         assert y[f"org_platform_{i}"] > y[f"org_pho_{i}"] > y[f"org_werkgroep_{i}"]
+    # Each PHO goes to a body of its own: no two of these lines need cross, and none do.
+    assert pho_kruisingen(o) == Kruisingen([], 0, 0)
 
 
 def test_a_derived_relation_is_dotted_with_a_mark_and_a_footnote_in_the_legend(

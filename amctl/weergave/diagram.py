@@ -17,8 +17,11 @@ the bodies that are part of it. A body sits below
   portefeuillehouders, which is above the PHOs of portefeuillehouders).
 A body that none of these place hangs from the top by a plain line (onderdeel van). Bodies of
 other seats (gemeentesecretarissen, raadsleden, a team of posts) thus stand in their own band
-beside the bestuurlijke line. Relations across frames (to the MRA) do not move anything: each
-is drawn as its own line, so that a reader can follow every body to the body it relates to.
+beside the bestuurlijke line. Ranks count from each top, so the tops stand level and a line
+across frames (a PHO to the MRA) rises from its body to the body it relates to. Bodies of one
+frame that the same bodies of other frames relate to in the same way stand in a box of their
+own, and each of those draws one line to the box (`_in_groepen`): every PHO visibly goes to
+both MRA bodies, and no two of its lines need cross.
 
 Support comes from posts (functies), not from bodies, so each supporting post is a node of its
 own, with an 'ondersteunt' edge to each body it supports; posts that make up a team (the
@@ -68,6 +71,7 @@ LEGENDA = {
     "orgaan": "rechthoek: orgaan",
     "functie": "ovaal: functie die ondersteunt",
     "onderdeel-van": "lijn zonder pijl: onderdeel van",
+    "groep": "lijn naar een kader zonder naam: naar elk orgaan in dat kader",
     "onzeker": "gestreept: betwist of in overweging",
     "afgeleid": f"gestippeld en {AFGELEID_TEKEN}: afgeleid of aangenomen, niet letterlijk "
     "in de bron",
@@ -101,7 +105,7 @@ class Cluster(NamedTuple):
 
     id: str  # a team's cluster has the team's node id: edges to the team end at the box
     regels: tuple[str, ...]
-    soort: str  # "wortel" or "team"
+    soort: str  # "wortel", "team" or "groep" (bodies the same lines go to)
     stippel: bool
     ouder: str | None = None
 
@@ -133,10 +137,25 @@ class Tekening(NamedTuple):
         gebruikt = {"orgaan"}
         gebruikt |= {"functie" for k in self.knopen if k.soort == "functie"}
         gebruikt |= {"onderdeel-van" for lijn in self.lijnen if lijn.soort == "onderdeel-van"}
+        gebruikt |= {"groep" for c in self.clusters if c.soort == "groep"}
         onzeker = any(k.stippel for k in self.knopen) or any(c.stippel for c in self.clusters)
         gebruikt |= {"onzeker"} if onzeker else set()
         gebruikt |= {"afgeleid" for lijn in self.lijnen if lijn.afgeleid}
         return [tekst for sleutel, tekst in LEGENDA.items() if sleutel in gebruikt]
+
+    def namen(self) -> dict[str, str]:
+        """The name of every node and box a line can end at; a box without a name of its
+        own (a group) is named by its nodes."""
+        namen = {k.id: k.regels[0] for k in self.knopen}
+        namen |= {c.id: c.regels[0] for c in self.clusters if c.regels}
+        leden: dict[str, list[str]] = {}
+        for k in self.knopen:
+            leden.setdefault(k.cluster or "", []).append(k.regels[0])
+        for c in self.clusters:
+            if c.soort == "groep":
+                *eerst, laatst = leden.get(c.id) or [""]
+                namen[c.id] = " en ".join([", ".join(eerst), laatst] if eerst else [laatst])
+        return namen
 
     def per_cluster(self) -> dict[str | None, tuple[list[Cluster], list[Knoop]]]:
         """For each cluster (None: the top level) the clusters and nodes right inside it, in
@@ -359,6 +378,59 @@ def _rangen(
     return {k: p for k, p in plaats.items() if isinstance(k, str)}
 
 
+def _in_groepen(
+    lijnen: list[Lijn], knopen: list[Knoop], frame: dict[str, str]
+) -> tuple[list[Cluster], list[Lijn]]:
+    """Bodies of one frame that the same bodies of other frames relate to in the same way
+    (every PHO prepares for both MRA bodies) go in a box of their own, and each of those
+    bodies draws one line to the box instead of one to each body in it: five lines instead
+    of ten, none of which needs to cross another. The boxes come back with the ids of
+    their bodies as `regels`, and the lines with the lines to those bodies replaced."""
+    los = {k.id for k in knopen if k.cluster is not None and k.cluster == frame.get(k.id)}
+    over = {
+        lijn
+        for lijn in lijnen
+        if lijn.soort == "relatie"
+        and lijn.naar in los
+        and lijn.van in frame
+        and frame[lijn.van] != frame[lijn.naar]
+    }
+    doelen: dict[tuple[Lijn, str], set[str]] = {}  # (line without its end, frame) -> ends
+    for lijn in over:
+        doelen.setdefault((lijn._replace(naar=""), frame[lijn.naar]), set()).add(lijn.naar)
+    herkomst: dict[tuple[str, frozenset[str]], int] = {}  # (frame, ends) -> lines
+    for (_, ouder), naar in doelen.items():
+        if len(naar) > 1:
+            sleutel = (ouder, frozenset(naar))
+            herkomst[sleutel] = herkomst.get(sleutel, 0) + 1
+    # The sets that most lines share first (one line to two bodies is clear as it is); a
+    # body stands in one box at most.
+    plek = {k.id: nummer for nummer, k in enumerate(knopen)}
+    groepen: list[Cluster] = []
+    groep_van: dict[str, str] = {}
+    for (ouder, leden), aantal in sorted(herkomst.items(), key=lambda x: (-x[1], sorted(x[0][1]))):
+        if aantal > 1 and not leden & groep_van.keys():
+            volgorde = sorted(leden, key=plek.__getitem__)
+            groep = _begrensd("gr_" + volgorde[0])
+            groepen.append(Cluster(groep, tuple(volgorde), "groep", False, ouder))
+            groep_van |= dict.fromkeys(leden, groep)
+    if not groepen:
+        return [], lijnen
+    groepen_leden = {c.id: c.regels for c in groepen}
+    uit: list[Lijn] = []
+    getekend: set[Lijn] = set()
+    for lijn in lijnen:
+        if lijn in over and lijn.naar in groep_van:
+            groep = groep_van[lijn.naar]
+            if doelen[(lijn._replace(naar=""), frame[lijn.naar])] == set(groepen_leden[groep]):
+                lijn = lijn._replace(naar=groep)
+                if lijn in getekend:
+                    continue
+                getekend.add(lijn)
+        uit.append(lijn)
+    return groepen, uit
+
+
 def tekening(org: Organisatie, peildatum: date, met_personen: bool = False) -> Tekening:
     """Every body, relation, part-of link and support post on the date, placed as an
     organisation chart (see the module docstring).
@@ -387,28 +459,20 @@ def tekening(org: Organisatie, peildatum: date, met_personen: bool = False) -> T
 
     zetels = {i: u.zetels for i, u in uitslagen.items()}
     plaats = _rangen(organen, wortel, zetels, peildatum)
-    # A body that bodies of another frame prepare for stands a rank above the highest of
-    # them, in its own frame: each of their lines then rises to it, as within a frame. Lines
-    # between bodies of one rank would all run in one channel and cross; so a preparing body
-    # right below its top first moves a rank down, to leave room above it.
-    stijgend = [
-        (orgaan.id, r.naar)
+    # A body that prepares for a body of another frame stands at least two ranks below its
+    # own top, so that its line rises to a body right below the other top (the MRA's
+    # platforms) instead of running flat through a row.
+    vloer = {
+        orgaan.id: 2
         for orgaan in organen.values()
         for r in relaties_op(orgaan, peildatum)
         if r.soort in OMLAAG
-        and r.naar in plaats
+        and r.naar in organen
         and orgaan.id in plaats
         and wortel[r.naar] != wortel[orgaan.id]
-    ]
-    if stijgend:
-        vloer = {van: 2 for van, _ in stijgend if plaats[van].rang < 2}
-        if vloer:
-            plaats = _rangen(organen, wortel, zetels, peildatum, vloer)
-        hoogste: dict[str, int] = {}
-        for van, naar in stijgend:
-            hoogste[naar] = min(hoogste.get(naar, plaats[van].rang), plaats[van].rang)
-        for naar, rang in hoogste.items():
-            vloer[naar] = max(vloer.get(naar, 0), rang - 1)
+        and plaats[orgaan.id].rang < 2
+    }
+    if vloer:
         plaats = _rangen(organen, wortel, zetels, peildatum, vloer)
 
     def rang(orgaan_id: str) -> int:
@@ -538,9 +602,8 @@ def tekening(org: Organisatie, peildatum: date, met_personen: bool = False) -> T
         for relatie in relaties_op(orgaan, peildatum):
             if relatie.naar not in organen:
                 continue
-            # Within a frame every relation sets the ranks; across frames only one that
-            # rises (a PHO that prepares for an MRA body, which stands a rank above it).
-            rijst = wortel[relatie.naar] == wortel[orgaan.id] or relatie.soort in OMLAAG
+            # Every relation between two ranks sets them: ranks count from each top, so
+            # that the tops stand level and a line across frames agrees with both.
             van, naar = rang(orgaan.id), rang(relatie.naar)
             lijnen.append(
                 Lijn(
@@ -550,10 +613,16 @@ def tekening(org: Organisatie, peildatum: date, met_personen: bool = False) -> T
                     "relatie",
                     stippel[orgaan.id] or stippel[relatie.naar],
                     afgeleid(relatie),
-                    omhoog=rijst and naar < van,
-                    rangt=rijst and naar != van,
+                    omhoog=naar < van,
+                    rangt=naar != van,
                 )
             )
+    groepen, lijnen = _in_groepen(
+        lijnen, knopen, {anker[i]: cluster_id(wortel[i]) for i in organen}
+    )
+    in_groep = {k: c.id for c in groepen for k in c.regels}
+    knopen = [k._replace(cluster=in_groep.get(k.id, k.cluster)) for k in knopen]
+    clusters += [c._replace(regels=()) for c in groepen]
     for orgaan, o in steun:
         lijnen.append(
             Lijn(
@@ -750,6 +819,7 @@ _DOT_KNOOP = {
 _DOT_CLUSTER = {
     "wortel": 'style="rounded,filled", color="#9aa5b1"',
     "team": 'style="rounded,filled", fillcolor="#ffffff", color="#555555", fontsize=11',
+    "groep": 'style="rounded", color="#555555", penwidth=1.2',
 }
 _DOT_LIJN = {
     "relatie": "",
@@ -765,7 +835,7 @@ def dot(t: Tekening, kop: bool = True) -> str:
     label = f"label={dot_kop(t)}, labelloc=t, " if kop else ""
     uit = [
         "digraph amctl {",
-        f"  graph [{_LETTER}, {label}rankdir=TB, compound=true, nodesep=0.3, "
+        f"  graph [{_LETTER}, {label}rankdir=TB, splines=polyline, compound=true, nodesep=0.3, "
         "ranksep=0.45, pad=0.3];",
         f'  node [{_LETTER}, fontsize=11, margin="0.15,0.06"];',
         f"  edge [{_LETTER}, fontsize=10];",
@@ -795,9 +865,14 @@ def dot(t: Tekening, kop: bool = True) -> str:
                 anker[cluster] = k.id  # a team's box is reached through its first post
 
     schrijf(None, "  ")
-    toppen = [k.id for k in t.knopen if k.soort == "wortel"]
-    if len(toppen) > 1:
-        uit.append(f"  {{rank=same; {'; '.join(toppen)}}}")
+    # The tops stand level: each a rank above one body right below a top. (`rank=same`
+    # would take them out of their frames, and Graphviz 2.43 crashes on `newrank` with
+    # frames, 'trouble in init_rank'.)
+    rang = {k.id: k.rang for k in t.knopen}
+    onder_top = next((k for k in t.knopen if k.rang == 1 and k.soort == "orgaan"), None)
+    for k in t.knopen:
+        if k.soort == "wortel" and onder_top is not None and k.cluster != onder_top.cluster:
+            uit.append(f"  {k.id} -> {onder_top.id} [style=invis];")
 
     for lijn in t.lijnen:
         van, naar = (lijn.naar, lijn.van) if lijn.omhoog else (lijn.van, lijn.naar)
@@ -817,6 +892,8 @@ def dot(t: Tekening, kop: bool = True) -> str:
             stijl.append("dir=back")
         if not lijn.rangt:
             stijl.append("constraint=false")
+        elif abs(rang[anker[naar]] - rang[anker[van]]) > 1:
+            stijl.append(f"minlen={abs(rang[anker[naar]] - rang[anker[van]])}")
 
         if van != anker[van]:
             stijl.append(f"ltail=cluster_{van}")

@@ -643,8 +643,7 @@ def _svg_zonder_kop(svg: str, t: diagram.Tekening) -> str:
 def _relaties_als_tekst(t: diagram.Tekening) -> list[str]:
     """Every line of the figure as a sentence: the text alternative, and the whole figure
     where Graphviz is missing."""
-    namen = {k.id: k.regels[0] for k in t.knopen}
-    namen |= {c.id: c.regels[0] for c in t.clusters if c.regels}
+    namen = t.namen()
     zinnen = [
         f"<li>{_h(namen[lijn.van])} — {_h(diagram.lijn_label(lijn))} — {_h(namen[lijn.naar])}"
         + (" (betwist of in overweging)" if lijn.stippel else "")
