@@ -41,6 +41,8 @@ def _kandidaten(soort: str, org) -> Iterator[tuple[str, str]]:
         return
     if soort in ("orgaan", "wie-of-orgaan"):
         yield from ((o.id, o.naam) for o in org.organen.values())
+    if soort == "verband":
+        yield from ((o.id, o.naam) for o in org.organen.values() if o.onderdeel_van is None)
     if soort in ("gemeente", "wie", "wie-of-orgaan"):
         yield from ((g.id, g.naam) for g in org.gemeenten.values())
     if soort in ("persoon", "wie", "wie-of-orgaan"):

@@ -51,6 +51,7 @@ from amctl.opties import (
     ThemaOptie,
     TotOptie,
     UitOptie,
+    VerbandOptie,
     VergaderdatumOptie,
     VergaderVoorzitterOptie,
     WieArgument,
@@ -492,11 +493,13 @@ def diagram(
             help="Zet de namen van wie de zetels bezet in de vakken, de voorzitter eerst.",
         ),
     ] = False,
+    verband: VerbandOptie = None,
     peildatum: PeildatumOptie = None,
     bestand: BestandOptie = None,
 ) -> None:
     """Teken de organen als organogram, van boven naar beneden; elk samenwerkingsverband (AM,
-    MRA) in een eigen kader.
+    MRA) in een eigen kader. Heeft het bestand meer dan 80 vakken, dan alleen de
+    samenwerkingsverbanden; teken er dan één met --verband.
 
     Exit 0: getekend; 1: ongeldige gegevens; 2: verkeerd gebruik, schrijffout, of Graphviz
     ontbreekt of faalt.
@@ -509,7 +512,15 @@ def diagram(
             "Een png hoort niet op het scherm; geef --uit PAD of stuur de uitvoer door."
         )
     org = _model(bestand)
-    figuur = tekenen.maak(org, dag, formaat.value, met_personen)
+    tekening, te_groot = tekenen.kies(org, dag, met_personen, verband)
+    if te_groot is not None:
+        _fout(
+            f"let op: het bestand heeft {te_groot.knopen} vakken, te veel voor één leesbare "
+            f"figuur (meer dan {tekenen.MAX_KNOPEN}); dit is het overzicht van de "
+            f"{len(te_groot.verbanden)} samenwerkingsverbanden. Teken er één met --verband "
+            f"ORGAAN, bijvoorbeeld --verband {te_groot.verbanden[0].id}."
+        )
+    figuur = tekenen.maak(tekening, formaat.value)
     if uit is not None:
         from amctl.schrijven import met_merk, schrijf_uitvoer
 

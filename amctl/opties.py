@@ -218,6 +218,17 @@ PlaatsOptie = Annotated[
 
 # --- what a command is about -----------------------------------------------------------------
 
+VerbandOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--verband",
+        metavar="ORGAAN",
+        help="Teken één samenwerkingsverband (een orgaan dat nergens onderdeel van is): zijn "
+        "kader, en de organen daarbuiten waar het een relatie mee heeft.",
+        autocompletion=aanvul("verband"),
+        show_default=False,
+    ),
+]
 OrgaanArgument = Annotated[
     str,
     typer.Argument(

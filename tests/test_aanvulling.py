@@ -71,6 +71,11 @@ def test_a_body_completes_from_the_data_file_in_use(runner):
     assert "plenair-overleg" in bash(runner, f"amctl toon -f {FICTIEF} ")
 
 
+def test_verband_completes_only_the_samenwerkingsverbanden(runner):
+    """The bodies that are part of nothing: the values `diagram --verband` accepts."""
+    assert bash(runner, f"amctl diagram -f {FICTIEF} --verband ") == ["am-overleg", "mra"]
+
+
 def test_the_file_comes_from_amctl_bestand_too(runner, schrijf):
     ander = schrijf(FICTIEF.read_text().replace("regiegroep", "stuurgroep"))
 

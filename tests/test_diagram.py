@@ -13,7 +13,9 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
@@ -21,7 +23,7 @@ import pytest
 import yaml
 
 from amctl.cli import app
-from amctl.weergave.diagram import dot_tekst, mermaid_tekst
+from amctl.weergave.diagram import MAX_KNOPEN, dot_tekst, mermaid_tekst
 
 PEILDATUM = "2026-01-01"
 INJECTIE = "PHO \"] --> x } <script>document.body.innerHTML='GEHACKT'</script> | pijp"
@@ -828,3 +830,185 @@ def test_met_personen_puts_the_names_in_the_boxes_chair_first(runner, schrijf):
         "vz: burgemeester van Zuid (Fictief Persoon B)",
     ]
     assert met["lijnen"] == zonder["lijnen"]
+
+
+# --- a file too large for one chart: the benchmark's M file ---------------------------------
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def m_bestand(tmp_path_factory) -> Path:
+    """The benchmark's M file (300 bodies, 52 samenwerkingsverbanden), made from its seed by
+    benchmarks/genereer.py as the benchmarks make it."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import genereer
+    finally:
+        sys.path.pop(0)
+    return genereer.genereer("M", 1, tmp_path_factory.mktemp("m"))
+
+
+class Verbanden(NamedTuple):
+    organen: dict  # as in the YAML, of the bodies that exist on PEILDATUM
+    top: dict[str, str]  # body -> its samenwerkingsverband
+
+
+@pytest.fixture(scope="module")
+def m_verbanden(m_bestand) -> Verbanden:
+    """The bodies of the M file on PEILDATUM and the top of each, from the YAML itself."""
+    alle = yaml.load(m_bestand.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["organen"]
+    dag = date.fromisoformat(PEILDATUM)
+    organen = {
+        i: o
+        for i, o in alle.items()
+        if o.get("vanaf", date.min) <= dag <= o.get("tot-en-met", date.max)
+    }
+
+    def top(orgaan_id: str) -> str:
+        while organen[orgaan_id].get("onderdeel-van") in organen:
+            orgaan_id = organen[orgaan_id]["onderdeel-van"]
+        return orgaan_id
+
+    return Verbanden(organen, {i: top(i) for i in organen})
+
+
+def knoop(orgaan_id: str) -> str:
+    return "org_" + orgaan_id.replace("-", "_")
+
+
+def test_a_file_too_large_for_one_chart_is_drawn_as_its_samenwerkingsverbanden(
+    runner, m_bestand, m_verbanden
+):
+    organen, top = m_verbanden
+    toppen = {i for i in organen if top[i] == i}
+    assert len(organen) > MAX_KNOPEN and len(toppen) == 52
+
+    resultaat = runner.invoke(
+        app, ["diagram", "-f", str(m_bestand), "-d", PEILDATUM, "--formaat", "dot"]
+    )
+
+    assert resultaat.exit_code == 0, resultaat.stderr
+    assert "te veel voor één leesbare figuur" in resultaat.stderr
+    assert "--verband" in resultaat.stderr
+    o = opmaak(resultaat.stdout)
+    assert set(o.midden) == {knoop(i) for i in toppen}
+    assert o.kader == {}
+    assert o.kop[0] == verwachte_titel(m_bestand)
+    assert o.kop[1].startswith("Stand op peildatum ") and "--verband" in o.kop[1]
+    # A region stands below the province it is a deelregio of, with one line between them.
+    y = {naam: xy[1] for naam, xy in o.midden.items()}
+    deelregios = [
+        (i, r["deelregio-van"])
+        for i in toppen
+        for r in organen[i].get("relaties", [])
+        if "deelregio-van" in r
+    ]
+    assert deelregios
+    for regio, provincie in deelregios:
+        assert y[knoop(provincie)] > y[knoop(regio)]
+    # Readable: the overview is at most a few screens wide at 100 %.
+    x0, _, x1, _ = (
+        min(x for x, _ in o.midden.values()),
+        0,
+        max(x for x, _ in o.midden.values()),
+        0,
+    )
+    assert x1 - x0 < 4000
+
+
+def test_one_samenwerkingsverband_of_the_m_file_is_an_org_chart_that_graphviz_draws(
+    runner, m_bestand, m_verbanden
+):
+    organen, top = m_verbanden
+    grootte = {t: sum(1 for i in organen if top[i] == t) for t in set(top.values())}
+    verband = max(sorted(grootte), key=grootte.get)
+    argumenten = ["diagram", "-f", str(m_bestand), "-d", PEILDATUM, "--verband", verband]
+
+    svg = runner.invoke(app, [*argumenten, "--formaat", "svg"])
+    assert svg.exit_code == 0, svg.stderr
+    assert in_een_vak(organen[verband]["naam"], svg_teksten(svg.stdout.encode()))
+    o = opmaak(runner.invoke(app, [*argumenten, "--formaat", "dot"]).stdout)
+
+    y = {naam: xy[1] for naam, xy in o.midden.items()}
+    x0, y0, x1, y1 = o.kader["cl_" + verband.replace("-", "_")]
+    # Every body of the frame is drawn: a box, or (a team of posts) a frame of its own.
+    binnen = {i for i in organen if top[i] == verband}
+    assert {i for i in binnen if knoop(i) in o.midden or knoop(i) in o.kader} == binnen
+    for i in binnen:
+        if knoop(i) not in o.midden:
+            continue
+        x, yy = o.midden[knoop(i)]
+        assert x0 <= x <= x1 and y0 <= yy <= y1, i  # in the frame, the top too
+        if i != verband:
+            assert y[knoop(verband)] > y[knoop(i)], i
+        ouder = organen[i].get("onderdeel-van")
+        if ouder and ouder != verband:
+            assert y[knoop(ouder)] > y[knoop(i)], i
+        for r in organen[i].get("relaties", []):
+            for soort in ("bereidt-voor", "dagelijks-bestuur-van"):
+                if r.get(soort) in binnen and r[soort] != verband:
+                    assert y[knoop(r[soort])] > y[knoop(i)], (i, soort)
+    # The bodies outside the frame it relates to stand outside it, as plain boxes.
+    buiten = {
+        naar
+        for i in binnen
+        for r in organen[i].get("relaties", [])
+        for naar in r.values()
+        if isinstance(naar, str) and naar in organen and top[naar] != verband
+    }
+    assert buiten
+    for i in buiten:
+        x, yy = o.midden[knoop(i)]
+        assert not (x0 <= x <= x1 and y0 <= yy <= y1), i
+    assert o.kop[0] == f"{verwachte_titel(m_bestand)}: {organen[verband]['naam']}"
+    assert "rechthoek: orgaan" in " ".join(o.kop)
+    kruisingen = pho_kruisingen(o)
+    assert kruisingen.zelfde_doel == [] and kruisingen.totaal <= kruisingen.ondergrens
+
+
+def test_verband_draws_one_frame_and_the_bodies_it_relates_to_and_names_the_choices(
+    runner, gedeeld_bestand
+):
+    mra = lees_mermaid(
+        runner.invoke(
+            app, ["diagram", "-f", str(gedeeld_bestand), "-d", PEILDATUM, "--verband", "mra"]
+        ).stdout
+    )
+    # The PHOs that prepare for the MRA's bodies stand outside its frame, name only, each
+    # with its line to the box of both bodies.
+    assert mra["knopen"]["org_pho_wonen"] == ["Portefeuillehoudersoverleg Wonen"]
+    assert mra["binnen"]["org_pho_wonen"] == []
+    assert ("org_pho_wonen", "bereidt voor", "gr_org_mra_platforms") in mra["lijnen"]
+    assert "org_werkgroep_wonen" not in mra["knopen"]
+
+    fout = runner.invoke(
+        app, ["diagram", "-f", str(gedeeld_bestand), "--verband", "plenair-overleg"]
+    )
+    assert fout.exit_code == 2
+    assert fout.stderr.startswith("amctl: 'plenair-overleg' is geen samenwerkingsverband op ")
+    assert fout.stderr.rstrip().endswith("Kies uit: am-overleg, mra.")
+
+
+def test_the_site_of_a_file_too_large_for_one_chart_has_one_figure_per_verband(
+    runner, m_bestand, m_verbanden, tmp_path, monkeypatch
+):
+    """Without Graphviz (fast: the figures are drawn above), each figure is its list of lines;
+    README.md has each as Mermaid."""
+    organen, top = m_verbanden
+    toppen = [i for i in organen if top[i] == i]
+    monkeypatch.setattr(shutil, "which", lambda programma: None)
+    map_ = tmp_path / "site"
+
+    resultaat = runner.invoke(
+        app, ["docs", "-f", str(m_bestand), "--uit", str(map_), "--peildatum", PEILDATUM]
+    )
+
+    assert resultaat.exit_code == 0, resultaat.stderr
+    pagina = (map_ / "index.html").read_text(encoding="utf-8")
+    koppen = re.findall(r'<h3 id="(verband-[^"]+|verbanden)">', pagina)
+    assert koppen == ["verbanden"] + [f"verband-{i}" for i in toppen]
+    assert pagina.count('<ul class="relaties">') == 1 + len(toppen)
+    assert "te groot voor één leesbare figuur" in pagina
+    readme = (map_ / "README.md").read_text(encoding="utf-8")
+    assert readme.count("```mermaid") == 1 + len(toppen)

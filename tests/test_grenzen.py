@@ -682,9 +682,9 @@ def test_a_very_long_name_or_id_is_drawn_by_graphviz_and_written_by_docs(schrijf
 
 
 def test_graphviz_that_takes_too_long_gives_a_message_not_a_crash(schrijf, tmp_path, monkeypatch):
-    from amctl.weergave import diagram
+    from amctl.weergave import graphviz
 
-    monkeypatch.setattr(diagram, "GRAPHVIZ_TIJDSLIMIET", 1e-6)
+    monkeypatch.setattr(graphviz, "GRAPHVIZ_TIJDSLIMIET", 1e-6)
     pad = schrijf(KLEIN)
     svg = voer_uit("diagram", "--formaat", "svg", "-f", str(pad))
     geen_traceback(svg)
