@@ -1,6 +1,6 @@
 """The frame around the commands: the app, its Dutch help and usage errors, exit statuses.
 
-cli.py declares the commands on `app`; everything a user sees around them (the help, the
+amctl.cli declares the commands on `app`; everything a user sees around them (the help, the
 words for wrong usage, the exit status) is decided here, the same for every command.
 """
 

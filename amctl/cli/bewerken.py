@@ -1,0 +1,276 @@
+"""Bewerken: `benoem`, `ontsla`, `lid-erbij`, `lid-eraf`, `zet-status` and `importeer`; each
+is one edit of amctl.bewerken (or amctl.importeren) carried out by `bewerk`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from amctl.cli.gedeeld import bewerk
+from amctl.kader import BEWERKEN, EXIT_ONGELDIG, app, meld
+from amctl.kader import fout as _fout
+from amctl.opties import (
+    BestandOptie,
+    BronOptie,
+    DatumOptie,
+    DroogOptie,
+    FunctieArgument,
+    GemeenteOptie,
+    LidFunctieOptie,
+    OrgaanArgument,
+    PersoonArgument,
+    aanvul,
+    als_datum,
+    controleer_datum,
+)
+
+
+@app.command("benoem", rich_help_panel=BEWERKEN)
+def benoem(
+    persoon: Annotated[
+        str,
+        typer.Argument(
+            metavar="PERSOON",
+            autocompletion=aanvul("persoon"),
+            help="Id of naam van de persoon. Een nieuwe persoon: een id (kleine letters, "
+            "cijfers, streepjes) met --naam, of alleen de volledige naam (het id wordt ervan "
+            "afgeleid).",
+        ),
+    ],
+    functie: FunctieArgument,
+    gemeente: GemeenteOptie = None,
+    naam: Annotated[
+        str | None,
+        typer.Option(
+            "--naam",
+            metavar="NAAM",
+            help="De volledige naam van een nieuwe persoon.",
+            show_default=False,
+        ),
+    ] = None,
+    portefeuille: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--portefeuille",
+            "-p",
+            metavar="THEMA",
+            autocompletion=aanvul("portefeuille"),
+            help="Een portefeuille bij de functie (herhaalbaar), bijv. wonen: de wethouder "
+            "zit dan vanaf --datum in het portefeuillehoudersoverleg van dat thema.",
+            show_default=False,
+        ),
+    ] = None,
+    datum: DatumOptie = None,
+    bron: BronOptie = None,
+    droog: DroogOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Leg vast dat iemand een functie bekleedt, vanaf --datum, met zijn portefeuilles.
+
+    Een nieuwe persoon wordt toegevoegd. Heeft de functie één zetel (zetels: 1), dan eindigt
+    de termijn van de vorige bekleder de dag ervoor. Bekleedt de persoon de functie al, dan
+    krijgt hij de ontbrekende portefeuilles erbij vanaf --datum. Exit 0: vastgelegd (of al
+    zo); 1: het resultaat zou ongeldig zijn, er is niets geschreven; 2: verkeerd gebruik.
+    """
+    bewerk(
+        bestand,
+        droog,
+        bewerken_met="benoem",
+        persoon=persoon,
+        functie=functie,
+        gemeente=gemeente,
+        datum=als_datum(datum),
+        naam=naam,
+        bron=bron,
+        portefeuilles=tuple(portefeuille or ()),
+    )
+
+
+@app.command("ontsla", rich_help_panel=BEWERKEN)
+def ontsla(
+    persoon: PersoonArgument,
+    functie: FunctieArgument,
+    gemeente: GemeenteOptie = None,
+    datum: DatumOptie = None,
+    bron: BronOptie = None,
+    droog: DroogOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Beëindig iemands termijn in een functie per --datum: 'tot-en-met' wordt de dag ervoor.
+
+    Lidmaatschappen bij naam die op die functie rusten, eindigen mee.
+    """
+    bewerk(
+        bestand,
+        droog,
+        bewerken_met="ontsla",
+        persoon=persoon,
+        functie=functie,
+        gemeente=gemeente,
+        datum=als_datum(datum),
+        bron=bron,
+    )
+
+
+@app.command("lid-erbij", rich_help_panel=BEWERKEN)
+def lid_erbij(
+    orgaan: OrgaanArgument,
+    persoon: PersoonArgument,
+    functie: LidFunctieOptie = None,
+    gemeente: GemeenteOptie = None,
+    datum: DatumOptie = None,
+    bron: BronOptie = None,
+    droog: DroogOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Maak iemand lid bij naam van een orgaan, vanaf --datum.
+
+    Alleen voor zetels die bij naam worden ingevuld (wijze: benoemd), zoals de raadsleden in
+    het raadsledenplatform; de persoon moet de functie dan bekleden.
+    """
+    bewerk(
+        bestand,
+        droog,
+        bewerken_met="lid_erbij",
+        orgaan=orgaan,
+        persoon=persoon,
+        functie=functie,
+        gemeente=gemeente,
+        datum=als_datum(datum),
+        bron=bron,
+    )
+
+
+@app.command("lid-eraf", rich_help_panel=BEWERKEN)
+def lid_eraf(
+    orgaan: OrgaanArgument,
+    persoon: PersoonArgument,
+    functie: LidFunctieOptie = None,
+    gemeente: GemeenteOptie = None,
+    datum: DatumOptie = None,
+    bron: BronOptie = None,
+    droog: DroogOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Beëindig een lidmaatschap bij naam per --datum: 'tot-en-met' wordt de dag ervoor."""
+    bewerk(
+        bestand,
+        droog,
+        bewerken_met="lid_eraf",
+        orgaan=orgaan,
+        persoon=persoon,
+        functie=functie,
+        gemeente=gemeente,
+        datum=als_datum(datum),
+        bron=bron,
+    )
+
+
+@app.command("zet-status", rich_help_panel=BEWERKEN)
+def zet_status(
+    orgaan: OrgaanArgument,
+    status: Annotated[
+        str,
+        typer.Argument(
+            metavar="STATUS",
+            help="actief, in-overweging, betwist of opgeheven.",
+            autocompletion=aanvul("status"),
+        ),
+    ],
+    datum: DatumOptie = None,
+    bron: BronOptie = None,
+    toelichting: Annotated[
+        str | None,
+        typer.Option(
+            "--toelichting",
+            metavar="TEKST",
+            help="Uitleg bij de nieuwe status.",
+            show_default=False,
+        ),
+    ] = None,
+    droog: DroogOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Geef een orgaan een status vanaf --datum; de lopende status eindigt de dag ervoor.
+
+    Een enkele 'status: x' wordt pas een lijst met data als de status echt verandert.
+    """
+    bewerk(
+        bestand,
+        droog,
+        bewerken_met="zet_status",
+        orgaan=orgaan,
+        status=status,
+        datum=als_datum(datum),
+        bron=bron,
+        toelichting=toelichting,
+    )
+
+
+@app.command("importeer", rich_help_panel=BEWERKEN)
+def importeer(
+    blad: Annotated[
+        Path,
+        typer.Argument(
+            metavar="BLAD",
+            help="Het blad: .csv (UTF-8, ';' of ',') of .xlsx (blad 'bezetting', anders het "
+            "eerste). Eén rij per bezetting of lidmaatschap, met een kopregel.",
+        ),
+    ],
+    datum: Annotated[
+        str | None,
+        typer.Option(
+            "--datum",
+            "-D",
+            metavar="DATUM",
+            help="De vanaf (JJJJ-MM-DD) van elke rij die zelf geen vanaf noemt, bijv. de dag "
+            "waarop een nieuw college begint.",
+            show_default=False,
+            callback=controleer_datum,
+        ),
+    ] = None,
+    bron: Annotated[
+        str | None,
+        typer.Option(
+            "--bron",
+            metavar="BRON",
+            help="Id van de bron (onder 'bronnen') voor elke rij die zelf geen bron noemt.",
+            show_default=False,
+            autocompletion=aanvul("bron"),
+        ),
+    ] = None,
+    droog: DroogOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Lees personen, hun functies en hun lidmaatschappen bij naam uit een spreadsheet in.
+
+    Kolommen (in elke volgorde): naam, persoon, functie, gemeente, vanaf, tot-en-met, orgaan,
+    rol, bron, portefeuilles. Alles of niets: is één rij fout, dan wordt niets geschreven en
+    noemt amctl elke foute rij met haar nummer (de kopregel is rij 1). Twee keer hetzelfde blad
+    inlezen wijzigt de tweede keer niets. Exit 0: ingelezen; 1: foute rijen of ongeldig
+    resultaat; 2: verkeerd gebruik.
+    """
+    from amctl.blad import OngeldigBlad, lees_blad, met_standaard
+    from amctl.importeren import importeer as importeer_rijen
+
+    try:
+        rijen = lees_blad(blad)
+        rijen = met_standaard(rijen, vanaf=datum, bron=bron)
+        bewerk(bestand, droog, importeer_rijen, rijen=rijen, blad=str(blad))
+    except OngeldigBlad as ongeldig:
+        from amctl.tekst import aantal, zichtbaar
+
+        for p in ongeldig.problemen:
+            kolom = f", kolom '{p.kolom}'" if p.kolom else ""
+            regel = f"{ongeldig.bestand}, rij {p.rij}{kolom}: {p.melding}"
+            meld(zichtbaar(regel, eenregelig=True) + "\n", sys.stderr)
+        rijen = len({p.rij for p in ongeldig.problemen})
+        _fout(
+            f"{aantal(rijen, 'rij', 'rijen')} van '{ongeldig.bestand}' "
+            f"{'klopt' if rijen == 1 else 'kloppen'} niet; er is niets ingelezen. Herstel "
+            f"{'haar' if rijen == 1 else 'ze'} en lees het blad opnieuw in."
+        )
+        raise typer.Exit(EXIT_ONGELDIG) from None
