@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +29,28 @@ GEMEENTEN = [
 def gedeeld_bestand() -> Path:
     """The shipped data/organisatie.yaml of this checkout."""
     return GEDEELD_BESTAND
+
+
+@pytest.fixture
+def gedeeld(tmp_path: Path, gedeeld_bestand: Path) -> Path:
+    """A copy of the shipped data/organisatie.yaml in tmp_path, for a test that edits it."""
+    return Path(shutil.copy(gedeeld_bestand, tmp_path / "organisatie.yaml"))
+
+
+@pytest.fixture
+def geen_omgevingsbestand(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No AMCTL_BESTAND from the environment of whoever runs the tests. A test module asks for
+    it with `pytestmark = pytest.mark.usefixtures("geen_omgevingsbestand")`."""
+    from amctl.bestand import OMGEVINGSVARIABELE
+
+    monkeypatch.delenv(OMGEVINGSVARIABELE, raising=False)
+
+
+def amctl(runner: CliRunner, pad: Path, *argumenten: str):
+    """`amctl ARGUMENTEN -f PAD`, in this process (`from conftest import amctl`)."""
+    from amctl.cli import app
+
+    return runner.invoke(app, [*argumenten, "-f", str(pad)])
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import amctl
 
 from amctl import bewerken
-from amctl.bestand import OMGEVINGSVARIABELE
 from amctl.cli import app
 from amctl.controle import controleer_bestand
 from amctl.laden import Lijst, Map
@@ -25,25 +25,13 @@ from amctl.laden import Lijst, Map
 VOOR = Path(__file__).parent / "fixtures" / "verschil" / "voor.yaml"
 
 
-@pytest.fixture(autouse=True)
-def geen_omgevingsbestand(monkeypatch):
-    monkeypatch.delenv(OMGEVINGSVARIABELE, raising=False)
-
-
-@pytest.fixture
-def gedeeld(tmp_path, gedeeld_bestand) -> Path:
-    """A copy of the shipped data/organisatie.yaml."""
-    return Path(shutil.copy(gedeeld_bestand, tmp_path / "organisatie.yaml"))
+pytestmark = pytest.mark.usefixtures("geen_omgevingsbestand")
 
 
 @pytest.fixture
 def voor(tmp_path) -> Path:
     """A copy of the small fictional file tests/fixtures/verschil/voor.yaml."""
     return Path(shutil.copy(VOOR, tmp_path / "voor.yaml"))
-
-
-def amctl(runner, pad: Path, *argumenten: str):
-    return runner.invoke(app, [*argumenten, "-f", str(pad)])
 
 
 def diff(oud: str, nieuw: str, naam: str = "x") -> str:

@@ -10,8 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import amctl as in_dit_proces
 
-from amctl.bestand import OMGEVINGSVARIABELE
 from amctl.cli import app
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -20,13 +20,11 @@ SCHEMAS = Path(__file__).parent / "vendor" / "popolo" / "schemas"
 PEILDATA = ("2010-06-01", "2019-01-01", "2022-04-15", "2026-03-31", "2026-04-01", "2030-01-01")
 
 
-@pytest.fixture(autouse=True)
-def geen_omgevingsbestand(monkeypatch):
-    monkeypatch.delenv(OMGEVINGSVARIABELE, raising=False)
+pytestmark = pytest.mark.usefixtures("geen_omgevingsbestand")
 
 
 def amctl(runner, pad: Path, *argumenten: str):
-    uitvoer = runner.invoke(app, [*argumenten, "-f", str(pad)])
+    uitvoer = in_dit_proces(runner, pad, *argumenten)
     assert uitvoer.exit_code == 0, uitvoer.output
     return uitvoer
 

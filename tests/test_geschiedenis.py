@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from amctl.bestand import OMGEVINGSVARIABELE
 from amctl.cli import app
 from amctl.controle import geldig_model
 from amctl.geschiedenis import geschiedenis
@@ -18,9 +17,7 @@ from amctl.weergave.geschiedenis import als_tekst
 NA = Path(__file__).parent / "fixtures" / "verschil" / "na.yaml"
 
 
-@pytest.fixture(autouse=True)
-def geen_omgevingsbestand(monkeypatch):
-    monkeypatch.delenv(OMGEVINGSVARIABELE, raising=False)
+pytestmark = pytest.mark.usefixtures("geen_omgevingsbestand")
 
 
 @pytest.fixture(scope="module")

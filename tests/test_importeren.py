@@ -11,10 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import GEMEENTEN
-
-from amctl.bestand import OMGEVINGSVARIABELE
-from amctl.cli import app
+from conftest import GEMEENTEN, amctl
 
 BLAD = Path(__file__).parent / "fixtures" / "bezetting.csv"
 GEMEENTENAMEN = (
@@ -28,18 +25,7 @@ GEMEENTENAMEN = (
 )
 
 
-@pytest.fixture(autouse=True)
-def geen_omgevingsbestand(monkeypatch):
-    monkeypatch.delenv(OMGEVINGSVARIABELE, raising=False)
-
-
-@pytest.fixture
-def gedeeld(tmp_path, gedeeld_bestand) -> Path:
-    return Path(shutil.copy(gedeeld_bestand, tmp_path / "organisatie.yaml"))
-
-
-def amctl(runner, pad: Path, *argumenten: str):
-    return runner.invoke(app, [*argumenten, "-f", str(pad)])
+pytestmark = pytest.mark.usefixtures("geen_omgevingsbestand")
 
 
 def zetels(runner, pad: Path, orgaan: str, dag: str) -> list[dict]:

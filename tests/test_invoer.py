@@ -18,16 +18,13 @@ from pathlib import Path
 import pytest
 
 from amctl import laden
-from amctl.bestand import OMGEVINGSVARIABELE
 from amctl.cli import app
 
 VOOR = Path(__file__).parent / "fixtures" / "verschil" / "voor.yaml"
 ONDERBROKEN = "onderbroken (Ctrl-C); elk bestand is helemaal of niet geschreven."
 
 
-@pytest.fixture(autouse=True)
-def geen_omgevingsbestand(monkeypatch):
-    monkeypatch.delenv(OMGEVINGSVARIABELE, raising=False)
+pytestmark = pytest.mark.usefixtures("geen_omgevingsbestand")
 
 
 def beantwoord(resultaat, *codes: int) -> None:

@@ -10,8 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import amctl as in_dit_proces
 
-from amctl.bestand import OMGEVINGSVARIABELE
 from amctl.cli import app
 from amctl.controle import controleer_bestand
 
@@ -19,18 +19,11 @@ FICTIEF = Path(__file__).parent / "fixtures" / "fictief.yaml"
 ZEVEN = 7
 
 
-@pytest.fixture(autouse=True)
-def geen_omgevingsbestand(monkeypatch):
-    monkeypatch.delenv(OMGEVINGSVARIABELE, raising=False)
-
-
-@pytest.fixture
-def gedeeld(tmp_path, gedeeld_bestand) -> Path:
-    return Path(shutil.copy(gedeeld_bestand, tmp_path / "organisatie.yaml"))
+pytestmark = pytest.mark.usefixtures("geen_omgevingsbestand")
 
 
 def amctl(runner, pad: Path, *argumenten: str):
-    uitslag = runner.invoke(app, [*argumenten, "-f", str(pad)])
+    uitslag = in_dit_proces(runner, pad, *argumenten)
     assert uitslag.exception is None or isinstance(uitslag.exception, SystemExit), uitslag.output
     return uitslag
 

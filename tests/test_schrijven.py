@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import amctl
 
 from amctl import bewerken
-from amctl.bestand import OMGEVINGSVARIABELE
 from amctl.cli import app
 
 VOOR = Path(__file__).parent / "fixtures" / "verschil" / "voor.yaml"
@@ -29,9 +29,7 @@ VERGADERINGEN = Path(__file__).parent / "fixtures" / "vergaderingen.yaml"
 ONTSLA = ["ontsla", "fictief-c", "burgemeester", "-g", "aalsmeer", "-D", "2026-01-01"]
 
 
-@pytest.fixture(autouse=True)
-def geen_omgevingsbestand(monkeypatch):
-    monkeypatch.delenv(OMGEVINGSVARIABELE, raising=False)
+pytestmark = pytest.mark.usefixtures("geen_omgevingsbestand")
 
 
 @pytest.fixture
@@ -39,10 +37,6 @@ def voor(tmp_path) -> Path:
     map_ = tmp_path / "gegevens"
     map_.mkdir()
     return Path(shutil.copy(VOOR, map_ / "organisatie.yaml"))
-
-
-def amctl(runner, pad: Path, *argumenten: str):
-    return runner.invoke(app, [*argumenten, "-f", str(pad)])
 
 
 def een_zin(resultaat) -> None:

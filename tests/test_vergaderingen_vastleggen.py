@@ -4,31 +4,16 @@ through the byte-preserving edit code, and `amctl rooster` planning around them.
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
 import pytest
+from conftest import amctl
 
-from amctl.bestand import OMGEVINGSVARIABELE
-from amctl.cli import app
-
-
-@pytest.fixture(autouse=True)
-def geen_omgevingsbestand(monkeypatch):
-    monkeypatch.delenv(OMGEVINGSVARIABELE, raising=False)
+pytestmark = pytest.mark.usefixtures("geen_omgevingsbestand")
 
 
-@pytest.fixture
-def gedeeld(tmp_path, gedeeld_bestand) -> Path:
-    return Path(shutil.copy(gedeeld_bestand, tmp_path / "organisatie.yaml"))
-
-
-def amctl(runner, pad: Path, *argumenten: str):
-    return runner.invoke(app, [*argumenten, "-f", str(pad)])
-
-
-def erbij(runner, pad, datum, gemeente, *extra):
-    uitvoer = amctl(
+def vergadering_erbij(runner, pad, datum, gemeente, *extra):
+    """amctl vergadering-erbij plenair-overleg --datum DATUM -g GEMEENTE ..."""
+    return amctl(
         runner,
         pad,
         "vergadering-erbij",
@@ -39,6 +24,10 @@ def erbij(runner, pad, datum, gemeente, *extra):
         gemeente,
         *extra,
     )
+
+
+def erbij(runner, pad, datum, gemeente, *extra):
+    uitvoer = vergadering_erbij(runner, pad, datum, gemeente, *extra)
     assert uitvoer.exit_code == 0, uitvoer.output
     return uitvoer
 
@@ -118,17 +107,7 @@ def test_removing_every_recorded_meeting_restores_the_file_byte_for_byte(runner,
 
 def test_droog_shows_the_diff_and_writes_nothing(runner, gedeeld):
     voor = gedeeld.read_bytes()
-    uitvoer = amctl(
-        runner,
-        gedeeld,
-        "vergadering-erbij",
-        "plenair-overleg",
-        "--datum",
-        "2026-03-12",
-        "-g",
-        "diemen",
-        "--droog",
-    )
+    uitvoer = vergadering_erbij(runner, gedeeld, "2026-03-12", "diemen", "--droog")
     assert uitvoer.exit_code == 0, uitvoer.output
     assert "+    vergaderingen:\n+      - {datum: 2026-03-12, gemeente: diemen}\n" in uitvoer.stdout
     assert gedeeld.read_bytes() == voor
@@ -138,16 +117,7 @@ def test_a_meeting_that_makes_the_file_invalid_is_refused(runner, gedeeld):
     erbij(runner, gedeeld, "2026-03-12", "diemen")
     voor = gedeeld.read_bytes()
     # Twice in a row in the same gemeente contradicts "steeds in een andere gemeente" (AM321).
-    uitvoer = amctl(
-        runner,
-        gedeeld,
-        "vergadering-erbij",
-        "plenair-overleg",
-        "--datum",
-        "2026-10-01",
-        "-g",
-        "diemen",
-    )
+    uitvoer = vergadering_erbij(runner, gedeeld, "2026-10-01", "diemen")
     assert uitvoer.exit_code == 1
     assert "AM321" in uitvoer.stderr and "Er is niets geschreven." in uitvoer.stderr
     assert gedeeld.read_bytes() == voor
@@ -183,26 +153,8 @@ def test_wrong_use_is_refused_in_dutch_with_exit_status_2(runner, gedeeld, argum
 
 def test_a_second_meeting_on_the_same_day_points_to_vergadering_wijzig(runner, gedeeld):
     erbij(runner, gedeeld, "2026-03-12", "diemen")
-    zelfde = amctl(
-        runner,
-        gedeeld,
-        "vergadering-erbij",
-        "plenair-overleg",
-        "--datum",
-        "2026-03-12",
-        "-g",
-        "diemen",
-    )
+    zelfde = vergadering_erbij(runner, gedeeld, "2026-03-12", "diemen")
     assert zelfde.exit_code == 0 and "Niets gewijzigd" in zelfde.stdout
-    anders = amctl(
-        runner,
-        gedeeld,
-        "vergadering-erbij",
-        "plenair-overleg",
-        "--datum",
-        "2026-03-12",
-        "-g",
-        "aalsmeer",
-    )
+    anders = vergadering_erbij(runner, gedeeld, "2026-03-12", "aalsmeer")
     assert anders.exit_code == 2
     assert "amctl vergadering-wijzig plenair-overleg --datum 2026-03-12" in anders.stderr

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from amctl import verschil
-from amctl.bestand import OMGEVINGSVARIABELE
 from amctl.cli import app
 from amctl.controle import controleer_tekst, geldig_model
 from amctl.weergave import verschil as verschilweergave
@@ -22,9 +21,7 @@ MAP = Path(__file__).parent / "fixtures" / "verschil"
 VOOR, NA = MAP / "voor.yaml", MAP / "na.yaml"
 
 
-@pytest.fixture(autouse=True)
-def geen_omgevingsbestand(monkeypatch):
-    monkeypatch.delenv(OMGEVINGSVARIABELE, raising=False)
+pytestmark = pytest.mark.usefixtures("geen_omgevingsbestand")
 
 
 @pytest.fixture(scope="module")
