@@ -41,6 +41,7 @@ from amctl.roulatie import (
     wisselt_van_plaats,
 )
 from amctl.tekst import aantal as telwoord
+from amctl.tekst import opsomming
 
 # --- the plan --------------------------------------------------------------------------------
 
@@ -85,8 +86,7 @@ class Rooster(NamedTuple):
 
 
 def _maanden_tekst(maanden: Sequence[int]) -> str:
-    namen = [MAANDEN[m - 1] for m in maanden]
-    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
+    return opsomming([MAANDEN[m - 1] for m in maanden])
 
 
 def vastgelegde_vergaderingen(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from datetime import date
 
 # Lone surrogates (\ud800-\udfff) come from a path that is not UTF-8 (os.fsdecode): they
@@ -68,6 +69,13 @@ def json_tekst(gegevens: object) -> str:
 def suggestie(woord: str, kandidaten) -> str | None:
     gevonden = difflib.get_close_matches(woord, list(kandidaten), n=1, cutoff=0.6)
     return gevonden[0] if gevonden else None
+
+
+def opsomming(woorden: Sequence[str], voegwoord: str = "en") -> str:
+    """'april', 'april en oktober', 'a, b of c': words in a sentence."""
+    if len(woorden) <= 1:
+        return "".join(woorden)
+    return f"{', '.join(woorden[:-1])} {voegwoord} {woorden[-1]}"
 
 
 def aantal(n: int, enkelvoud: str, meervoud: str) -> str:

@@ -237,6 +237,27 @@ def test_regels_with_an_unknown_code_exits_2(runner):
     assert "XYZ" in resultaat.stderr
 
 
+def test_regels_finds_a_rule_by_its_name_too(runner):
+    assert runner.invoke(app, ["regels", "te-veel-bekleders"]).stdout.startswith("AM305 ")
+
+
+@pytest.mark.parametrize(
+    ("gezocht", "tip"),
+    [
+        ("am20", "Bedoelde u: AM201 of AM202?"),
+        ("am30", "9 codes beginnen zo: AM301 tot en met AM309."),
+        ("te-veel-leeden", "Bedoelde u: AM303 (te-veel-leden)?"),
+    ],
+)
+def test_an_unknown_code_is_answered_with_the_codes_it_could_be(runner, gezocht, tip):
+    resultaat = runner.invoke(app, ["regels", gezocht])
+
+    assert resultaat.exit_code == 2
+    assert resultaat.stderr == (
+        f"amctl: Onbekende regelcode '{gezocht}'. {tip} Zie 'amctl regels' voor de lijst.\n"
+    )
+
+
 def test_schema_prints_json_schema(runner):
     resultaat = runner.invoke(app, ["schema"])
 

@@ -82,3 +82,15 @@ def test_a_reason_without_dutch_words_is_marked_as_the_systems_own():
     assert oorzaak(OSError(errno.EACCES, "Permission denied")) == "geen toegang (rechten)"
     onbekend = OSError(errno.EHOSTUNREACH, "No route to host")
     assert oorzaak(onbekend) == "het systeem meldt: No route to host"
+
+
+def test_no_message_in_amctl_passes_on_the_systems_english_reason():
+    """Every reason for an OSError goes through amctl.tekst.oorzaak, which has Dutch words."""
+    gevonden = [
+        f"{pad.relative_to(AMCTL)}: {regel.strip()}"
+        for pad in AMCTL.rglob("*.py")
+        if pad.name != "tekst.py"
+        for regel in pad.read_text(encoding="utf-8").splitlines()
+        if ".strerror" in regel
+    ]
+    assert gevonden == []

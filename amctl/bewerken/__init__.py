@@ -55,6 +55,7 @@ from amctl.laden import decodeer, lees_bytes, te_groot
 from amctl.model import Organisatie
 from amctl.probleem import GebruiksFout, LaadFout, Probleem
 from amctl.schrijven import controleer_bewerkbaar, lees_descriptor, toon_pad, vervang_gegevens
+from amctl.tekst import oorzaak
 
 # The names the commands, amctl.importeren and the tests use. The CLI looks an edit up here
 # by name at the moment it runs (`getattr(amctl.bewerken, "ontsla")`), and the lock reads
@@ -171,7 +172,7 @@ def vergrendeld(pad: Path, wachttijd: float | None = None) -> Iterator[Slot]:
             descriptor = os.open(pad, os.O_RDWR | os.O_NONBLOCK | os.O_NOCTTY)
         except OSError as fout:
             raise GebruiksFout(
-                f"Kan '{toon_pad(pad)}' niet openen om te bewerken: {fout.strerror}."
+                f"Kan '{toon_pad(pad)}' niet openen om te bewerken: {oorzaak(fout)}."
             ) from None
         try:
             for soort in (fcntl.flock, fcntl.lockf):
@@ -218,7 +219,7 @@ def _lees_gegevens(pad: Path, naam: str, slot: Slot | None) -> bytes:
     except LaadFout as fout:
         raise OngeldigeData(Uitslag(naam, None, [fout.probleem])) from None
     except OSError as fout:
-        raise GebruiksFout(f"Kan '{toon_pad(pad)}' niet lezen: {fout.strerror}.") from None
+        raise GebruiksFout(f"Kan '{toon_pad(pad)}' niet lezen: {oorzaak(fout)}.") from None
 
 
 def bewerk_bestand(
@@ -235,7 +236,7 @@ def bewerk_bestand(
     try:
         toestand = os.stat(echt)
     except OSError as fout:
-        raise GebruiksFout(f"Kan '{toon_pad(pad)}' niet lezen: {fout.strerror}.") from None
+        raise GebruiksFout(f"Kan '{toon_pad(pad)}' niet lezen: {oorzaak(fout)}.") from None
     if droog:
         if not stat.S_ISREG(toestand.st_mode):
             controleer_bewerkbaar(pad, toestand)

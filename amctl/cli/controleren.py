@@ -118,7 +118,7 @@ def regels(
         str | None,
         typer.Argument(
             metavar="CODE",
-            help="Toon de uitleg van deze code, bijv. AM305.",
+            help="Toon de uitleg van deze code (of naam), bijv. AM305 of te-veel-bekleders.",
             show_default=False,
             autocompletion=_aanvul_regelcode,
         ),
@@ -126,31 +126,23 @@ def regels(
     als_json: JsonOptie = False,
 ) -> None:
     """Toon alle regelcodes, of de uitleg van één code met een fout en een goed voorbeeld."""
-    from amctl.regels import alle_regels
+    from amctl.regels import alle_regels, zoek_regel
     from amctl.weergave.regelhulp import regel_dict, regel_uitleg, regeloverzicht
 
-    alle = {r.code: r for r in alle_regels()}
     if code is None:
+        alle = alle_regels()
         if als_json:
-            schrijf_json({"regels": [regel_dict(r, volledig=False) for r in alle.values()]})
+            schrijf_json({"regels": [regel_dict(r, volledig=False) for r in alle]})
         else:
-            toon_blokken(regeloverzicht(alle.values()))
+            toon_blokken(regeloverzicht(alle))
         return
-    gezocht = code.strip().upper()
-    if gezocht not in alle:
-        from amctl.tekst import suggestie
-
-        tip = suggestie(gezocht, alle)
-        raise GebruiksFout(
-            f"Onbekende regelcode '{code}'."
-            + (f" Bedoelde u: {tip}?" if tip else " Zie 'amctl regels' voor de lijst.")
-        )
+    regel = zoek_regel(code)
     if als_json:
-        schrijf_json(regel_dict(alle[gezocht], volledig=True))
+        schrijf_json(regel_dict(regel, volledig=True))
     else:
         from amctl.weergave.opmaak import breedte_voor
 
-        sys.stdout.write(regel_uitleg(alle[gezocht], breedte_voor(sys.stdout)))
+        sys.stdout.write(regel_uitleg(regel, breedte_voor(sys.stdout)))
 
 
 @app.command("schema", rich_help_panel=CONTROLEREN)

@@ -70,3 +70,28 @@ def alle_regels() -> list[Regel]:
     from amctl.regels import catalogus, domein  # noqa: F401  (importing registers them)
 
     return sorted(REGELS.values(), key=lambda r: r.code)
+
+
+def zoek_regel(gezocht: str) -> Regel:
+    """The rule by its code in any case (am305) or by its name (te-veel-bekleders). An unknown
+    one is wrong use, with the codes that begin like it, else the closest code."""
+    from amctl.probleem import GebruiksFout
+    from amctl.tekst import opsomming, suggestie
+
+    alle = {r.code: r for r in alle_regels()}
+    op_naam = {r.naam: r for r in alle.values()}
+    code, naam = gezocht.strip().upper(), gezocht.strip().lower()
+    if code in alle or naam in op_naam:
+        return alle.get(code) or op_naam[naam]
+    begin = [c for c in alle if code and c.startswith(code)]
+    if len(begin) > 5:
+        tip = f" {len(begin)} codes beginnen zo: {begin[0]} tot en met {begin[-1]}."
+    elif begin:
+        tip = f" Bedoelde u: {opsomming(begin, 'of')}?"
+    elif dichtstbij := suggestie(naam, op_naam):
+        tip = f" Bedoelde u: {op_naam[dichtstbij].code} ({dichtstbij})?"
+    elif dichtstbij := suggestie(code, alle):
+        tip = f" Bedoelde u: {dichtstbij}?"
+    else:
+        tip = ""
+    raise GebruiksFout(f"Onbekende regelcode '{gezocht}'.{tip} Zie 'amctl regels' voor de lijst.")

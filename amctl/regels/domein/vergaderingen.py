@@ -16,6 +16,7 @@ from amctl.probleem import Probleem
 from amctl.regels import Melder, domeinregel
 from amctl.regels.domein._gedeeld import _KOP, _SOORT, F, W, _overschrijdingen, _tekst
 from amctl.roulatie import beurten, deelnemers, rotatie, vergaderingen, wisselt_van_plaats
+from amctl.tekst import opsomming
 
 # --- meetings and rotations (AM320-AM328) ----------------------------------------------------
 # 'Steeds in een andere gemeente' is read two ways, with two codes: the same gemeente twice in
@@ -80,8 +81,7 @@ def _was(gemeenten: list[str]) -> str:
 
 
 def _namen(org: Organisatie, gemeenten: Iterable[str]) -> str:
-    namen = [org.gemeenten[g].naam for g in gemeenten]
-    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
+    return opsomming([org.gemeenten[g].naam for g in gemeenten])
 
 
 @domeinregel(
