@@ -41,7 +41,11 @@ def gegevens(draw: st.DrawFn) -> dict:
     lid_b = draw(st.booleans())
     if lid_b or draw(st.booleans()):
         personen["p-b"] = {
-            "naam": draw(st.sampled_from(["Fictief B", "Fictief: B", "B # b", "Fictief\u2028B"])),
+            "naam": draw(
+                st.sampled_from(
+                    ["Fictief B", "Fictief: B", "B # b", "Fictief\u2028B", "Fictief\nB"]
+                )
+            ),
             "functies": [{"functie": "raadslid", "gemeente": "noord", "vanaf": date(2020, 1, 1)}],
         }
     if draw(st.booleans()):
@@ -290,6 +294,17 @@ LAYOUTS = {
     ),
     "U+2028 in een naam tussen aanhalingstekens": (
         ("    naam: Fictief Raadslid 2\n", "    naam: 'Fictief\u2028Raadslid 2'\n"),
+        ["benoem", "Nieuw Persoon", "raadslid", "-g", "diemen"],
+    ),
+    "tekst tussen aanhalingstekens over twee regels, de tweede aan de kantlijn": (
+        ("    naam: Fictief Raadslid 2\n", "    naam: 'Fictief\nRaadslid 2'\n"),
+        ["benoem", "Nieuw Persoon", "raadslid", "-g", "diemen"],
+    ),
+    "een flow-lijst over twee regels, de tweede aan de kantlijn": (
+        (
+            "    functies:\n" + R2 + "\norganen:",
+            "    functies: [{functie: raadslid, gemeente: diemen,\nvanaf: 2022-03-30}]\n\norganen:",
+        ),
         ["benoem", "Nieuw Persoon", "raadslid", "-g", "diemen"],
     ),
     "|+ aan het eind van een sectie": (

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from amctl.laden import _Loader
+
 # --- writing YAML values ------------------------------------------------------------------
 
 _RESOLVER = yaml.resolver.Resolver()
@@ -121,8 +123,9 @@ class _Tekst:
         self.tekst = tekst
         self.begin = [0]
         self.eind: list[int] = []
-        # Lines after U+0085, U+2028 or U+2029: libyaml counts them, but in a real file they
-        # sit inside a quoted text or a comment, never at the start of a key or item.
+        # Lines that continue what an earlier line began, whatever their indentation: after
+        # U+0085, U+2028 or U+2029 (libyaml counts them, but in a real file they sit inside a
+        # quoted text or a comment), and the later lines of a quoted text or flow collection.
         self.vervolg: set[int] = set()
         for regeleinde in _REGELEINDE.finditer(tekst):
             self.eind.append(regeleinde.start())
@@ -130,6 +133,7 @@ class _Tekst:
             if regeleinde.group() in "\x85\u2028\u2029":
                 self.vervolg.add(len(self.begin) - 1)
         self.eind.append(len(tekst))
+        self.vervolg |= _binnen_een_knoop(tekst)
         eerste = _REGELEINDE.search(tekst)
         self.eol = eerste.group() if eerste and eerste.group() in ("\r\n", "\r") else "\n"
 
@@ -180,3 +184,29 @@ class _Tekst:
         if i > 0 and not self.regel(i):  # the empty 'line' after the final line end
             return self.begin[i], self.begin[i], "".join(r + self.eol for r in regels)
         return len(self.tekst), len(self.tekst), "".join(self.eol + r for r in regels)
+
+
+def _binnen_een_knoop(tekst: str) -> set[int]:
+    """The lines (0-based, as libyaml counts them) after the first of a quoted text or a flow
+    collection that spans lines: they belong to that node even where they are indented less
+    than its key (libyaml reads `naam: 'Regel` + a line `een'` at column 0 as one name)."""
+    vervolg: set[int] = set()
+    open_: list[tuple[bool, int]] = []  # (flow, first line) of every collection we are in
+    try:
+        for gebeurtenis in yaml.parse(tekst, Loader=_Loader):
+            if isinstance(gebeurtenis, yaml.ScalarEvent) and gebeurtenis.style in ("'", '"'):
+                begin, eind = gebeurtenis.start_mark.line, gebeurtenis.end_mark.line
+            elif isinstance(gebeurtenis, yaml.CollectionStartEvent):
+                open_.append((bool(gebeurtenis.flow_style), gebeurtenis.start_mark.line))
+                continue
+            elif isinstance(gebeurtenis, yaml.CollectionEndEvent) and open_:
+                flow, begin = open_.pop()
+                if not flow:
+                    continue
+                eind = gebeurtenis.end_mark.line
+            else:
+                continue
+            vervolg.update(range(begin + 1, eind + 1))
+    except yaml.YAMLError:  # the Bewerker only edits valid files; nothing to add then
+        pass
+    return vervolg
