@@ -108,10 +108,10 @@ def model_uit_bytes(inhoud: bytes, bestand: str) -> Organisatie:
 def geldig_model(pad: Path) -> Organisatie:
     """The model of a file without errors (warnings allowed); else OngeldigeData.
 
-    An unchanged file that was valid before comes from the cache (amctl.cache)."""
-    from amctl import cache
+    An unchanged file that was valid before comes from the cache (amctl.modelcache)."""
+    from amctl import cache, modelcache
 
-    inhoud, organisatie = cache.model_van(pad, model_uit_bytes)
+    inhoud, organisatie = modelcache.model_van(pad, model_uit_bytes)
     if organisatie is not None:
         return organisatie
     if inhoud:
@@ -125,5 +125,5 @@ def geldig_model(pad: Path) -> Organisatie:
     if uitslag.fouten or uitslag.organisatie is None:
         raise OngeldigeData(uitslag)
     if inhoud:
-        cache.bewaar(inhoud, uitslag.organisatie)
+        modelcache.bewaar(inhoud, uitslag.organisatie)
     return uitslag.organisatie

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from amctl import cache, controle
+from amctl import cache, controle, modelcache
 from amctl.cli import app
 
 SHIPPED = Path(__file__).resolve().parents[1] / "data" / "organisatie.yaml"
@@ -124,9 +124,9 @@ def test_a_file_that_is_no_database_is_ignored_and_rebuilt(cachemap, bestand):
     naam_in_regiegroep(bestand)
     [item] = modellen(cachemap)
     item.write_bytes(b"geen database" * 100)
-    assert cache.lees(bestand.read_bytes(), controle.model_uit_bytes) is None
+    assert modelcache.lees(bestand.read_bytes(), controle.model_uit_bytes) is None
     assert naam_in_regiegroep(bestand) == "Regiegroep"
-    assert cache.lees(bestand.read_bytes(), controle.model_uit_bytes) is not None
+    assert modelcache.lees(bestand.read_bytes(), controle.model_uit_bytes) is not None
 
 
 def test_an_entry_under_another_key_is_not_used(cachemap, tmp_path):
@@ -186,6 +186,8 @@ def test_cached_and_fresh_answers_are_identical(cachemap, monkeypatch):
         opdracht = [*vraag, "-f", str(fictief), "-d", "2026-06-01"]
         vers = CliRunner().invoke(app, opdracht, env={"AMCTL_CACHE": "uit"}).stdout
         eerste = CliRunner().invoke(app, opdracht).stdout
+        for antwoord in cachemap.glob("*.antwoord"):  # the model's answer, not a kept one
+            antwoord.unlink()
         with monkeypatch.context() as m:
             geen_validatie(m)
             uit_cache = CliRunner().invoke(app, opdracht).stdout
@@ -270,6 +272,138 @@ def test_validating_an_unchanged_file_imports_neither_the_parser_nor_the_rules(c
     tweede = _modules_na(opdracht, omgeving)
     assert not {m for m in tweede if m.startswith(("yaml", "amctl.regels", "amctl.laden"))}
     assert "amctl.model" not in tweede and "sqlite3" not in tweede
+
+
+# --- whole answers (tree) ------------------------------------------------------------------
+
+
+def boom(pad: Path, *opties: str, env: dict[str, str] | None = None) -> str:
+    resultaat = CliRunner().invoke(app, ["tree", *opties, "-f", str(pad)], env=env)
+    assert resultaat.exit_code == 0, resultaat.stderr
+    return resultaat.stdout
+
+
+def antwoorden(cachemap: Path) -> list[Path]:
+    return sorted(cachemap.glob("*.antwoord"))
+
+
+def geen_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    geen_validatie(monkeypatch)
+
+    def mag_niet(*_args, **_kwargs):
+        raise AssertionError("the model was read")
+
+    monkeypatch.setattr(modelcache, "model_van", mag_niet)
+
+
+def test_a_tree_asked_again_is_the_kept_answer_of_the_normal_path(cachemap, bestand, monkeypatch):
+    vers = boom(bestand, env={"AMCTL_CACHE": "uit"})
+    assert boom(bestand) == vers
+    assert len(antwoorden(cachemap)) == 1
+    geen_model(monkeypatch)
+    assert boom(bestand) == vers
+
+
+@pytest.mark.parametrize(
+    "opties, env",
+    [
+        ([], {"COLUMNS": "60"}),
+        ([], {"COLUMNS": "200"}),
+        (["-d", "2019-01-01"], {}),
+        (["--json"], {}),
+        (["--bronnen"], {}),
+        (["--diepte", "0"], {}),
+        (["regiegroep"], {}),
+    ],
+)
+def test_every_option_width_and_date_is_part_of_the_question(
+    cachemap, bestand, monkeypatch, opties, env
+):
+    """Each question gets the answer the normal path gives it, never the kept answer of another
+    question on the same file."""
+    gewoon = boom(bestand)
+    vers = boom(bestand, *opties, env={**env, "AMCTL_CACHE": "uit"})
+    assert vers != gewoon
+    assert boom(bestand, *opties, env=env) == vers
+    geen_model(monkeypatch)
+    assert boom(bestand, *opties, env=env) == vers
+    assert boom(bestand) == gewoon
+    assert len(antwoorden(cachemap)) == 2
+
+
+def test_the_same_bytes_under_another_path_name_their_own_path(cachemap, bestand, tmp_path):
+    kopie = tmp_path / "kopie.yaml"
+    kopie.write_bytes(bestand.read_bytes())
+    assert f"Bestand: {bestand}" in boom(bestand)
+    assert f"Bestand: {kopie}" in boom(kopie)
+    assert f"Bestand: {bestand}" in boom(bestand)
+
+
+def test_a_tree_of_a_file_changed_within_the_same_second_shows_the_change(cachemap, bestand):
+    met_naam(bestand, "Regiegroep")
+    tijd = bestand.stat().st_mtime_ns
+    assert "Regiegroep  regiegroep" in boom(bestand)
+    met_naam(bestand, "Regieclub!")  # as long as before, and the same modification time
+    os.utime(bestand, ns=(tijd, tijd))
+    assert "Regieclub!  regiegroep" in boom(bestand)
+
+
+def test_trees_of_two_files_at_the_same_path_over_time(cachemap, tmp_path, monkeypatch):
+    pad = tmp_path / "org.yaml"
+    for naam in ("Regiegroep A", "Regiegroep B"):
+        met_naam(pad, naam)
+        assert f"{naam}  regiegroep" in boom(pad)
+    geen_model(monkeypatch)  # both answers are kept now, each under its own key
+    for naam in ("Regiegroep A", "Regiegroep B", "Regiegroep A"):
+        met_naam(pad, naam)
+        assert f"{naam}  regiegroep" in boom(pad)
+
+
+def test_a_damaged_answer_is_ignored(cachemap, bestand):
+    vers = boom(bestand)
+    [item] = antwoorden(cachemap)
+    item.write_bytes(item.read_bytes().replace(b"Regiegroep", b"Regiegroet"))
+    assert boom(bestand) == vers
+    item.write_bytes(item.read_bytes()[:-1])
+    assert boom(bestand) == vers
+
+
+def test_an_answer_under_another_key_or_question_is_not_used(cachemap, tmp_path):
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    met_naam(a, "Regiegroep A")
+    met_naam(b, "Regiegroep B")
+    boom(a)
+    [van_a] = antwoorden(cachemap)
+    boom(b)
+    [van_b] = [x for x in antwoorden(cachemap) if x != van_a]
+    van_b.write_bytes(van_a.read_bytes())  # another key
+    assert "Regiegroep B  regiegroep" in boom(b)
+    boom(a, "regiegroep")
+    [andere_vraag] = [x for x in antwoorden(cachemap) if x not in (van_a, van_b)]
+    van_a.write_bytes(andere_vraag.read_bytes())  # the same key, another question
+    assert boom(a).count("\n") > boom(a, "regiegroep").count("\n")
+
+
+def test_a_question_that_fails_or_draws_for_a_terminal_is_not_kept(cachemap, bestand):
+    resultaat = CliRunner().invoke(app, ["tree", "bestaat-niet", "-f", str(bestand)])
+    assert resultaat.exit_code == 2
+    boom(bestand, env={"FORCE_COLOR": "1"})
+    assert not antwoorden(cachemap)
+
+
+def test_a_kept_answer_reads_neither_the_model_nor_the_views(cachemap, bestand):
+    omgeving = {**os.environ, "AMCTL_CACHE_MAP": str(cachemap)}
+    opdracht = ["tree", "-f", str(bestand)]
+    assert "amctl.vragen" in _modules_na(opdracht, omgeving)
+    tweede = _modules_na(opdracht, omgeving)
+    gelezen = {
+        "amctl.model",
+        "amctl.vragen",
+        "amctl.modelcache",
+        "sqlite3",
+        "amctl.weergave.terminal",
+    }
+    assert not gelezen & tweede
 
 
 # --- where, and whether ---------------------------------------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from amctl import cache, controle, vragen
+from amctl import controle, modelcache, vragen
 from amctl.model import Organisatie, geldig_op
 
 HIER = Path(__file__).resolve().parent
@@ -42,8 +42,8 @@ def vers(pad: Path) -> Organisatie:
 
 def uit_cache(pad: Path, organisatie: Organisatie) -> Organisatie:
     inhoud = pad.read_bytes()
-    cache.bewaar(inhoud, organisatie)
-    gecached = cache.lees(inhoud, controle.model_uit_bytes)
+    modelcache.bewaar(inhoud, organisatie)
+    gecached = modelcache.lees(inhoud, controle.model_uit_bytes)
     assert gecached is not None and type(gecached) is not Organisatie
     gecached.bestand = organisatie.bestand
     return gecached

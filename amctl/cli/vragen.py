@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -172,10 +174,25 @@ def tree(
     bestand: BestandOptie = None,
 ) -> None:
     """De structuur als boom: organen per 'onderdeel van', met zetels, voorzitter en relaties."""
+    from amctl.antwoorden import onthouden
+
+    dag = als_datum(peildatum)
+    with onthouden(bestand, "boom", orgaan, diepte, dag, als_json, bronnen) as nodig:
+        if nodig:
+            _boom(orgaan, diepte, dag, als_json, bronnen, bestand)
+
+
+def _boom(
+    orgaan: str | None,
+    diepte: int | None,
+    dag: date,
+    als_json: bool,
+    bronnen: bool,
+    bestand: Path | None,
+) -> None:
     from amctl import vragen
     from amctl.weergave.gegevens import boom, geciteerde_bronnen, opgeheven_lijst
 
-    dag = als_datum(peildatum)
     org = lees_model(bestand)
     wortel = vragen.zoek_orgaan(org, orgaan) if orgaan else None
     knopen = boom(org, dag, wortel, diepte)

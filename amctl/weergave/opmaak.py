@@ -50,6 +50,12 @@ def toon(blokken: list[Blok], uit: TextIO | None = None) -> None:
         uit.write(als_tekst(blokken, _breedte()))
 
 
+def platte_breedte(uit: TextIO | None = None) -> int | None:
+    """The width `toon` wraps plain text at, or None when it draws for a terminal (rich draws
+    to the terminal's size and colours, so only plain text is the same on every run)."""
+    return None if _als_terminal(uit or sys.stdout) else _breedte()
+
+
 def _als_terminal(uit: TextIO) -> bool:
     """A terminal, or told to act as one the way rich is told (FORCE_COLOR, TTY_COMPATIBLE)."""
     if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":

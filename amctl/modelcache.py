@@ -1,0 +1,412 @@
+"""The validated model in the cache (amctl.cache: where, the key, the checks): an SQLite
+database of the standard library per file (`<key>.model`), one row per object (body, person,
+gemeente, ...) plus the look-ups the queries use (holders per post, bodies per gemeente, post
+and person, bodies per parent, names). A query loads only the rows it touches: `wie-zit-in` on
+a national-scale file reads a few dozen of 30,000, and Tab completion only the ids that start
+with what was typed.
+
+Every row carries a hash of its contents keyed with the entry's key, so an entry copied to
+another key, a damaged byte or a row from another entry is noticed; the entry is then dropped
+and the answer comes from a model built from the file itself. Only models without errors are
+kept (queries refuse invalid data).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import pickle
+import zlib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from amctl import cache
+from amctl.probleem import GEEN_PLEK
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from amctl.model import Organisatie
+
+_EMMERS = 256  # rows per look-up (see _emmer)
+_BULK_NA = 64  # after this many single look-ups in one section, read the rest at once
+
+
+class Defect(Exception):
+    """A row of a model entry does not check out: the entry is not to be trusted."""
+
+
+def model_van(
+    pad: Path, herbouw: Callable[[bytes, str], Organisatie]
+) -> tuple[bytes, Organisatie | None]:
+    """The file's bytes (empty for what is not a regular file within the limit) and, when the
+    cache has it, its validated model. `herbouw` builds the model from the bytes should a
+    damaged entry turn up halfway through a question: the validation layer (amctl.controle)
+    gives it, so the cache never imports that layer."""
+    inhoud = cache.lees_bestand(pad)
+    if inhoud is None:
+        return b"", None
+    organisatie = lees(inhoud, herbouw)
+    if organisatie is not None:
+        organisatie.bestand = str(pad)
+    return inhoud, organisatie
+
+
+def lees(inhoud: bytes, herbouw: Callable[[bytes, str], Organisatie]) -> Organisatie | None:
+    """The cached model of these bytes, loading its objects only as they are asked for."""
+    map_ = cache.map_om_te_lezen()
+    if map_ is None:
+        return None
+    sleutel_ = cache.sleutel(inhoud)
+    pad = map_ / f"{sleutel_}.model"
+    if not pad.is_file():
+        return None
+    try:
+        import sqlite3
+        from urllib.parse import quote
+
+        verbinding = sqlite3.connect(
+            f"file:{quote(str(pad))}?mode=ro&immutable=1", uri=True, check_same_thread=False
+        )
+        bron = _Bron(verbinding, sleutel_, inhoud, herbouw)
+        if bron.rij("_kop", "sleutel") != sleutel_:
+            return None
+        return _Gecached(bron)
+    except Exception:  # a cache that cannot be read is a cache miss, whatever the reason
+        return None
+
+
+def bewaar(inhoud: bytes, organisatie: Organisatie) -> None:
+    """Best effort: a cache that cannot be written (read-only home, full disk) is no error."""
+    try:
+        map_ = cache.map_om_te_schrijven()
+        if map_ is None:
+            return
+        sleutel_ = cache.sleutel(inhoud)
+        with cache.zonder_gc():
+            rijen = list(_rijen(sleutel_, organisatie))
+        cache.schrijf_prive(map_ / f"{sleutel_}.model", lambda pad: _schrijf_database(pad, rijen))
+        cache.ruim_op(map_, ".model")
+    except Exception:
+        return
+
+
+def _schrijf_database(pad: Path, rijen: list[tuple[str, str, int, bytes]]) -> None:
+    import sqlite3
+
+    verbinding = sqlite3.connect(pad)
+    try:
+        verbinding.execute("PRAGMA journal_mode=OFF")
+        verbinding.execute("PRAGMA synchronous=OFF")
+        verbinding.execute(
+            "CREATE TABLE rij (sectie TEXT, id TEXT, volgorde INTEGER, data BLOB, "
+            "PRIMARY KEY (sectie, id)) WITHOUT ROWID"
+        )
+        rijen.sort()  # in key order: the B-tree fills from left to right
+        verbinding.executemany("INSERT INTO rij VALUES (?, ?, ?, ?)", rijen)
+        verbinding.execute("CREATE INDEX op_volgorde ON rij (sectie, volgorde)")
+        verbinding.commit()
+    finally:
+        verbinding.close()
+
+
+# Sections of the entry besides the model's own: the look-ups of the queries (amctl.vragen
+# builds them; the cache only keeps them) and the holders per post.
+_BEKLEDERS = "_bekleders"
+_INDEX = "_index:"
+_SCHEIDING = "\x1f"
+
+
+def _rijen(sleutel_: str, organisatie: Organisatie):
+    """Every object on a row of its own, with its place in the file."""
+    from amctl import model, vragen
+
+    def rij(sectie: str, id_: str, volgorde: int, waarde: Any):
+        gegevens = pickle.dumps(waarde, protocol=pickle.HIGHEST_PROTOCOL)
+        return (
+            sectie,
+            id_,
+            volgorde,
+            cache.controlegetal(sleutel_, sectie, id_, gegevens) + gegevens,
+        )
+
+    def tabel(sectie: str, inhoud):
+        for volgorde, (id_, waarde) in enumerate(inhoud):
+            yield rij(sectie, id_, volgorde, waarde)
+
+    yield rij("_kop", "sleutel", 0, sleutel_)
+    overig = {
+        naam: waarde
+        for naam, waarde in vars(organisatie).items()
+        if naam not in model.SECTIES and naam not in _NIET_BEWAARD
+    }
+    yield rij("_kop", "organisatie", 0, overig)
+    for sectie in model.SECTIES:
+        yield from tabel(sectie, ((i, _kaal(o)) for i, o in getattr(organisatie, sectie).items()))
+    bekleders = organisatie.bekleders().items()
+    yield from tabel(_BEKLEDERS, ((_post_id(p), [_kaal(b) for b in bs]) for p, bs in bekleders))
+    for naam, bouw in vragen.INDEXEN.items():
+        emmers: dict[str, dict[str, tuple[int, Any]]] = {}
+        for volgorde, (sleutel_in_index, waarde) in enumerate(bouw(organisatie).items()):
+            emmer = emmers.setdefault(_emmer(sleutel_in_index), {})
+            emmer[sleutel_in_index] = (volgorde, waarde)
+        yield from tabel(_INDEX + naam, emmers.items())
+
+
+def _emmer(sleutel_in_index: str) -> str:
+    """A look-up has tens of thousands of small entries (every name of every person); they are
+    kept in a few hundred rows ('buckets') by a hash of the key, which is much faster to write
+    and, for one key, as fast to read."""
+    return str(zlib.crc32(sleutel_in_index.encode("utf-8", "surrogatepass")) % _EMMERS)
+
+
+# Positions and references serve the checks only; queries never report them.
+_NIET_BEWAARD = ("bestand", "verwijzingen", "id_plekken", "_bekleders", "_indexen")
+
+
+def _post_id(post: tuple[str, str | None]) -> str:
+    functie, gemeente = post
+    return f"{functie}{_SCHEIDING}{gemeente or ''}"
+
+
+_GEEN_PLEKKEN: dict = {}  # what an object from the cache has for its positions; never changed
+
+
+def _kaal(waarde):
+    """The object without its positions: half the size, twice as fast to load."""
+    soort = type(waarde)
+    if soort is tuple:
+        return tuple(map(_kaal, waarde)) if any(type(w) is not str for w in waarde) else waarde
+    velden = _posities_en_delen(soort)
+    if velden is None:
+        return waarde
+    posities, delen = velden
+    waarden = list(waarde)
+    for i, vervanging in posities:
+        waarden[i] = vervanging
+    for i in delen:
+        if isinstance(waarden[i], tuple):
+            waarden[i] = _kaal(waarden[i])
+    return tuple.__new__(soort, waarden)
+
+
+@functools.cache
+def _posities_en_delen(soort: type):
+    """For a model class: which fields hold positions (and what replaces them), and which may
+    hold objects with positions of their own."""
+    velden = getattr(soort, "_fields", None)
+    if velden is None:
+        return None
+    vervanging = {"plek": GEEN_PLEK, "plekken": _GEEN_PLEKKEN}
+    posities = tuple((i, vervanging[v]) for i, v in enumerate(velden) if v in vervanging)
+    delen = tuple(i for i, v in enumerate(velden) if v not in vervanging)
+    return posities, delen
+
+
+class _Bron:
+    """The rows of one model entry, each checked against its key when read."""
+
+    def __init__(
+        self,
+        verbinding: sqlite3.Connection,
+        sleutel_: str,
+        inhoud: bytes,
+        herbouw: Callable[[bytes, str], Organisatie],
+    ) -> None:
+        self.verbinding = verbinding
+        self.sleutel = sleutel_
+        self.inhoud = inhoud
+        self.herbouw = herbouw
+
+    def _uitpakken(self, sectie: str, id_: str, data: bytes) -> Any:
+        controle, gegevens = data[: cache.CONTROLE], data[cache.CONTROLE :]
+        if cache.controlegetal(self.sleutel, sectie, id_, gegevens) != controle:
+            raise Defect(f"{sectie}/{id_}")
+        try:
+            return pickle.loads(gegevens)
+        except Exception as fout:
+            raise Defect(f"{sectie}/{id_}: {fout}") from None
+
+    def rij(self, sectie: str, id_: str) -> Any:
+        """The object stored under (sectie, id_); KeyError when there is none."""
+        try:
+            gevonden = self.verbinding.execute(
+                "SELECT data FROM rij WHERE sectie = ? AND id = ?", (sectie, id_)
+            ).fetchone()
+        except Exception as fout:
+            raise Defect(str(fout)) from None
+        if gevonden is None:
+            raise KeyError(id_)
+        return self._uitpakken(sectie, id_, gevonden[0])
+
+    def alle(self, sectie: str) -> dict[str, Any]:
+        """A whole section, in file order."""
+        try:
+            rijen = self.verbinding.execute(
+                "SELECT id, data FROM rij WHERE sectie = ? ORDER BY volgorde", (sectie,)
+            ).fetchall()
+        except Exception as fout:
+            raise Defect(str(fout)) from None
+        with cache.zonder_gc():
+            return {id_: self._uitpakken(sectie, id_, data) for id_, data in rijen}
+
+
+class _Sectie(Mapping):
+    """A section of the model (or a look-up) whose objects load when first asked for; iterating
+    loads them all, in file order. A damaged entry is noticed on reading and the model is then
+    rebuilt from the file, so a question never gets an answer from a damaged cache."""
+
+    def __init__(
+        self, organisatie: _Gecached, naam: str, sleutel_van=str, emmers: bool = False
+    ) -> None:
+        self._organisatie = organisatie
+        self._naam = naam
+        self._sleutel_van = sleutel_van
+        self._emmers: dict[str, dict] | None = {} if emmers else None
+        self._geladen: dict = {}
+        self._alles: dict | None = None
+        self._gevraagd = 0
+
+    def _laad_alles(self) -> dict:
+        if self._alles is None:
+
+            def lees(bron: _Bron) -> dict:
+                alles = bron.alle(self._naam)
+                if self._emmers is not None:
+                    inhoud = [(v, k, w) for emmer in alles.values() for k, (v, w) in emmer.items()]
+                    return {k: w for _, k, w in sorted(inhoud, key=lambda r: r[0])}
+                if self._sleutel_van is str:
+                    return alles
+                return {self._sleutel_van(k): v for k, v in alles.items()}
+
+            self._alles = self._organisatie._lees(lees, self._naam, None)
+        return self._alles
+
+    def _uit_emmer(self, bron: _Bron, sleutel_: str):
+        assert self._emmers is not None
+        nummer = _emmer(sleutel_)
+        if nummer not in self._emmers:
+            try:
+                self._emmers[nummer] = bron.rij(self._naam, nummer)
+            except KeyError:
+                self._emmers[nummer] = {}
+        return self._emmers[nummer][sleutel_][1]
+
+    def __getitem__(self, id_):
+        if self._alles is not None:
+            return self._alles[id_]
+        try:
+            return self._geladen[id_]
+        except KeyError:
+            pass
+        self._gevraagd += 1
+        if self._gevraagd > _BULK_NA and self._emmers is None:
+            return self._laad_alles()[id_]
+        sleutel_ = _post_id(id_) if self._sleutel_van is not str else id_
+        if not isinstance(sleutel_, str):
+            raise KeyError(id_)
+        if self._emmers is not None:
+            waarde = self._organisatie._lees(
+                lambda bron: self._uit_emmer(bron, sleutel_), self._naam, id_
+            )
+        else:
+            waarde = self._organisatie._lees(
+                lambda bron: bron.rij(self._naam, sleutel_), self._naam, id_
+            )
+        self._geladen[id_] = waarde
+        return waarde
+
+    def __contains__(self, id_) -> bool:
+        try:
+            self[id_]
+        except KeyError:
+            return False
+        return True
+
+    def __iter__(self):
+        return iter(self._laad_alles())
+
+    def __len__(self) -> int:
+        return len(self._laad_alles())
+
+    def keys(self):
+        return self._laad_alles().keys()
+
+    def values(self):
+        return self._laad_alles().values()
+
+    def items(self):
+        return self._laad_alles().items()
+
+
+def _als_post(tekst: str) -> tuple[str, str | None]:
+    functie, gemeente = tekst.split(_SCHEIDING, 1)
+    return functie, gemeente or None
+
+
+@functools.cache
+def _gecachete_klasse():
+    from amctl.model import Organisatie
+
+    class Gecached(Organisatie):
+        """A model from the cache: the same questions, the same answers, fewer objects."""
+
+        def __init__(self, bron: _Bron) -> None:
+            from amctl import model
+
+            self._bron: _Bron | None = bron
+            self._vers: Organisatie | None = None
+            overig = bron.rij("_kop", "organisatie")  # damaged here: a plain cache miss
+            Organisatie.__init__(self, "")
+            vars(self).update(overig)
+            for sectie in model.SECTIES:
+                setattr(self, sectie, _Sectie(self, sectie))
+            self._bekleders = _Sectie(self, _BEKLEDERS, _als_post)
+
+        def index(self, naam: str, bouw):
+            if naam not in self._indexen:
+                self._indexen[naam] = _Sectie(self, _INDEX + naam, emmers=True)
+            return self._indexen[naam]
+
+        def _lees(self, lees, sectie: str, id_):
+            """Read through the entry; should it turn out damaged, drop it and answer from a
+            model built from the file itself (the bytes are known: they gave the key)."""
+            if self._bron is not None:
+                try:
+                    return lees(self._bron)
+                except Defect:
+                    self._verwerp()
+            assert self._vers is not None
+            return _uit_vers(self._vers, sectie, id_)
+
+        def _verwerp(self) -> None:
+            bron, self._bron = self._bron, None
+            assert bron is not None
+            with contextlib.suppress(Exception):
+                bron.verbinding.close()
+            map_ = cache.cachemap()
+            if map_ is not None:
+                with contextlib.suppress(OSError):
+                    (map_ / f"{bron.sleutel}.model").unlink()
+            self._vers = bron.herbouw(bron.inhoud, self.bestand)
+            bewaar(bron.inhoud, self._vers)
+
+    return Gecached
+
+
+def _uit_vers(vers: Organisatie, sectie: str, id_):
+    from amctl import vragen
+
+    if sectie == _BEKLEDERS:
+        tabel = vers.bekleders()
+    elif sectie.startswith(_INDEX):
+        naam = sectie[len(_INDEX) :]
+        tabel = vers.index(naam, vragen.INDEXEN[naam])
+    else:
+        tabel = getattr(vers, sectie)
+    return dict(tabel) if id_ is None else tabel[id_]
+
+
+def _Gecached(bron: _Bron):
+    return _gecachete_klasse()(bron)
