@@ -14,8 +14,11 @@ with it.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 STATUSSEN = ("actief", "in-overweging", "betwist", "opgeheven")
 
@@ -32,36 +35,60 @@ def _model(ctx):
         return None
 
 
-def _kandidaten(soort: str, org) -> Iterator[tuple[str, str]]:
-    """(value, description) pairs of one kind."""
+def beginnend_met(tabel: Mapping[str, T], getypt: str) -> Iterable[tuple[str, T]]:
+    """(id, object) for the ids of a section that start with what was typed, in file order. A
+    model from the cache reads only those rows (amctl.modelcache: on a national-scale file a
+    few persons instead of 20,000); a model built from the file is simply filtered."""
+    alleen = getattr(tabel, "beginnend_met", None)
+    if alleen is not None:
+        return alleen(getypt)
+    return ((i, o) for i, o in tabel.items() if i.startswith(getypt))
+
+
+def _kandidaten(soort: str, org, getypt: str) -> Iterator[tuple[str, str]]:
+    """(value, description) pairs of one kind: at least every value that starts with
+    `getypt` (`waarden` filters)."""
     if soort == "status":
         yield from ((s, "") for s in STATUSSEN)
         return
     if org is None:
         return
     if soort in ("orgaan", "wie-of-orgaan"):
-        yield from ((o.id, o.naam) for o in org.organen.values())
+        yield from ((o.id, o.naam) for _, o in beginnend_met(org.organen, getypt))
     if soort == "verband":
-        yield from ((o.id, o.naam) for o in org.organen.values() if o.onderdeel_van is None)
+        yield from (
+            (o.id, o.naam) for _, o in beginnend_met(org.organen, getypt) if o.onderdeel_van is None
+        )
     if soort in ("gemeente", "wie", "wie-of-orgaan"):
-        yield from ((g.id, g.naam) for g in org.gemeenten.values())
+        yield from ((g.id, g.naam) for _, g in beginnend_met(org.gemeenten, getypt))
     if soort in ("persoon", "wie", "wie-of-orgaan"):
-        yield from ((p.id, p.naam) for p in org.personen.values())
+        yield from ((p.id, p.naam) for _, p in beginnend_met(org.personen, getypt))
     if soort == "functie":
         yield from ((f.id, f.naam) for f in org.functies.values())
     if soort in ("post", "wie", "wie-of-orgaan"):
         for functie in org.functies.values():
             yield functie.id, functie.naam
             if functie.per_gemeente:
-                for gemeente in org.gemeenten.values():
-                    yield (
-                        f"{functie.id}-van-{gemeente.id}",
-                        f"{functie.naam} van {gemeente.naam}",
-                    )
+                yield from _posten(org, functie, getypt)
     if soort == "bron":
-        yield from ((b.id, b.titel) for b in org.bronnen.values())
+        yield from ((b.id, b.titel) for _, b in beginnend_met(org.bronnen, getypt))
     if soort == "portefeuille":
-        yield from ((p.id, p.naam) for p in org.portefeuilles.values())
+        yield from ((p.id, p.naam) for _, p in beginnend_met(org.portefeuilles, getypt))
+
+
+def _posten(org, functie, getypt: str) -> Iterator[tuple[str, str]]:
+    """The posts of a function per gemeente ('burgemeester-van-diemen') that can start with
+    what was typed: all of them while the function's part is still being typed, else those of
+    the gemeenten whose id starts with the rest."""
+    stam = f"{functie.id}-van-"
+    if stam.startswith(getypt):
+        gemeenten = org.gemeenten.values()
+    elif getypt.startswith(stam):
+        gemeenten = (g for _, g in beginnend_met(org.gemeenten, getypt[len(stam) :]))
+    else:
+        return
+    for gemeente in gemeenten:
+        yield f"{stam}{gemeente.id}", f"{functie.naam} van {gemeente.naam}"
 
 
 def waarden(soort: str, ctx, getypt: str) -> list[tuple[str, str]]:
@@ -69,7 +96,7 @@ def waarden(soort: str, ctx, getypt: str) -> list[tuple[str, str]]:
     org = None if soort == "status" else _model(ctx)
     gezien: set[str] = set()
     uit = []
-    for waarde, naam in _kandidaten(soort, org):
+    for waarde, naam in _kandidaten(soort, org, getypt):
         if waarde not in gezien and waarde.startswith(getypt):
             gezien.add(waarde)
             uit.append((waarde, naam))

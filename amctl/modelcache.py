@@ -240,6 +240,20 @@ class _Bron:
             raise KeyError(id_)
         return self._uitpakken(sectie, id_, gevonden[0])
 
+    def beginnend_met(self, sectie: str, voorvoegsel: str) -> list[tuple[str, Any]]:
+        """The objects whose id starts with `voorvoegsel`, in file order: a range of the
+        primary key (every id from the prefix up to the prefix followed by the last code
+        point), so that only the rows asked for are read."""
+        try:
+            rijen = self.verbinding.execute(
+                "SELECT id, data FROM rij WHERE sectie = ? AND id >= ? AND id < ? "
+                "ORDER BY volgorde",
+                (sectie, voorvoegsel, voorvoegsel + "\U0010ffff"),
+            ).fetchall()
+        except Exception as fout:
+            raise Defect(str(fout)) from None
+        return [(id_, self._uitpakken(sectie, id_, data)) for id_, data in rijen]
+
     def alle(self, sectie: str) -> dict[str, Any]:
         """A whole section, in file order."""
         try:
@@ -316,6 +330,20 @@ class _Sectie(Mapping):
             )
         self._geladen[id_] = waarde
         return waarde
+
+    def beginnend_met(self, voorvoegsel: str) -> list[tuple[str, Any]]:
+        """(id, object) for every id that starts with `voorvoegsel`, in file order, reading
+        only those rows (Tab completion: a few persons of 20,000)."""
+        if self._alles is not None or self._emmers is not None or self._sleutel_van is not str:
+            return [(k, v) for k, v in self.items() if k.startswith(voorvoegsel)]
+        gelezen = self._organisatie._lees(
+            lambda bron: bron.beginnend_met(self._naam, voorvoegsel), self._naam, None
+        )
+        if isinstance(gelezen, dict):  # the entry was damaged: the whole section, rebuilt
+            gelezen = list(gelezen.items())
+        gevonden = [(k, v) for k, v in gelezen if k.startswith(voorvoegsel)]
+        self._geladen.update(gevonden)
+        return gevonden
 
     def __contains__(self, id_) -> bool:
         try:

@@ -176,3 +176,58 @@ def test_after_a_tab_press_in_the_same_process_values_are_converted_again(runner
     resultaat = runner.invoke(app, ["rooster", "plenair-overleg", "--tot", "x", "-f", str(FICTIEF)])
     assert resultaat.exit_code == 2
     assert "geef een geheel getal" in resultaat.stderr
+
+
+# --- the same values from a model in the cache (only the rows that match are read) ----------
+
+SOORTEN = (
+    "orgaan", "verband", "gemeente", "persoon", "functie", "post", "wie", "wie-of-orgaan",
+    "bron", "portefeuille",
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def m_bestand(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generated M file of the benchmark (hundreds of persons, thousands of posts)."""
+    benchmarks = str(Path(__file__).resolve().parents[1] / "benchmarks")
+    sys.path.insert(0, benchmarks)
+    try:
+        import genereer
+    finally:
+        sys.path.remove(benchmarks)
+    return genereer.genereer("M", 1, tmp_path_factory.mktemp("M"))
+
+
+def voorvoegsels(org) -> list[str]:
+    """What someone may have typed: nothing, the first letters of every id (and of every post
+    of a gemeente), whole ids, and what no id starts with."""
+    ids = [*org.organen, *org.gemeenten, *org.personen, *org.bronnen, *org.portefeuilles]
+    ids += [f"{f}-van-{g}" for f in org.functies for g in list(org.gemeenten)[:3]]
+    uit = {"", "zzz", "burgemeester-van-", "burgemeester-van-x"}
+    for i in ids:
+        uit |= {i[:1], i[:2], i[:4], i, i + "x"}
+    return sorted(uit)
+
+
+@pytest.mark.parametrize("naam", ["fictief", "M"])
+def test_completion_from_a_cached_model_offers_exactly_what_the_file_gives(
+    naam, m_bestand, monkeypatch
+):
+    from amctl import aanvulling, controle, modelcache
+
+    pad = FICTIEF if naam == "fictief" else m_bestand
+    vers = controle.controleer_bestand(pad).organisatie
+    assert vers is not None
+    inhoud = pad.read_bytes()
+    modelcache.bewaar(inhoud, vers)
+    gecached = modelcache.lees(inhoud, controle.model_uit_bytes)
+    assert gecached is not None and type(gecached) is not type(vers)
+    getypt = voorvoegsels(vers)
+    if naam == "M":
+        getypt = getypt[::40]
+    for soort in SOORTEN:
+        for tekst in getypt:
+            monkeypatch.setattr(aanvulling, "_model", lambda ctx: vers)
+            verwacht = aanvulling.waarden(soort, None, tekst)
+            monkeypatch.setattr(aanvulling, "_model", lambda ctx: gecached)
+            assert aanvulling.waarden(soort, None, tekst) == verwacht, (soort, tekst)
