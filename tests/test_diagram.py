@@ -682,6 +682,14 @@ def test_the_shipped_chart_reads_top_down(runner, gedeeld_bestand):
     x0_mra, _, x1_mra, _ = o.kader["cl_mra"]
     assert x1_mra < x0_am or x0_mra > x1_am
     assert y["org_mra"] == y["org_am_overleg"]
+    # Each top stands inside its own frame, at the top of it (not above the frame).
+    for top, kader in (("org_am_overleg", "cl_am_overleg"), ("org_mra", "cl_mra")):
+        x0, y0, x1, y1 = o.kader[kader]
+        x, y_top = o.midden[top]
+        assert x0 < x < x1 and y0 < y_top < y1, top
+        assert all(
+            y_top >= yy for n, (xx, yy) in o.midden.items() if x0 <= xx <= x1 and y0 <= yy <= y1
+        )
 
 
 def verwachte_titel(bestand: Path) -> str:
