@@ -75,7 +75,7 @@ def diagram(
             f"let op: het bestand heeft {te_groot.knopen} vakken, te veel voor één leesbare "
             f"figuur (meer dan {tekenen.MAX_KNOPEN}); dit is het overzicht van de "
             f"{len(te_groot.verbanden)} samenwerkingsverbanden. Teken er één met --verband "
-            f"ORGAAN, bijvoorbeeld --verband {te_groot.verbanden[0].id}."
+            f"ORGAAN, bijvoorbeeld het grootste: --verband {te_groot.verbanden[0].id}."
         )
     figuur = tekenen.maak(tekening, formaat.value)
     if uit is not None:

@@ -207,7 +207,7 @@ class TeGroot(NamedTuple):
     """The whole file was too large for one chart: the overview was drawn instead."""
 
     knopen: int
-    verbanden: list[Orgaan]
+    verbanden: list[Orgaan]  # the largest first: the example to draw on its own
 
 
 def kies(
@@ -227,7 +227,9 @@ def kies(
             )
         return deel(geheel, gekozen), None
     if te_groot(geheel):
-        return overzicht(geheel), TeGroot(len(geheel.knopen), verbanden(org, peildatum))
+        grootte = Counter(_kaders(geheel).values())
+        grootst = sorted(verbanden(org, peildatum), key=lambda v: -grootte[cluster_id(v.id)])
+        return overzicht(geheel), TeGroot(len(geheel.knopen), grootst)
     return geheel, None
 
 

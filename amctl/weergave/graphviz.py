@@ -164,6 +164,7 @@ def dot(t: Tekening, kop: bool = True) -> str:
     # would take them out of their frames, and Graphviz 2.43 crashes on `newrank` with
     # frames, 'trouble in init_rank'.)
     rang = {k.id: k.rang for k in t.knopen}
+    groepen = {c.id for c in t.clusters if c.soort == "groep"}
     onder_top = next((k for k in t.knopen if k.rang == 1 and k.soort == "orgaan"), None)
     for k in t.knopen:
         if k.soort == "wortel" and onder_top is not None and k.cluster != onder_top.cluster:
@@ -190,10 +191,12 @@ def dot(t: Tekening, kop: bool = True) -> str:
         elif abs(rang[anker[naar]] - rang[anker[van]]) > 1:
             stijl.append(f"minlen={abs(rang[anker[naar]] - rang[anker[van]])}")
 
+        # A line to a group box aims at the right foot of its first body, so that it ends
+        # on the box's lower edge between its bodies, not under one of them.
         if van != anker[van]:
-            stijl.append(f"ltail=cluster_{van}")
+            stijl.append(f"ltail=cluster_{van}" + (", tailport=se" if van in groepen else ""))
         if naar != anker[naar]:
-            stijl.append(f"lhead=cluster_{naar}")
+            stijl.append(f"lhead=cluster_{naar}" + (", headport=se" if naar in groepen else ""))
         uit.append(f"  {anker[van]} -> {anker[naar]} [{', '.join(stijl)}];")
     uit.append("}")
     return "\n".join(uit) + "\n"
