@@ -172,15 +172,23 @@ def overzicht(t: Tekening) -> Tekening:
             rangt=True,
         )
     verbonden = {i for lijn in lijnen.values() for i in (lijn.van, lijn.naar)}
+    onder = {lijn.van for lijn in lijnen.values()}  # the lower end of each line
     los = [k.id for k in toppen if k.id not in verbonden]
-    rij = {i: nummer // _PER_RIJ for nummer, i in enumerate(los)}
+    # The rows of unconnected ones stand below the connected ones, not beside them: a
+    # figure about as wide as it is high.
+    eerste = 2 if onder else 0
+    rang = {i: eerste + nummer // _PER_RIJ for nummer, i in enumerate(los)}
+    rang |= dict.fromkeys(onder, 1)
     orde = [
-        Lijn(boven, onder, "", "rang", False, rangt=True)
-        for boven, onder in zip(los, los[_PER_RIJ:], strict=False)
+        Lijn(boven, beneden, "", "rang", False, rangt=True)
+        for boven, beneden in zip(los, los[_PER_RIJ:], strict=False)
     ]
+    if onder:
+        anker = next(k.id for k in toppen if k.id in onder)
+        orde += [Lijn(anker, i, "", "rang", False, rangt=True) for i in los[:_PER_RIJ]]
     knopen = [
         Knoop(k.id, (k.regels[0], _organen(aantal[k.cluster])), "wortel", k.stippel, None)._replace(
-            rang=rij.get(k.id, 0)
+            rang=rang.get(k.id, 0)
         )
         for k in toppen
     ]
