@@ -8,18 +8,10 @@ Three parts, each in its own module, all importable from here (`from amctl.vrage
   seats, chairs and statuses;
 - `zoeken`: finding a body, person, post or gemeente by what people type, `waar-zit`, the parts
   of a body, and the look-ups (INDEXEN) that let a question read only what it answers about;
-- `tijdlijn`: seats through time and the dated changes (what holds when, what is coming).
+- `tijdlijn`: seats through time and the dated changes (what holds when, what is coming);
+  loaded when one of its names is first asked for, since most questions are about one date.
 """
 
-from amctl.vragen.tijdlijn import (
-    Stand,
-    Wijziging,
-    Zitting,
-    komende_wijzigingen,
-    stand_op,
-    wijzigingsdata,
-    zittingen,
-)
 from amctl.vragen.zetels import (
     DAG,
     GEEN_HERKOMST,
@@ -75,6 +67,25 @@ from amctl.vragen.zoeken import (
     zoek_persoon,
     zoek_wie,
 )
+
+_TIJDLIJN = (
+    "Stand",
+    "Wijziging",
+    "Zitting",
+    "komende_wijzigingen",
+    "stand_op",
+    "wijzigingsdata",
+    "zittingen",
+)
+
+
+def __getattr__(naam: str):
+    if naam in _TIJDLIJN:
+        from amctl.vragen import tijdlijn
+
+        return getattr(tijdlijn, naam)
+    raise AttributeError(f"module 'amctl.vragen' has no attribute {naam!r}")
+
 
 __all__ = [
     "DAG",
