@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from amctl.bewerken import persoon_id
 from amctl.blad import BladProbleem, Rij
-from amctl.grenzen import EERSTE_JAAR, LAATSTE_JAAR
+from amctl.grenzen import EERSTE_JAAR, LAATSTE_JAAR, MAX_ID
 from amctl.model import ID_PATROON, Organisatie
 from amctl.probleem import GebruiksFout
 from amctl.tekst import suggestie
@@ -167,6 +167,12 @@ class Lezer:
                 f"'{w['persoon']}' is geen geldig id: kleine letters, cijfers en streepjes, "
                 "beginnend met een letter (bijv. a-de-vries); of laat de cel leeg.",
             )
+        elif len(w["persoon"]) > MAX_ID and w["persoon"] not in self.org.personen:
+            self.fout(
+                rij,
+                "persoon",
+                f"Het id is langer dan {MAX_ID} tekens; kies een korter id of laat de cel leeg.",
+            )
         functie = gemeente = orgaan = None
         if not w["functie"]:
             self.fout(
@@ -247,19 +253,27 @@ class Lezer:
 
 
 class Personen:
-    """Who each row is about: an id given, else the exact name, else a new id from the name."""
+    """Who each row is about: an id given, else the exact name (in the file, or with an id
+    elsewhere in the sheet), else a new id from the name."""
 
-    def __init__(self, lezer: Lezer) -> None:
+    def __init__(self, lezer: Lezer, rijen: list[Rij]) -> None:
         self.lezer = lezer
         self.org = lezer.org
         self.naam: dict[str, tuple[str, int]] = {}  # id -> (naam in the sheet, first row)
+        self.op_naam = {naam: list(ids) for naam, ids in lezer.op_naam.items()}
+        for rij in rijen:  # a name the sheet gives an id is that person in any row
+            naam, gegeven = rij.waarden["naam"], rij.waarden["persoon"]
+            if naam and gegeven and ID_PATROON.match(gegeven):
+                ids = self.op_naam.setdefault(naam, [])
+                if gegeven not in ids:
+                    ids.append(gegeven)
 
     def wie(self, rij: Rij) -> str | None:
         naam, gegeven = rij.waarden["naam"], rij.waarden["persoon"]
         if gegeven:
             pid = gegeven
         else:
-            bestaand = self.lezer.op_naam.get(naam, [])
+            bestaand = self.op_naam.get(naam, [])
             if len(bestaand) > 1:
                 self.lezer.fout(
                     rij,

@@ -6,3 +6,6 @@ MAX_DIEPTE = 64  # nesting; a real file needs about six levels
 EERSTE_JAAR, LAATSTE_JAAR = 1800, 2999
 # Seconds a pipe or FIFO may stay silent before amctl stops waiting for it.
 WACHTTIJD_INVOER = 10.0
+# Characters in an id that amctl makes from a name or takes for a new person: a real id has a
+# few dozen, and YAML reads a key of more than 1024 characters as no key at all.
+MAX_ID = 100

@@ -102,7 +102,6 @@ class _Plan:
         self.org = org
         self.blad = blad
         self.lezer = Lezer(org)
-        self.personen = Personen(self.lezer)
         self.bezet: list[Regel] = []
         self.lid: list[Regel] = []
         self.zetten: list[tuple[Any, str, object]] = []  # (recorded item, key, new value)
@@ -121,6 +120,7 @@ class _Plan:
 
     def lees(self, rijen: list[Rij]) -> None:
         """Check every row; the same fact twice is kept once, twice differently is an error."""
+        self.personen = Personen(self.lezer, rijen)
         uniek: dict[tuple, Regel] = {}
         for rij in rijen:
             pid = self.personen.wie(rij)

@@ -666,3 +666,18 @@ def test_a_query_outside_a_project_folder_still_reads_the_bundled_copy(
 
     assert resultaat.exit_code == 0, resultaat.output
     assert resultaat.stdout.startswith('{\n  "bestand": ')
+
+
+def test_a_very_long_name_gets_an_id_yaml_can_read_as_a_key(runner, voor):
+    """Found by the long fuzz run of importeer: a name of 2,000 characters became an id of
+    2,000 characters, a key YAML cannot read (at most 1024): exit 3. The id is now the start
+    of the name; an id that long given by hand is refused."""
+    naam = "Fictief " + "x" * 2000
+    uitvoer = amctl(runner, voor, "benoem", naam, "raadslid", "-g", "diemen", "-D", "2026-04-01")
+    assert uitvoer.exit_code == 0, uitvoer.output
+    org = controleer_bestand(voor).organisatie
+    pid = next(p.id for p in org.personen.values() if p.naam == naam)
+    assert pid.startswith("fictief-xxx") and len(pid) <= 100
+    lang = "p-" + "x" * 2000
+    uitvoer = amctl(runner, voor, "benoem", lang, "raadslid", "-g", "diemen", "--naam", "A. B")
+    assert uitvoer.exit_code == 2 and "langer dan 100 tekens" in uitvoer.stderr, uitvoer.output

@@ -292,6 +292,60 @@ def test_a_name_with_spaces_around_it_reads_back_as_the_same_person(runner, tmp_
     assert pad.read_bytes() == voor
 
 
+def test_a_row_without_id_is_the_person_the_sheet_names_with_an_id(runner, tmp_path):
+    """Found by the long fuzz run of importeer: a sheet naming 'A. Nieuw' once with the id
+    fictief-an and once without an id made two people called A. Nieuw (fictief-an and
+    a-nieuw), and read in a second time it was refused (two people with that name) instead
+    of changing nothing."""
+    pad = tmp_path / "organisatie.yaml"
+    pad.write_text(
+        "versie: 1\n"
+        "gemeenten: {noord: {naam: Noord}, zuid: {naam: Zuid}}\n"
+        "soorten: {overleg: {naam: overleg}}\n"
+        "functies: {raadslid: {naam: raadslid, per-gemeente: true}, wethouder: {naam: "
+        "wethouder, per-gemeente: true}}\n"
+        "personen: {}\n"
+        "organen: {overleg: {naam: Overleg, soort: overleg}}\n",
+        encoding="utf-8",
+    )
+    for volgorde in ([1, 2], [2, 1]):
+        regels = [
+            "A. Nieuw,,wethouder,noord,2026-04-01",
+            "A. Nieuw,fictief-an,raadslid,zuid,2022-03-30",
+        ]
+        blad = schrijf_csv(
+            tmp_path / "blad.csv",
+            ["naam,persoon,functie,gemeente,vanaf", *(regels[i - 1] for i in volgorde)],
+        )
+        uitvoer = amctl(runner, pad, "importeer", str(blad))
+        assert uitvoer.exit_code == 0, uitvoer.output
+        if volgorde == [1, 2]:
+            assert "Personen: 1 toegevoegd, 0 gewijzigd, 0 al aanwezig." in uitvoer.stdout
+        else:
+            assert "Niets gewijzigd" in uitvoer.stdout, uitvoer.output
+    assert "fictief-an" in pad.read_text() and "a-nieuw" not in pad.read_text()
+
+
+def test_a_very_long_name_or_id_in_a_sheet_is_read_or_named_not_a_crash(runner, gedeeld, tmp_path):
+    """Found by the long fuzz run: a name of 2,000 characters became a key YAML cannot read
+    (exit 3). Now the id is the start of the name; a new id that long is a bad cell."""
+    naam = "Fictief " + "x" * 2000
+    blad = schrijf_csv(
+        tmp_path / "lang.csv", ["naam,functie,gemeente,vanaf", f"{naam},raadslid,diemen,2026-04-01"]
+    )
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+    assert uitvoer.exit_code == 0, uitvoer.output
+    assert "Personen: 1 toegevoegd" in uitvoer.stdout
+    blad = schrijf_csv(
+        tmp_path / "id.csv",
+        ["naam,persoon,functie,gemeente", "A. B,p-" + "x" * 2000 + ",raadslid,diemen"],
+    )
+    voor = gedeeld.read_bytes()
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+    assert uitvoer.exit_code == 1 and "langer dan 100 tekens" in uitvoer.stderr, uitvoer.output
+    assert gedeeld.read_bytes() == voor
+
+
 def test_a_portefeuille_is_added_to_a_recorded_holding_from_the_sheet(runner, gedeeld, tmp_path):
     assert amctl(runner, gedeeld, "importeer", str(BLAD)).exit_code == 0
     blad = schrijf_csv(

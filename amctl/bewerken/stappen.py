@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from amctl.bewerken.bewerker import Bewerker
+from amctl.grenzen import MAX_ID
 from amctl.laden import Lijst
 from amctl.model import ID_PATROON, TOPVELDEN, Organisatie, Persoon
 from amctl.probleem import GebruiksFout
@@ -101,7 +102,8 @@ def persoon_id(naam: str) -> str:
         c for c in unicodedata.normalize("NFKD", naam) if not unicodedata.combining(c)
     )
     kaal = re.sub(r"[^a-z0-9]+", "-", zonder_accenten.lower()).strip("-")
-    return kaal if kaal[:1].isalpha() else f"persoon-{kaal}".rstrip("-")
+    pid = kaal if kaal[:1].isalpha() else f"persoon-{kaal}"
+    return pid[:MAX_ID].rstrip("-")  # a very long name: the start of it
 
 
 def _nieuwe_persoon(org: Organisatie, tekst: str, naam: str | None) -> tuple[str, str]:
@@ -112,6 +114,8 @@ def _nieuwe_persoon(org: Organisatie, tekst: str, naam: str | None) -> tuple[str
                 f"'{tekst}' is nog geen persoon in het bestand. Geef de volledige naam met "
                 f'--naam om hem aan te maken, bijv. --naam "A. de Vries".'
             )
+        if len(tekst) > MAX_ID:
+            raise GebruiksFout(f"Het id is langer dan {MAX_ID} tekens; kies een korter id.")
         pid = tekst
     else:
         if naam:
