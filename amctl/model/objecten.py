@@ -1,137 +1,33 @@
-"""Typed domain objects, and the single place the file format (schema) lives.
-
-Every class lists its YAML fields in `VELDEN`. `amctl.inlezen` reads a loaded document with
-those specs; `amctl schema` turns the same specs into a JSON Schema for editors. This module
-imports nothing heavy (no YAML), so a cached model loads without the parser.
+"""The objects of the file, one NamedTuple each, with its YAML fields in `VELDEN`: together
+the schema (amctl.inlezen reads with it, amctl.schema writes it as JSON Schema).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
-from types import MappingProxyType
-from typing import Any, NamedTuple, Protocol
+from typing import NamedTuple
 
-from amctl.probleem import GEEN_PLEK, Plek
-
-ID_PATROON = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
-
-STATUSSEN = {
-    "actief": "actief",
-    "in-overweging": "in overweging",
-    "betwist": "betwist (bronnen spreken elkaar tegen)",
-    "opgeheven": "opgeheven",
-}
-# What a date can show besides the recorded statuses (see Orgaan.status_op).
-AFGELEIDE_STATUSSEN = {
-    "nog-niet-opgericht": "bestond nog niet",
-    "onbekend": "onbekend op deze datum",
-}
-WIJZEN = {"ambtshalve": "ambtshalve (wie de functie bekleedt)", "benoemd": "benoemd (bij naam)"}
-RELATIESOORTEN = {
-    "dagelijks-bestuur-van": "dagelijks bestuur van",
-    "aangevuld-uit": "aangevuld met portefeuillehouders uit",
-    "bereidt-voor": "bereidt voor",
-    "vertegenwoordigt-in": "vertegenwoordigt in",
-    "deelregio-van": "deelregio van",
-    "organiseert-aanhaking-bij": "organiseert aanhaking bij",
-}
-
-# How a fact is known (`aard`); without one, a fact is as its source states it. Only the
-# facts that are not in any source (derived, assumed) get a mark in the views.
-AARDEN = {
-    "geciteerd": "letterlijk uit de bron",
-    "samengevat": "samengevat uit de bron, in andere woorden",
-    "afgeleid": "afgeleid uit andere feiten; niet zo in de bron",
-    "aangenomen": "aangenomen bij gebrek aan gegevens",
-}
-NIET_IN_BRON = ("afgeleid", "aangenomen")
-UITSPRAAKAARDEN = ("geciteerd", "samengevat")
-
-# Namespaces that references point into; the keys of the top-level sections.
-GEMEENTEN, FUNCTIES, ORGANEN, PERSONEN, BRONNEN, SOORTEN, PORTEFEUILLES = (
-    "gemeenten",
-    "functies",
-    "organen",
-    "personen",
-    "bronnen",
-    "soorten",
-    "portefeuilles",
+from amctl.model.velden import (
+    _GEEN_PLEKKEN,
+    BRONNEN,
+    FUNCTIES,
+    GEMEENTEN,
+    ORGANEN,
+    PERSONEN,
+    PORTEFEUILLES,
+    RELATIESOORTEN,
+    SOORTEN,
+    STATUSSEN,
+    UITSPRAAKAARDEN,
+    WIJZEN,
+    Aard,
+    Veld,
+    _herkomst,
+    _periode,
+    geldig_op,
 )
-
-
-# --- field specs --------------------------------------------------------------------------
-
-
-class Veld(NamedTuple):
-    """One YAML key of an object: its type, whether it is required, what it refers to."""
-
-    sleutel: str
-    soort: str  # tekst, getal, janee, datum, id, tekstlijst, bron, aard, object, objectlijst
-    verplicht: bool = False
-    verwijst: str | None = None  # namespace an id (or list of ids) must exist in
-    keuzes: tuple[str, ...] = ()
-    klasse: Any = None  # for object / objectlijst
-    omschrijving: str = ""
-    minimum: int | None = None
-
-    @property
-    def attribuut(self) -> str:
-        return self.sleutel.replace("-", "_")
-
-
-def _periode() -> tuple[Veld, ...]:
-    return (
-        Veld("vanaf", "datum", omschrijving="eerste dag (JJJJ-MM-DD)"),
-        Veld("tot-en-met", "datum", omschrijving="laatste dag, inbegrepen (JJJJ-MM-DD)"),
-    )
-
-
-def _herkomst() -> tuple[Veld, ...]:
-    return (
-        Veld("bron", "bron", verwijst=BRONNEN, omschrijving="id van een bron, of een lijst"),
-        Veld("toelichting", "tekst"),
-        Veld(
-            "aard",
-            "aard",
-            keuzes=tuple(AARDEN),
-            omschrijving="hoe het feit bekend is: geciteerd, samengevat, afgeleid of "
-            "aangenomen; of per veld, bijv. {tot-en-met: aangenomen}",
-        ),
-    )
-
-
-# The `aard` of a fact as read: pairs (field key, kind); the key "" is the whole fact.
-Aard = tuple[tuple[str, str], ...]
-
-
-def aard_van(item: Any, sleutel: str = "") -> str | None:
-    """How a fact (or one field of it) is known: the field's own mark, else the whole fact's;
-    None when unmarked (as its source states it)."""
-    eigen = dict(getattr(item, "aard", ()))
-    return eigen.get(sleutel) or eigen.get("")
-
-
-_GEEN_PLEKKEN: Mapping[str, Plek] = MappingProxyType({})
-
-
-class Gedateerd(Protocol):
-    """Everything that holds for a period: `vanaf` and `tot_en_met`, None is open-ended."""
-
-    vanaf: date | None
-    tot_en_met: date | None
-
-
-def geldig_op(item: Gedateerd, peildatum: date) -> bool:
-    vanaf, tot = item.vanaf, item.tot_en_met
-    return (vanaf is None or vanaf <= peildatum) and (tot is None or peildatum <= tot)
-
-
-def overlapt(a: Gedateerd, b: Gedateerd) -> bool:
-    a0, a1 = a.vanaf or date.min, a.tot_en_met or date.max
-    b0, b1 = b.vanaf or date.min, b.tot_en_met or date.max
-    return a0 <= b1 and b0 <= a1
+from amctl.probleem import GEEN_PLEK, Plek
 
 
 class Bron(NamedTuple):
@@ -640,70 +536,3 @@ class Tegenstrijdigheid(NamedTuple):
     betreft: tuple[str, ...] = ()
     verwerking: str | None = None
     plek: Plek = GEEN_PLEK
-
-
-SECTIES: dict[str, Any] = {
-    BRONNEN: Bron,
-    GEMEENTEN: Gemeente,
-    SOORTEN: Soort,
-    FUNCTIES: Functie,
-    PORTEFEUILLES: Portefeuille,
-    PERSONEN: Persoon,
-    ORGANEN: Orgaan,
-    "tegenstrijdigheden": Tegenstrijdigheid,
-}
-TOPVELDEN = ("versie", "titel", *SECTIES)
-
-
-class Verwijzing(NamedTuple):
-    """An id used somewhere, to be checked against its namespace."""
-
-    naar: str  # namespace
-    id: str
-    plek: Plek
-
-
-class Organisatie:
-    """The whole file as typed objects, each section a dict from id to object."""
-
-    def __init__(self, bestand: str) -> None:
-        self.bestand = bestand
-        self.versie: int | None = None
-        self.titel: Uitspraak | None = None
-        self.bronnen: dict[str, Bron] = {}
-        self.gemeenten: dict[str, Gemeente] = {}
-        self.soorten: dict[str, Soort] = {}
-        self.functies: dict[str, Functie] = {}
-        self.portefeuilles: dict[str, Portefeuille] = {}
-        self.personen: dict[str, Persoon] = {}
-        self.organen: dict[str, Orgaan] = {}
-        self.tegenstrijdigheden: dict[str, Tegenstrijdigheid] = {}
-        self.verwijzingen: list[Verwijzing] = []
-        self.id_plekken: dict[tuple[str, str], Plek] = {}
-        self._bekleders: dict[tuple[str, str | None], list[Bezetting]] | None = None
-        self._indexen: dict[str, Mapping[str, Any]] = {}
-
-    def gemeenten_op(self, peildatum: date) -> list[Gemeente]:
-        return [g for g in self.gemeenten.values() if geldig_op(g, peildatum)]
-
-    def bezettingen(self) -> list[Bezetting]:
-        return [b for p in self.personen.values() for b in p.functies]
-
-    def bekleders(self) -> dict[tuple[str, str | None], list[Bezetting]]:
-        """Holdings per post (functie, gemeente), earliest first; built once, and kept in the
-        model cache so that a question needs no pass over every person."""
-        if self._bekleders is None:
-            per_post: dict[tuple[str, str | None], list[Bezetting]] = {}
-            for b in self.bezettingen():
-                per_post.setdefault((b.functie, b.gemeente), []).append(b)
-            for lijst in per_post.values():
-                lijst.sort(key=lambda b: (b.vanaf or date.min, b.persoon))
-            self._bekleders = per_post
-        return self._bekleders
-
-    def index(self, naam: str, bouw: Callable[[Organisatie], Mapping[str, Any]]):
-        """A look-up of the queries (amctl.vragen.INDEXEN), built once per model by `bouw`; a
-        model from the cache brings its look-ups along instead of building them."""
-        if naam not in self._indexen:
-            self._indexen[naam] = bouw(self)
-        return self._indexen[naam]
