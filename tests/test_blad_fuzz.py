@@ -23,6 +23,7 @@ import errno
 import io
 import json
 import os
+import re
 import tempfile
 from datetime import date, datetime
 from pathlib import Path
@@ -409,11 +410,17 @@ def _amctl(bestand: Path, *argumenten: str):
 
 
 def _secties(tekst: str) -> dict[str, str]:
-    """The text of every top-level section (from its key to the end of its value), and under
-    '' the text before the first."""
+    """The text of every top-level section (from its key to the end of its value, without the
+    blank and comment lines after it: they belong to the next key, and a new section may come
+    between), and under '' the text before the first."""
     paren = yaml.compose(tekst).value
-    secties = {k.value: tekst[k.start_mark.index : v.end_mark.index] for k, v in paren}
+    secties = {
+        k.value: _STAART.sub("", tekst[k.start_mark.index : v.end_mark.index]) for k, v in paren
+    }
     return secties | {"": tekst[: paren[0][0].start_mark.index]}
+
+
+_STAART = re.compile(r"(?:(?:\r?\n|^)[ \t]*(?:#[^\r\n]*)?)*\Z")
 
 
 def _buiten_personen_en_leden(data: dict) -> dict:
