@@ -337,6 +337,13 @@ def maak_rooster(
         vergaderbeurten = [*vastgelegd, *gepland]
         opmerkingen += _ontbrekende_vergaderingen(gekozen, vastgelegd, gepland, peildatum)
     termijnen += zonder_datum
+    niets_gepland = not any(v.gepland for v in [*vergaderbeurten, *termijnen])
+    if tot is not None and tot < peildatum.year and niets_gepland:
+        opmerkingen.append(
+            f"Met --tot {tot}, vóór de peildatum ({peildatum.isoformat()}), valt er niets te "
+            "plannen: amctl plant geen vergadering in het verleden. Geef een later jaar, of een "
+            "eerdere --peildatum."
+        )
     rol = "gastheer" if plaats_wisselt else "voorzitter"
     toelichting.append(
         f"Volgorde: wie het langst wacht, is eerst aan de beurt; wie geen beurt als {rol} "

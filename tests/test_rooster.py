@@ -214,6 +214,14 @@ def test_disagreeing_rhythms_plan_with_the_first_and_say_so(rooster_json):
     assert "--per-jaar" in opmerking
 
 
+def test_a_plan_through_a_year_before_the_peildatum_says_why_it_is_empty(rooster_json):
+    gegevens = rooster_json("plenair-overleg", "--per-jaar", "1", "--tot", "2020")
+
+    assert gepland(gegevens) == []
+    [opmerking] = gegevens["opmerkingen"]
+    assert opmerking.startswith(f"Met --tot 2020, vóór de peildatum ({PEILDATUM}), valt er niets")
+
+
 def test_per_jaar_chooses_the_rhythm_and_spreads_the_months(rooster_json):
     gegevens = rooster_json("plenair-overleg", "--per-jaar", "1", "--tot", "2029")
 
