@@ -420,7 +420,9 @@ def _secties(tekst: str) -> dict[str, str]:
     return secties | {"": tekst[: paren[0][0].start_mark.index]}
 
 
-_STAART = re.compile(r"(?:(?:\r?\n|^)[ \t]*(?:#[^\r\n]*)?)*\Z")
+_STAART = re.compile(  # line breaks as YAML counts them: CRLF, CR, LF, NEL, LS, PS
+    "(?:(?:\r\n|[\r\n\x85\u2028\u2029]|^)[ \t]*(?:#[^\r\n\x85\u2028\u2029]*)?)*\\Z"
+)
 
 
 def _buiten_personen_en_leden(data: dict) -> dict:
