@@ -56,8 +56,15 @@ def _kandidaten(soort: str, org, getypt: str) -> Iterator[tuple[str, str]]:
     if soort in ("orgaan", "wie-of-orgaan"):
         yield from ((o.id, o.naam) for _, o in beginnend_met(org.organen, getypt))
     if soort == "verband":
+        from datetime import date
+
+        from amctl.vragen import is_samenwerkingsverband
+
+        vandaag = date.today()
         yield from (
-            (o.id, o.naam) for _, o in beginnend_met(org.organen, getypt) if o.onderdeel_van is None
+            (o.id, o.naam)
+            for _, o in beginnend_met(org.organen, getypt)
+            if is_samenwerkingsverband(org, o, vandaag)
         )
     if soort in ("gemeente", "wie", "wie-of-orgaan"):
         yield from ((g.id, g.naam) for _, g in beginnend_met(org.gemeenten, getypt))

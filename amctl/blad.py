@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from amctl.grenzen import MAX_BYTES
 from amctl.probleem import GebruiksFout
-from amctl.tekst import suggestie
+from amctl.tekst import oorzaak, suggestie
 
 # The columns, in the order an export writes them. `portefeuilles` (for a wethouder): ids or
 # names, comma-separated; one held for part of the term as 'wonen (vanaf 2027-01-01)',
@@ -184,8 +184,26 @@ def _lees_csv(pad: Path) -> list[tuple[int, list[str]]]:
         return [(i, rij) for i, rij in enumerate(lezer, start=1) if i <= MAX_RIJEN]
     except csv.Error as fout:
         raise GebruiksFout(
-            f"'{pad}' is geen leesbare CSV (rij {lezer.line_num}): {fout}."
+            f"'{pad}' is geen leesbare CSV (rij {lezer.line_num}): {_csv_reden(fout)}."
         ) from None
+
+
+def _csv_reden(fout: csv.Error) -> str:
+    """Why the csv module stopped, in Dutch (its own messages are English)."""
+    if "field larger than field limit" in str(fout):
+        return f"een cel is langer dan {csv.field_size_limit():,} tekens".replace(",", ".")
+    return "een aanhalingsteken of regeleinde staat waar het niet mag; sla het blad opnieuw op"
+
+
+def _xlsx_reden(fout: Exception) -> str:
+    """Why openpyxl or zipfile could not open the workbook, in Dutch."""
+    import zipfile
+
+    if isinstance(fout, zipfile.BadZipFile):
+        return "het is geen zip-archief, en een .xlsx hoort er een te zijn"
+    if isinstance(fout, OSError):
+        return oorzaak(fout)
+    return "de werkmap mist een onderdeel dat Excel schrijft, of het is beschadigd"
 
 
 def _lees_xlsx(pad: Path) -> list[tuple[int, list[str]]]:
@@ -198,8 +216,8 @@ def _lees_xlsx(pad: Path) -> list[tuple[int, list[str]]]:
             uitgepakt = sum(info.file_size for info in archief.infolist())
     except (zipfile.BadZipFile, OSError) as fout:
         raise GebruiksFout(
-            f"'{pad}' is geen leesbare Excel-werkmap (.xlsx): {fout}. Sla het opnieuw op "
-            "vanuit Excel of LibreOffice."
+            f"'{pad}' is geen leesbare Excel-werkmap (.xlsx): {_xlsx_reden(fout)}. Sla het "
+            "opnieuw op vanuit Excel of LibreOffice."
         ) from None
     if uitgepakt > 4 * MAX_BYTES:  # a small file that unpacks to gigabytes
         raise GebruiksFout(
@@ -210,8 +228,8 @@ def _lees_xlsx(pad: Path) -> list[tuple[int, list[str]]]:
         werkmap = load_workbook(pad, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as fout:
         raise GebruiksFout(
-            f"'{pad}' is geen leesbare Excel-werkmap (.xlsx): {fout}. Sla het opnieuw op "
-            "vanuit Excel of LibreOffice."
+            f"'{pad}' is geen leesbare Excel-werkmap (.xlsx): {_xlsx_reden(fout)}. Sla het "
+            "opnieuw op vanuit Excel of LibreOffice."
         ) from None
     try:
         blad = werkmap[BLADNAAM] if BLADNAAM in werkmap.sheetnames else werkmap.worksheets[0]

@@ -105,13 +105,19 @@ def model_uit_bytes(inhoud: bytes, bestand: str) -> Organisatie:
     return uitslag.organisatie
 
 
-def geldig_model(pad: Path) -> Organisatie:
-    """The model of a file without errors (warnings allowed); else OngeldigeData.
+def geldig_model(pad: Path, inhoud: bytes | None = None) -> Organisatie:
+    """The model of a file without errors (warnings allowed); else OngeldigeData. Given
+    `inhoud`, the model of those bytes of the file (read once by the caller), not a new read.
 
     An unchanged file that was valid before comes from the cache (amctl.modelcache)."""
     from amctl import cache, modelcache
 
-    inhoud, organisatie = modelcache.model_van(pad, model_uit_bytes)
+    if inhoud is None:
+        inhoud, organisatie = modelcache.model_van(pad, model_uit_bytes)
+    else:
+        organisatie = modelcache.lees(inhoud, model_uit_bytes)
+        if organisatie is not None:
+            organisatie.bestand = str(pad)
     if organisatie is not None:
         return organisatie
     if inhoud:

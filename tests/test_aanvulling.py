@@ -231,3 +231,18 @@ def test_completion_from_a_cached_model_offers_exactly_what_the_file_gives(
             verwacht = aanvulling.waarden(soort, None, tekst)
             monkeypatch.setattr(aanvulling, "_model", lambda ctx: gecached)
             assert aanvulling.waarden(soort, None, tekst) == verwacht, (soort, tekst)
+
+
+def test_verband_completes_only_what_diagram_accepts_today(runner, schrijf):
+    """A samenwerkingsverband dissolved before today is not offered; what `diagram --verband`
+    accepts is the same set (one definition, vragen.samenwerkingsverbanden)."""
+    kop = "  mra:\n    naam: Metropoolregio Amsterdam\n"
+    tekst = FICTIEF.read_text(encoding="utf-8")
+    opgeheven = schrijf(tekst.replace(kop, kop + "    tot-en-met: 2020-12-31\n"))
+
+    aangeboden = bash(runner, f"amctl diagram -f {opgeheven} --verband ")
+
+    assert "mra" not in aangeboden and "am-overleg" in aangeboden
+    for waarde in aangeboden:
+        resultaat = runner.invoke(app, ["diagram", "-f", str(opgeheven), "--verband", waarde])
+        assert resultaat.exit_code == 0, (waarde, resultaat.stderr)

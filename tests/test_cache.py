@@ -359,6 +359,27 @@ def test_trees_of_two_files_at_the_same_path_over_time(cachemap, tmp_path, monke
         assert f"{naam}  regiegroep" in boom(pad)
 
 
+def test_a_file_saved_while_its_tree_is_made_keeps_each_answer_with_its_bytes(
+    cachemap, tmp_path, monkeypatch
+):
+    """Another program saves the file just after amctl read it: the answer is made from the
+    bytes that were read (and kept under their key), not from a second read of the new file."""
+    pad = tmp_path / "org.yaml"
+    met_naam(pad, "Regiegroep A")
+    echt = cache.lees_bestand
+
+    def en_dan_opgeslagen(gelezen: Path) -> bytes | None:
+        inhoud = echt(gelezen)
+        met_naam(pad, "Regiegroep B")
+        return inhoud
+
+    monkeypatch.setattr(cache, "lees_bestand", en_dan_opgeslagen)
+    assert "Regiegroep A  regiegroep" in boom(pad)
+    monkeypatch.setattr(cache, "lees_bestand", echt)
+    met_naam(pad, "Regiegroep A")  # back to the first bytes (an undo, a git checkout)
+    assert "Regiegroep A  regiegroep" in boom(pad)
+
+
 def test_a_damaged_answer_is_ignored(cachemap, bestand):
     vers = boom(bestand)
     [item] = antwoorden(cachemap)

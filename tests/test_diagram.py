@@ -1015,3 +1015,23 @@ def test_the_site_of_a_file_too_large_for_one_chart_has_one_figure_per_verband(
     assert "te groot voor één leesbare figuur" in pagina
     readme = (map_ / "README.md").read_text(encoding="utf-8")
     assert readme.count("```mermaid") == 1 + len(toppen)
+
+
+def test_verband_of_a_body_that_does_not_exist_on_the_date_says_so(runner, gedeeld):
+    """A samenwerkingsverband founded later is no choice on an earlier date, and the message
+    says why in words (not the id of a parent it does not have)."""
+    tekst = gedeeld.read_text(encoding="utf-8")
+    kop = "  mra:\n    naam: Metropoolregio Amsterdam\n"
+    gedeeld.write_text(tekst.replace(kop, kop + "    vanaf: 2020-01-01\n"), encoding="utf-8")
+
+    fout = runner.invoke(
+        app, ["diagram", "-f", str(gedeeld), "-d", "2019-06-01", "--verband", "mra"]
+    )
+
+    assert fout.exit_code == 2, fout.stderr
+    assert "'mra' is geen samenwerkingsverband op 2019-06-01: het bestaat dan niet." in fout.stderr
+    assert "None" not in fout.stderr
+    # Its parts that existed then stand on their own that day, as in the chart.
+    assert fout.stderr.rstrip().endswith(
+        "Kies uit: am-overleg, mra-platforms, mra-portefeuillehoudersoverleggen."
+    )

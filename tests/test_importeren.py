@@ -435,3 +435,43 @@ def test_datum_and_bron_fill_the_rows_that_leave_them_empty(runner, gedeeld, tmp
         "{functie: wethouder, gemeente: diemen, vanaf: 2026-05-01, bron: am-overlegstructuur}"
         in tekst
     )
+
+
+@pytest.mark.parametrize(
+    ("naam", "inhoud", "reden"),
+    [
+        ("kapot.xlsx", b"geen zip", "het is geen zip-archief, en een .xlsx hoort er een te zijn"),
+        (
+            "lang.csv",
+            ("naam,functie,gemeente\n" + "x" * 200_000 + ",wethouder,diemen\n").encode(),
+            "een cel is langer dan 131.072 tekens",
+        ),
+        (
+            "zip-zonder-werkmap.xlsx",
+            None,
+            "de werkmap mist een onderdeel dat Excel schrijft, of het is beschadigd",
+        ),
+    ],
+    ids=["geen-zip", "lange-cel", "geen-werkmap"],
+)
+def test_an_unreadable_sheet_is_named_in_dutch_words(
+    runner, gedeeld, tmp_path, naam, inhoud, reden
+):
+    """The reason is amctl's own sentence, not the English of zipfile, openpyxl or csv."""
+    import zipfile
+
+    pad = tmp_path / naam
+    if inhoud is None:
+        with zipfile.ZipFile(pad, "w") as archief:
+            archief.writestr("iets.txt", "geen werkmap")
+    else:
+        pad.write_bytes(inhoud)
+    voor = gedeeld.read_bytes()
+
+    uitvoer = amctl(runner, gedeeld, "importeer", str(pad))
+
+    assert uitvoer.exit_code == 2, uitvoer.stderr
+    assert reden in uitvoer.stderr
+    for engels in ("File is not a zip file", "field larger", "There is no item", "KeyError"):
+        assert engels not in uitvoer.stderr
+    assert gedeeld.read_bytes() == voor

@@ -23,14 +23,15 @@ def met_json(formaat, als_json: bool, soort):
     return soort.json
 
 
-def lees_model(bestand: Path | None):
-    """The validated model of the chosen file; invalid data ends the command with exit 1."""
+def lees_model(bestand: Path | None, inhoud: bytes | None = None):
+    """The validated model of the chosen file (of `inhoud`, its bytes as already read, when
+    given); invalid data ends the command with exit 1."""
     from amctl.bestand import kies_bestand
     from amctl.controle import OngeldigeData, geldig_model
 
     pad = kies_bestand(bestand)
     try:
-        return geldig_model(pad)
+        return geldig_model(pad, inhoud)
     except OngeldigeData as ongeldig:
         stop_bij_fouten(ongeldig.uitslag, "daarom geeft amctl geen antwoord")
 

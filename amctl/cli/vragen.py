@@ -177,9 +177,9 @@ def tree(
     from amctl.antwoorden import onthouden
 
     dag = als_datum(peildatum)
-    with onthouden(bestand, "boom", orgaan, diepte, dag, als_json, bronnen) as nodig:
+    with onthouden(bestand, "boom", orgaan, diepte, dag, als_json, bronnen) as (nodig, inhoud):
         if nodig:
-            _boom(orgaan, diepte, dag, als_json, bronnen, bestand)
+            _boom(orgaan, diepte, dag, als_json, bronnen, bestand, inhoud)
 
 
 def _boom(
@@ -189,11 +189,12 @@ def _boom(
     als_json: bool,
     bronnen: bool,
     bestand: Path | None,
+    inhoud: bytes | None,
 ) -> None:
     from amctl import vragen
     from amctl.weergave.gegevens import boom, geciteerde_bronnen, opgeheven_lijst
 
-    org = lees_model(bestand)
+    org = lees_model(bestand, inhoud)
     wortel = vragen.zoek_orgaan(org, orgaan) if orgaan else None
     knopen = boom(org, dag, wortel, diepte)
     titel = None if wortel else vragen.titel(org)

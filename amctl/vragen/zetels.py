@@ -453,3 +453,19 @@ def organen_op(org: Organisatie, peildatum: date) -> Organen:
         elif orgaan.tot_en_met is not None and orgaan.tot_en_met < peildatum:
             opgeheven.append(orgaan)
     return Organen(bestaand, opgeheven)
+
+
+def is_samenwerkingsverband(org: Organisatie, orgaan: Orgaan, peildatum: date) -> bool:
+    """Whether the body is a samenwerkingsverband on the date: it exists, and it is part of no
+    body that exists then (the top of a frame in the chart)."""
+    if not geldig_op(orgaan, peildatum):
+        return False
+    ouder = org.organen.get(orgaan.onderdeel_van) if orgaan.onderdeel_van else None
+    return ouder is None or not geldig_op(ouder, peildatum)
+
+
+def samenwerkingsverbanden(org: Organisatie, peildatum: date) -> list[Orgaan]:
+    """The samenwerkingsverbanden on the date, in the file's order."""
+    return [
+        o for o in organen_op(org, peildatum).bestaand if is_samenwerkingsverband(org, o, peildatum)
+    ]

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from amctl.model import Orgaan, Organisatie, geldig_op
 from amctl.probleem import GebruiksFout
-from amctl.vragen import zoek_orgaan
+from amctl.vragen import samenwerkingsverbanden, zoek_orgaan
 from amctl.weergave.graphviz import (
     GRAPHVIZ_ONTBREEKT,
     GraphvizFout,
@@ -83,13 +83,6 @@ class Figuur(NamedTuple):
 
 def te_groot(t: Tekening) -> bool:
     return len(t.knopen) > MAX_KNOPEN
-
-
-def verbanden(org: Organisatie, peildatum: date) -> list[Orgaan]:
-    """The samenwerkingsverbanden on the date, in the file's order: each body that is part of
-    no body of that day, the top of a frame in the chart."""
-    geldig = {o.id for o in org.organen.values() if geldig_op(o, peildatum)}
-    return [o for o in org.organen.values() if o.id in geldig and o.onderdeel_van not in geldig]
 
 
 def _kaders(t: Tekening) -> dict[str, str]:
@@ -207,7 +200,7 @@ def figuren(org: Organisatie, peildatum: date) -> list[Figuur]:
     if not te_groot(geheel):
         return [Figuur(None, geheel)]
     return [Figuur(None, overzicht(geheel))] + [
-        Figuur(v, deel(geheel, v)) for v in verbanden(org, peildatum)
+        Figuur(v, deel(geheel, v)) for v in samenwerkingsverbanden(org, peildatum)
     ]
 
 
@@ -227,16 +220,22 @@ def kies(
     geheel = tekening(org, peildatum, met_personen)
     if verband is not None:
         gekozen = zoek_orgaan(org, verband)
-        if gekozen not in verbanden(org, peildatum):
-            namen = ", ".join(v.id for v in verbanden(org, peildatum))
+        alle = samenwerkingsverbanden(org, peildatum)
+        if gekozen not in alle:
+            reden = (
+                f"het is onderdeel van '{gekozen.onderdeel_van}'"
+                if geldig_op(gekozen, peildatum)
+                else "het bestaat dan niet"
+            )
             raise GebruiksFout(
                 f"'{gekozen.id}' is geen samenwerkingsverband op {peildatum.isoformat()}: "
-                f"het is onderdeel van '{gekozen.onderdeel_van}'. Kies uit: {namen}."
+                f"{reden}. Kies uit: {', '.join(v.id for v in alle) or 'geen'}."
             )
         return deel(geheel, gekozen), None
     if te_groot(geheel):
         grootte = Counter(_kaders(geheel).values())
-        grootst = sorted(verbanden(org, peildatum), key=lambda v: -grootte[cluster_id(v.id)])
+        verbanden = samenwerkingsverbanden(org, peildatum)
+        grootst = sorted(verbanden, key=lambda v: -grootte[cluster_id(v.id)])
         return overzicht(geheel), TeGroot(len(geheel.knopen), grootst)
     return geheel, None
 

@@ -53,7 +53,6 @@ KOPREGEL = (
     "bewerken: wijzig het bestand en draai 'amctl docs --uit' opnieuw. -->"
 )
 STAND = re.compile(r"^<!-- amctl docs: stand (\S+) t/m (\S+) -->$", re.MULTILINE)
-TITEL = "Overzicht van de organen"
 LEEG = "–"  # an empty table cell; a plain '-' would need escaping in Markdown
 
 
