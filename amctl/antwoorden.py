@@ -1,5 +1,6 @@
-"""Whole answers from the cache, for a question whose answer is the whole file: `amctl tree` of
-a national-scale file prints twenty thousand lines, which take longer to make than to read.
+"""Whole answers from the cache: `amctl tree` of a national-scale file prints twenty thousand
+lines, which take longer to make than to read, and `wie-zit-in`, asked again and again, then
+needs neither the model nor the queries nor the views.
 
 The answer is what the normal path printed, kept (amctl.cache) under the key of the file's
 bytes and the amctl code together with everything else the output depends on: the command and

@@ -8,9 +8,9 @@ fingerprint of the amctl code and the Python version (any change to either gives
   validating an unchanged file imports neither PyYAML nor the rules;
 - the validated model (`<key>.model`, see amctl.modelcache), whose objects load one by one as
   a query touches them;
-- a whole answer as the normal path printed it (`<key>-<question>.antwoord`), for a question
-  whose answer is the whole file (`amctl tree` of a national-scale file: twenty thousand lines
-  that take longer to make than to read). The question in the name holds everything the
+- a whole answer as the normal path printed it (`<key>-<question>.antwoord`), for `amctl tree`
+  (of a national-scale file: twenty thousand lines that take longer to make than to read) and
+  `wie-zit-in` (asked again, it needs no model). The question in the name holds everything the
   output depends on besides the file: the command, its arguments and options, the date, the
   width and the path.
 

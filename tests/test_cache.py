@@ -43,7 +43,9 @@ def met_naam(pad: Path, naam: str) -> None:
 
 
 def naam_in_regiegroep(pad: Path) -> str:
-    resultaat = CliRunner().invoke(app, ["wie-zit-in", "regiegroep", "--json", "-f", str(pad)])
+    """The body's name as a question that reads the model gives it (`toon`: its answer is not
+    kept whole, unlike `wie-zit-in` and `tree`)."""
+    resultaat = CliRunner().invoke(app, ["toon", "regiegroep", "--json", "-f", str(pad)])
     assert resultaat.exit_code == 0, resultaat.stderr
     return json.loads(resultaat.stdout)["orgaan"]["naam"]
 
@@ -378,6 +380,47 @@ def test_a_file_saved_while_its_tree_is_made_keeps_each_answer_with_its_bytes(
     monkeypatch.setattr(cache, "lees_bestand", echt)
     met_naam(pad, "Regiegroep A")  # back to the first bytes (an undo, a git checkout)
     assert "Regiegroep A  regiegroep" in boom(pad)
+
+
+def wie_zit_in(pad: Path, *opties: str, env: dict[str, str] | None = None) -> str:
+    resultaat = CliRunner().invoke(app, ["wie-zit-in", *opties, "-f", str(pad)], env=env)
+    assert resultaat.exit_code == 0, resultaat.stderr
+    return resultaat.stdout
+
+
+@pytest.mark.parametrize(
+    "opties",
+    [
+        ["regiegroep"],
+        ["plenair-overleg"],
+        ["regiegroep", "-d", "2019-01-01"],
+        ["regiegroep", "--json"],
+        ["regiegroep", "--bronnen"],
+    ],
+)
+def test_wie_zit_in_asked_again_is_the_kept_answer_of_its_own_question(
+    cachemap, bestand, monkeypatch, opties
+):
+    gewoon = wie_zit_in(bestand, "regiegroep")
+    vers = wie_zit_in(bestand, *opties, env={"AMCTL_CACHE": "uit"})
+    assert wie_zit_in(bestand, *opties) == vers
+    geen_model(monkeypatch)
+    assert wie_zit_in(bestand, *opties) == vers
+    assert wie_zit_in(bestand, "regiegroep") == gewoon
+
+
+def test_wie_zit_in_of_an_unknown_body_is_never_kept(cachemap, bestand):
+    for _ in range(2):
+        resultaat = CliRunner().invoke(app, ["wie-zit-in", "regigroep", "-f", str(bestand)])
+        assert resultaat.exit_code == 2 and "Bedoelde u" in resultaat.stderr
+    assert antwoorden(cachemap) == []
+
+
+def test_wie_zit_in_of_a_renamed_body_shows_the_new_name(cachemap, bestand):
+    met_naam(bestand, "Regiegroep")
+    assert "Regiegroep" in wie_zit_in(bestand, "regiegroep")
+    met_naam(bestand, "Regieclub!")
+    assert "Regieclub!" in wie_zit_in(bestand, "regiegroep")
 
 
 def test_a_damaged_answer_is_ignored(cachemap, bestand):

@@ -45,11 +45,26 @@ def wie_zit_in(
     bestand: BestandOptie = None,
 ) -> None:
     """Wie zit in een orgaan: elke zetel met functie, gemeente, persoon en rol."""
+    from amctl.antwoorden import onthouden
+
+    dag = als_datum(peildatum)
+    with onthouden(bestand, "wie-zit-in", orgaan, dag, als_json, bronnen) as (nodig, inhoud):
+        if nodig:
+            _wie_zit_in(orgaan, dag, als_json, bronnen, bestand, inhoud)
+
+
+def _wie_zit_in(
+    orgaan: str,
+    dag: date,
+    als_json: bool,
+    bronnen: bool,
+    bestand: Path | None,
+    inhoud: bytes | None,
+) -> None:
     from amctl import vragen
     from amctl.weergave.gegevens import bezetting_dict, geciteerde_bronnen
 
-    dag = als_datum(peildatum)
-    org = lees_model(bestand)
+    org = lees_model(bestand, inhoud)
     uitslag = vragen.wie_zit_in(org, vragen.zoek_orgaan(org, orgaan), dag)
     gegevens = bezetting_dict(org, uitslag)
     if als_json:
