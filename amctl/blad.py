@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from amctl.grenzen import MAX_BYTES
 from amctl.probleem import GebruiksFout
-from amctl.tekst import oorzaak, suggestie
+from amctl.tekst import getal, oorzaak, suggestie
 
 # The columns, in the order an export writes them. `portefeuilles` (for a wethouder): ids or
 # names, comma-separated; one held for part of the term as 'wonen (vanaf 2027-01-01)',
@@ -191,7 +191,7 @@ def _lees_csv(pad: Path) -> list[tuple[int, list[str]]]:
 def _csv_reden(fout: csv.Error) -> str:
     """Why the csv module stopped, in Dutch (its own messages are English)."""
     if "field larger than field limit" in str(fout):
-        return f"een cel is langer dan {csv.field_size_limit():,} tekens".replace(",", ".")
+        return f"een cel is langer dan {getal(csv.field_size_limit())} tekens"
     return "een aanhalingsteken of regeleinde staat waar het niet mag; sla het blad opnieuw op"
 
 

@@ -78,6 +78,11 @@ def opsomming(woorden: Sequence[str], voegwoord: str = "en") -> str:
     return f"{', '.join(woorden[:-1])} {voegwoord} {woorden[-1]}"
 
 
+def getal(n: int) -> str:
+    """A whole number as Dutch writes it: 10000 -> '10.000'."""
+    return f"{n:,}".replace(",", ".")
+
+
 def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
     """'1 fout', '2 fouten': a count with the word in the right number."""
     return f"{n} {enkelvoud if n == 1 else meervoud}"

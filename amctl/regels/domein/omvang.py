@@ -14,6 +14,7 @@ from amctl.model import (
 from amctl.probleem import Probleem
 from amctl.regels import Melder, domeinregel
 from amctl.regels.domein._gedeeld import _BASIS, _KOP, _SOORT, F
+from amctl.tekst import getal
 
 # --- limits (AM39x) ---------------------------------------------------------------------------
 # Every query expands the composition rules into seats, AM303 weighs each named member against
@@ -27,10 +28,6 @@ ZETELS_PER_ONDERDEEL = 10
 MIN_ZETELS = 10_000
 MAX_REGELS_PER_FUNCTIE = 100
 MAX_ONDERDEEL_DIEPTE = 16
-
-
-def _getal(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def _zetels_hoogstens(org: Organisatie, orgaan: Orgaan, bekleders: Counter) -> int:
@@ -79,7 +76,7 @@ def _omvang(org: Organisatie) -> int:
     "De samenstellingen geven veel meer zetels dan het bestand groot is.",
     "Elke vraag rekent de samenstelling uit tot zetels: 'aantal' per gemeente, of een zetel "
     "per bekleder. amctl werkt met hoogstens tien zetels per onderdeel van het bestand "
-    f"(gemeente, orgaan, persoon, bezetting, regel, ...), en altijd met {_getal(MIN_ZETELS)}: "
+    f"(gemeente, orgaan, persoon, bezetting, regel, ...), en altijd met {getal(MIN_ZETELS)}: "
     "meer zou een antwoord onleesbaar lang maken en lang laten duren. Een echt bestand blijft "
     "daar ver onder; meestal is het een tikfout in 'aantal'.",
     _BASIS + "organen:\n  platform:\n    naam: Platform\n    soort: overleg\n"
@@ -101,9 +98,9 @@ def te_veel_zetels(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
     yield meld(
         "AM390",
         grootste.plekken.get("samenstelling", grootste.plek),
-        f"De samenstellingen geven samen tot {_getal(totaal)} zetels, de meeste in "
-        f"'{grootste.id}' ({_getal(n)}); voor een bestand van deze omvang werkt amctl met "
-        f"hoogstens {_getal(grens)}. Verlaag 'aantal' of verdeel de zetels over minder regels.",
+        f"De samenstellingen geven samen tot {getal(totaal)} zetels, de meeste in "
+        f"'{grootste.id}' ({getal(n)}); voor een bestand van deze omvang werkt amctl met "
+        f"hoogstens {getal(grens)}. Verlaag 'aantal' of verdeel de zetels over minder regels.",
     )
 
 
