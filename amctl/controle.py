@@ -112,12 +112,7 @@ def geldig_model(pad: Path, inhoud: bytes | None = None) -> Organisatie:
     An unchanged file that was valid before comes from the cache (amctl.modelcache)."""
     from amctl import cache, modelcache
 
-    if inhoud is None:
-        inhoud, organisatie = modelcache.model_van(pad, model_uit_bytes)
-    else:
-        organisatie = modelcache.lees(inhoud, model_uit_bytes)
-        if organisatie is not None:
-            organisatie.bestand = str(pad)
+    inhoud, organisatie = modelcache.model_van(pad, model_uit_bytes, inhoud)
     if organisatie is not None:
         return organisatie
     if inhoud:

@@ -38,13 +38,14 @@ class Defect(Exception):
 
 
 def model_van(
-    pad: Path, herbouw: Callable[[bytes, str], Organisatie]
+    pad: Path, herbouw: Callable[[bytes, str], Organisatie], inhoud: bytes | None = None
 ) -> tuple[bytes, Organisatie | None]:
-    """The file's bytes (empty for what is not a regular file within the limit) and, when the
-    cache has it, its validated model. `herbouw` builds the model from the bytes should a
-    damaged entry turn up halfway through a question: the validation layer (amctl.controle)
-    gives it, so the cache never imports that layer."""
-    inhoud = cache.lees_bestand(pad)
+    """The file's bytes (empty for what is not a regular file within the limit; `inhoud` when
+    the caller read them already) and, when the cache has it, their validated model. `herbouw`
+    builds the model from the bytes should a damaged entry turn up halfway through a question:
+    the validation layer (amctl.controle) gives it, so the cache never imports that layer."""
+    if inhoud is None:
+        inhoud = cache.lees_bestand(pad)
     if inhoud is None:
         return b"", None
     organisatie = lees(inhoud, herbouw)
