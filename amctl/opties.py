@@ -165,6 +165,26 @@ LidFunctieOptie = Annotated[
     ),
 ]
 
+PortefeuilleFunctieOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--functie",
+        metavar="FUNCTIE",
+        help="De functie waar de portefeuille bij hoort. Standaard: de enige functie die de "
+        "persoon op die dag bekleedt.",
+        show_default=False,
+        autocompletion=aanvul("functie"),
+    ),
+]
+ThemaArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="THEMA",
+        help="De portefeuille: id of naam, bijv. economie of 'Verkeer en Vervoer'.",
+        autocompletion=aanvul("portefeuille"),
+    ),
+]
+
 # --- recording a meeting -------------------------------------------------------------------
 
 VergaderdatumOptie = Annotated[

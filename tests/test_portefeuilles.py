@@ -253,3 +253,144 @@ def test_diff_names_the_portefeuille_of_a_changed_composition(runner, schrijf):
     uitslag = runner.invoke(app, ["diff", str(oud), str(nieuw)])
     assert "- wethouder (portefeuille economie, rol portefeuillehouder)" in uitslag.stdout
     assert "+ wethouder (portefeuille wonen, rol portefeuillehouder)" in uitslag.stdout
+
+
+# --- a portefeuille moves, ends, and has one holder a day (issue 22, items 1 and 2) ----------
+
+TWEE_HOUDERS = """\
+versie: 1
+soorten:
+  overleg: {naam: overleg}
+gemeenten:
+  aalsmeer: {naam: Aalsmeer}
+functies:
+  wethouder: {naam: wethouder, per-gemeente: true}
+portefeuilles:
+  economie: {naam: Economie}
+personen:
+  fictief-a:
+    naam: Fictief A
+    functies:
+      - {functie: wethouder, gemeente: aalsmeer, vanaf: 2022-06-01, portefeuilles: [economie]}
+  fictief-b:
+    naam: Fictief B
+    functies:
+      - functie: wethouder
+        gemeente: aalsmeer
+        vanaf: 2026-12-01
+organen:
+  pho-economie:
+    naam: PHO Economie
+    soort: overleg
+    samenstelling:
+      - {functie: wethouder, portefeuille: economie, rol: portefeuillehouder}
+"""
+
+
+def _houder(runner, pad: Path, peildatum: str) -> list:
+    return [persoon for _, persoon, _ in leden(runner, pad, "pho-economie", peildatum)]
+
+
+def test_portefeuille_erbij_takes_the_portefeuille_over_from_its_holder(runner, schrijf):
+    pad = schrijf(TWEE_HOUDERS)
+    uitslag = amctl(runner, pad, "portefeuille-erbij", "fictief-b", "economie", "-D", "2026-12-01")
+    assert uitslag.exit_code == 0, uitslag.output
+    assert uitslag.stdout.splitlines()[:2] == [
+        "Portefeuille Economie voor Fictief B per 2026-12-01: zitting in PHO Economie.",
+        "Portefeuille Economie van Aalsmeer gaat over: Fictief A heeft hem tot en met 2026-11-30.",
+    ]
+    assert pad.read_text(encoding="utf-8") == TWEE_HOUDERS.replace(
+        "portefeuilles: [economie]}",
+        "portefeuilles: [{portefeuille: economie, tot-en-met: 2026-11-30}]}",
+    ).replace(
+        "        vanaf: 2026-12-01\n",
+        "        vanaf: 2026-12-01\n        portefeuilles:\n          - economie\n",
+    )
+    assert _houder(runner, pad, "2026-11-30") == ["fictief-a"]
+    assert _houder(runner, pad, "2026-12-01") == ["fictief-b"]
+
+
+def test_benoem_with_a_portefeuille_held_by_another_ends_it_the_day_before(runner, schrijf):
+    voor, na = TWEE_HOUDERS.split("  fictief-b:")[0], TWEE_HOUDERS.split("organen:")[1]
+    zonder_b = voor + "organen:" + na
+    pad = schrijf(zonder_b)
+    uitslag = amctl(runner, pad, "benoem", "Fictief B", "wethouder", "-g", "aalsmeer", "-p",
+                    "economie", "-D", "2026-12-01")  # fmt: skip
+    assert uitslag.exit_code == 0, uitslag.output
+    assert uitslag.stdout.splitlines()[-3:-1] == [
+        "Portefeuille Economie voor Fictief B per 2026-12-01: zitting in PHO Economie.",
+        "Portefeuille Economie van Aalsmeer gaat over: Fictief A heeft hem tot en met 2026-11-30.",
+    ]
+    assert controleer_bestand(pad).fouten == []
+    assert _houder(runner, pad, "2026-11-30") == ["fictief-a"]
+    assert _houder(runner, pad, "2026-12-01") == ["fictief-b"]
+
+
+def test_portefeuille_eraf_ends_it_the_day_before_and_the_seat_opens(runner, schrijf):
+    pad = schrijf(TWEE_HOUDERS)
+    uitslag = amctl(runner, pad, "portefeuille-eraf", "Fictief A", "Economie", "-D", "2026-12-01")
+    assert uitslag.exit_code == 0, uitslag.output
+    assert uitslag.stdout.splitlines()[0] == (
+        "Portefeuille eraf: Economie bij Fictief A per 2026-12-01 (laatste dag 2026-11-30); "
+        "niet langer in PHO Economie."
+    )
+    assert "portefeuilles: [{portefeuille: economie, tot-en-met: 2026-11-30}]}" in (
+        pad.read_text(encoding="utf-8")
+    )
+    assert _houder(runner, pad, "2026-12-01") == [None]
+    again = amctl(runner, pad, "portefeuille-eraf", "fictief-a", "economie", "-D", "2026-12-01")
+    assert again.exit_code == 0
+    assert "Niets gewijzigd: Fictief A heeft Economie al tot en met 2026-11-30." in again.stdout
+
+
+def test_portefeuille_eraf_of_a_portefeuille_not_held_is_a_usage_error(runner, schrijf):
+    pad = schrijf(TWEE_HOUDERS)
+    oud = pad.read_bytes()
+    uitslag = amctl(runner, pad, "portefeuille-eraf", "fictief-b", "economie", "-D", "2027-01-01")
+    assert uitslag.exit_code == 2
+    assert (
+        "Fictief B heeft op 2026-12-31 de portefeuille Economie niet; er is niets te beëindigen "
+        "per 2027-01-01." in " ".join(uitslag.output.split())
+    )
+    assert pad.read_bytes() == oud
+
+
+TWEE_TEGELIJK = TWEE_HOUDERS.replace(
+    "        vanaf: 2026-12-01\n", "        vanaf: 2026-12-01\n        portefeuilles: [economie]\n"
+)
+
+
+def test_controleer_names_both_holders_of_one_portefeuille_each_at_its_place(runner, schrijf):
+    pad = schrijf(TWEE_TEGELIJK)
+    uitslag = amctl(runner, pad, "controleer")
+    assert uitslag.exit_code == 1
+    regels = TWEE_TEGELIJK.splitlines()
+    a = next(i for i, r in enumerate(regels, 1) if "[economie]}" in r)
+    b = next(i for i, r in enumerate(regels, 1) if r.endswith("portefeuilles: [economie]"))
+    kolom_a = regels[a - 1].index("[economie]") + 2
+    kolom_b = regels[b - 1].index("[economie]") + 2
+    assert (
+        f"{pad}:{b}:{kolom_b}: AM342 De portefeuille 'economie' van 'aalsmeer' heeft op "
+        f"2026-12-01 twee houders: 'fictief-a' ({pad}:{a}:{kolom_a}) en 'fictief-b' "
+        f"({pad}:{b}:{kolom_b})" in uitslag.output
+    )
+
+
+def test_an_edit_that_would_give_a_portefeuille_two_holders_is_refused(runner, schrijf):
+    """A later holder is already recorded: taking the portefeuille from an earlier day would
+    overlap; refused with exit 1, nothing written, the conflict named."""
+    pad = schrijf(
+        TWEE_TEGELIJK.replace(
+            "portefeuilles: [economie]}", "portefeuilles: [{portefeuille: economie, "
+            "tot-en-met: 2026-11-30}]}"
+        ).replace("  fictief-b:", "  fictief-c:\n    naam: Fictief C\n    functies:\n"
+                  "      - {functie: wethouder, gemeente: aalsmeer, vanaf: 2026-01-01}\n"
+                  "  fictief-b:")
+    )  # fmt: skip
+    oud = pad.read_bytes()
+    uitslag = amctl(runner, pad, "portefeuille-erbij", "fictief-c", "economie", "-D", "2026-06-01")
+    assert uitslag.exit_code == 1, uitslag.output
+    assert "AM342" in uitslag.output
+    assert "'fictief-c'" in uitslag.output and "'fictief-b'" in uitslag.output
+    assert "Er is niets geschreven." in " ".join(uitslag.output.split())
+    assert pad.read_bytes() == oud

@@ -1,5 +1,5 @@
-"""Edits of the data file: appoint, end a term, add or end a named membership, set a status,
-record a meeting.
+"""Edits of the data file: appoint, end a term, add or end a named membership or a portefeuille,
+set a status, record a meeting.
 
 An edit keeps everything it does not touch byte for byte: comments, key order, blank lines,
 quoting. ruamel.yaml's round-trip mode cannot promise that for this file: at every line
@@ -12,7 +12,7 @@ neighbours.
 
 The package, from the ground up: `yamltekst` (a value as YAML text, the text as lines),
 `bewerker` (the Bewerker: one text edit at a time), `stappen` (what the edit steps share),
-`bezetting` and `orgaan` (the edit steps: what each edit means), and here the file.
+`bezetting`, `portefeuille` and `orgaan` (the edit steps: what each edit means), and here the file.
 
 Two checks stand between an edit and the file:
 
@@ -47,6 +47,7 @@ from amctl.bewerken.orgaan import (
     vergadering_wijzig,
     zet_status,
 )
+from amctl.bewerken.portefeuille import portefeuille_eraf, portefeuille_erbij
 from amctl.bewerken.stappen import DAG, Uitkomst, _lijstpad, _zorg_voor_sectie, persoon_id
 from amctl.bewerken.yamltekst import skalaar
 from amctl.controle import OngeldigeData, Uitslag, controleer_tekst
@@ -80,6 +81,8 @@ __all__ = [
     "lid_erbij",
     "ontsla",
     "persoon_id",
+    "portefeuille_eraf",
+    "portefeuille_erbij",
     "skalaar",
     "unified_diff",
     "vergadering_eraf",

@@ -1,15 +1,20 @@
-"""Who holds a post and who sits by name: `benoem` (with portefeuilles; a one-seat post ends the
-previous holder's term), `ontsla` (named memberships resting on the post end with it),
-`lid_erbij` and `lid_eraf`.
+"""Who holds a post and who sits by name: `benoem` (with portefeuilles, taken over from their
+holder: amctl.bewerken.portefeuille; a one-seat post ends the previous holder's term),
+`ontsla` (named memberships resting on the post end with it), `lid_erbij` and `lid_eraf`.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 from datetime import date
 
 from amctl.bewerken.bewerker import Bewerker
+from amctl.bewerken.portefeuille import (
+    met_portefeuilles,
+    neem_over,
+    portefeuillemelding,
+    zoek_portefeuille,
+)
 from amctl.bewerken.stappen import (
     DAG,
     Uitkomst,
@@ -28,7 +33,6 @@ from amctl.bewerken.stappen import (
 )
 from amctl.model import Bezetting, Orgaan, Organisatie, Persoon, geldig_op
 from amctl.probleem import GebruiksFout
-from amctl.tekst import suggestie
 from amctl.vragen import bedoelde_personen, functienaam, personen_met, zoek_orgaan
 
 
@@ -89,7 +93,7 @@ def benoem(
     already holds the post gets the portefeuilles they lack, from `datum`."""
     functie_id, gemeente_id = _post(org, functie, gemeente)
     post = functienaam(org, functie_id, gemeente_id)
-    toedelingen = list(dict.fromkeys(_portefeuille(org, p) for p in portefeuilles))
+    toedelingen = list(dict.fromkeys(zoek_portefeuille(org, p) for p in portefeuilles))
     meldingen: list[str] = []
     bestaand = _bestaande_persoon(org, persoon, deel=False)
     lijkt_op = [] if bestaand is not None or naam else personen_met(org, persoon)
@@ -107,9 +111,7 @@ def benoem(
             )
         for b in bestaand.functies:
             if (b.functie, b.gemeente) == (functie_id, gemeente_id) and geldig_op(b, datum):
-                return _met_portefeuilles(
-                    tekst, bestand, org, bestaand, b, toedelingen, datum, bron
-                )
+                return met_portefeuilles(tekst, bestand, org, bestaand, b, toedelingen, datum, bron)
         pid, pnaam = bestaand.id, bestaand.naam
     else:
         pid, pnaam = _nieuwe_persoon(org, persoon, naam)
@@ -119,7 +121,7 @@ def benoem(
                 f"Let op: het nieuwe id '{pid}' lijkt op de bestaande persoon '{tip[0]}'."
             )
     meldingen.append(f"Benoemd: {pnaam} als {post} per {datum}.")
-    meldingen += [_portefeuillemelding(org, pnaam, p, gemeente_id, datum) for p in toedelingen]
+    meldingen += [portefeuillemelding(org, pnaam, p, gemeente_id, datum) for p in toedelingen]
     bewerker = Bewerker(tekst, bestand)
     bezetting: dict[str, object] = {"functie": functie_id}
     if gemeente_id:
@@ -130,6 +132,8 @@ def benoem(
         meldingen += gevolgen
         if tot_en_met is not None:
             bezetting["tot-en-met"] = tot_en_met
+    eindigt_al = (functie_id, gemeente_id) if org.functies[functie_id].zetels == 1 else None
+    meldingen += neem_over(bewerker, org, toedelingen, gemeente_id, pid, datum, bron, eindigt_al)
     if toedelingen:
         bezetting["portefeuilles"] = toedelingen
     bezetting = _met_herkomst(bezetting, bron)
@@ -143,94 +147,6 @@ def benoem(
     else:
         _zorg_voor_sectie(bewerker, "personen")
         bewerker.voeg_sleutel_toe(("personen",), pid, {"naam": pnaam, "functies": [bezetting]})
-    return Uitkomst(bewerker.tekst, meldingen)
-
-
-def _portefeuille(org: Organisatie, tekst: str) -> str:
-    """A portefeuille by id or name, in any case: 'wonen', 'Wonen', 'verkeer en vervoer'."""
-    gezocht = re.sub(r"[\s_\-]+", " ", tekst.casefold()).strip()
-    for p in org.portefeuilles.values():
-        for naam in (p.id, p.naam):
-            if re.sub(r"[\s_\-]+", " ", naam.casefold()).strip() == gezocht:
-                return p.id
-    if not org.portefeuilles:
-        raise GebruiksFout(
-            f"Onbekende portefeuille '{tekst}': het bestand noemt geen portefeuilles; leg ze "
-            "vast onder 'portefeuilles' (zie docs/formaat.md)."
-        )
-    tip = suggestie(gezocht, org.portefeuilles)
-    hint = f" Bedoelde u: {tip}?" if tip else f" Kies uit: {', '.join(org.portefeuilles)}."
-    raise GebruiksFout(f"Onbekende portefeuille '{tekst}'.{hint}")
-
-
-def _portefeuillemelding(
-    org: Organisatie, pnaam: str, portefeuille: str, gemeente: str | None, datum: date
-) -> str:
-    """What a portefeuille means on `datum`: the bodies it seats its holder in."""
-    organen = [
-        o.naam
-        for o in org.organen.values()
-        if geldig_op(o, datum)
-        and any(
-            r.portefeuille == portefeuille
-            and r.wijze == "ambtshalve"
-            and geldig_op(r, datum)
-            and (gemeente is None or r.gemeenten is None or gemeente in r.gemeenten)
-            for r in o.samenstelling
-        )
-    ]
-    waar = f": zitting in {', '.join(organen)}" if organen else ""
-    return f"Portefeuille {org.portefeuilles[portefeuille].naam} voor {pnaam} per {datum}{waar}."
-
-
-def _met_portefeuilles(
-    tekst: str,
-    bestand: str,
-    org: Organisatie,
-    persoon: Persoon,
-    bezetting: Bezetting,
-    toedelingen: list[str],
-    datum: date,
-    bron: str | None,
-) -> Uitkomst:
-    """Someone already holds the post on `datum`: add the portefeuilles they lack then, from
-    `datum` (a plain id when the holding itself starts that day)."""
-    post = functienaam(org, bezetting.functie, bezetting.gemeente)
-    nieuw = [p for p in toedelingen if not bezetting.heeft_portefeuille(p, datum)]
-    if not nieuw:
-        al = (
-            f" met {', '.join(org.portefeuilles[p].naam for p in toedelingen)}"
-            if toedelingen
-            else ""
-        )
-        return Uitkomst(
-            tekst,
-            [
-                f"Niets gewijzigd: {persoon.naam} is op {datum} al {post}{al} "
-                f"(vanaf {_iso(bezetting.vanaf)})."
-            ],
-        )
-    bewerker = Bewerker(tekst, bestand)
-    pad = _lijstpad(
-        bewerker, ("personen", persoon.id, "functies"), _index(persoon.functies, bezetting)
-    )
-    items: list[object] = [
-        p
-        if bezetting.vanaf == datum and not bron
-        else _met_herkomst({"portefeuille": p, "vanaf": datum}, bron)
-        for p in nieuw
-    ]
-    if bewerker.knoop(pad).get("portefeuilles") is None:
-        bewerker.voeg_sleutel_toe(
-            pad, "portefeuilles", items, na=("tot-en-met", "vanaf", "gemeente", "functie")
-        )
-    else:
-        bewerker.maak_lijst((*pad, "portefeuilles"))
-        for item in items:
-            bewerker.voeg_item_toe((*pad, "portefeuilles"), item)
-    meldingen = [
-        _portefeuillemelding(org, persoon.naam, p, bezetting.gemeente, datum) for p in nieuw
-    ]
     return Uitkomst(bewerker.tekst, meldingen)
 
 

@@ -1,5 +1,6 @@
-"""Bewerken: `benoem`, `ontsla`, `lid-erbij`, `lid-eraf`, `zet-status` and `importeer`; each
-is one edit of amctl.bewerken (or amctl.importeren) carried out by `bewerk`."""
+"""Bewerken: `benoem`, `ontsla`, `lid-erbij`, `lid-eraf`, `portefeuille-erbij`,
+`portefeuille-eraf`, `zet-status` and `importeer`; each is one edit of amctl.bewerken (or
+amctl.importeren) carried out by `bewerk`."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from amctl.opties import (
     LidFunctieOptie,
     OrgaanArgument,
     PersoonArgument,
+    PortefeuilleFunctieOptie,
+    ThemaArgument,
     aanvul,
     als_datum,
     controleer_datum,
@@ -167,6 +170,53 @@ def lid_eraf(
         datum=als_datum(datum),
         bron=bron,
     )
+
+
+def _portefeuilleopdracht(naam: str, uitleg: str) -> None:
+    """`portefeuille-erbij` and `portefeuille-eraf`: one command, two edits of one function."""
+
+    def opdracht(
+        persoon: PersoonArgument,
+        thema: ThemaArgument,
+        functie: PortefeuilleFunctieOptie = None,
+        gemeente: GemeenteOptie = None,
+        datum: DatumOptie = None,
+        bron: BronOptie = None,
+        droog: DroogOptie = False,
+        bestand: BestandOptie = None,
+    ) -> None:
+        bewerk(
+            bestand,
+            droog,
+            bewerken_met=naam.replace("-", "_"),
+            persoon=persoon,
+            thema=thema,
+            functie=functie,
+            gemeente=gemeente,
+            datum=als_datum(datum),
+            bron=bron,
+        )
+
+    opdracht.__doc__ = uitleg
+    opdracht.__name__ = naam.replace("-", "_")
+    app.command(naam, rich_help_panel=BEWERKEN)(opdracht)
+
+
+_portefeuilleopdracht(
+    "portefeuille-erbij",
+    """Geef iemand een portefeuille bij zijn functie, vanaf --datum.
+
+    Hij zit dan vanaf die dag in het portefeuillehoudersoverleg van dat thema. Had een ander
+    in die gemeente de portefeuille, dan houdt die hem tot en met de dag ervoor.
+    """,
+)
+_portefeuilleopdracht(
+    "portefeuille-eraf",
+    """Beëindig iemands portefeuille per --datum: de laatste dag is de dag ervoor.
+
+    Met de portefeuille eindigt de zetel in het portefeuillehoudersoverleg van dat thema.
+    """,
+)
 
 
 @app.command("zet-status", rich_help_panel=BEWERKEN)

@@ -13,6 +13,11 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
+from amctl.model.houders import (
+    Portefeuillehouder,
+    dubbele_portefeuillehouders,
+    portefeuillehouders,
+)
 from amctl.model.objecten import (
     Bezetting,
     Bron,
@@ -90,6 +95,7 @@ __all__ = [
     "Organisatie",
     "Persoon",
     "Portefeuille",
+    "Portefeuillehouder",
     "Relatie",
     "Samenstellingsregel",
     "Soort",
@@ -103,8 +109,10 @@ __all__ = [
     "Verwijzing",
     "Voorzitter",
     "aard_van",
+    "dubbele_portefeuillehouders",
     "geldig_op",
     "overlapt",
+    "portefeuillehouders",
 ]
 
 SECTIES: dict[str, Any] = {

@@ -11,6 +11,7 @@ from amctl.model import (
     Gedateerd,
     Organisatie,
     Samenstellingsregel,
+    dubbele_portefeuillehouders,
     geldig_op,
     overlapt,
 )
@@ -503,3 +504,46 @@ def portefeuille_buiten_termijn(org: Organisatie, meld: Melder) -> Iterator[Prob
                     f"termijn als {b.functie} ({_tekst(b.vanaf)} t/m {_tekst(b.tot_en_met)}); "
                     "verbeter de datum.",
                 )
+
+
+_WETHOUDER = "  wethouder:\n    naam: wethouder\n    per-gemeente: true\n"
+
+
+@domeinregel(
+    "AM342",
+    "twee-portefeuillehouders",
+    F,
+    "Twee mensen hebben op één dag dezelfde portefeuille in één gemeente.",
+    "Een portefeuille heeft per gemeente op elke dag één houder: hij zit daarmee in het "
+    "portefeuillehoudersoverleg van dat thema. Gaat de portefeuille over naar een ander, dan "
+    "eindigt hij bij de vorige de dag ervoor: 'amctl portefeuille-eraf' (of 'amctl benoem "
+    "... -p THEMA', dat het zelf doet), of 'tot-en-met' bij de portefeuille.",
+    _PORTEFEUILLES.replace("functies:\n", "functies:\n" + _WETHOUDER) + "personen:\n"
+    "  p-oud:\n    naam: P. Oud\n    functies:\n"
+    "      - {functie: wethouder, gemeente: diemen, portefeuilles: [wonen]}\n"
+    "  p-nieuw:\n    naam: P. Nieuw\n    functies:\n"
+    "      - functie: wethouder\n        gemeente: diemen\n        vanaf: 2026-12-01\n"
+    "        portefeuilles: [wonen]\n",
+    _PORTEFEUILLES.replace("functies:\n", "functies:\n" + _WETHOUDER) + "personen:\n"
+    "  p-oud:\n    naam: P. Oud\n    functies:\n"
+    "      - functie: wethouder\n        gemeente: diemen\n"
+    "        portefeuilles: [{portefeuille: wonen, tot-en-met: 2026-11-30}]\n"
+    "  p-nieuw:\n    naam: P. Nieuw\n    functies:\n"
+    "      - functie: wethouder\n        gemeente: diemen\n        vanaf: 2026-12-01\n"
+    "        portefeuilles: [wonen]\n",
+)
+def twee_portefeuillehouders(org: Organisatie, meld: Melder) -> Iterator[Probleem]:
+    for portefeuille, gemeente, eerder, later in dubbele_portefeuillehouders(org):
+        van = f" van '{gemeente}'" if gemeente else ""
+        dag = max(_datum(eerder.begin, date.min), _datum(later.begin, date.min))
+        wanneer = f"op {dag}" if dag != date.min else "tegelijk"
+        yield meld(
+            "AM342",
+            later.toedeling.plek,
+            f"De portefeuille '{portefeuille}'{van} heeft {wanneer} twee houders: "
+            f"'{eerder.persoon}' ({meld.bestand}:{eerder.toedeling.plek.regel}:"
+            f"{eerder.toedeling.plek.kolom}) en '{later.persoon}' ({meld.bestand}:"
+            f"{later.toedeling.plek.regel}:{later.toedeling.plek.kolom}); beëindig hem bij de "
+            f"vorige de dag ervoor met 'amctl portefeuille-eraf {eerder.persoon} "
+            f"{portefeuille} -D DATUM' of 'tot-en-met'.",
+        )
