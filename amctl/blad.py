@@ -35,6 +35,9 @@ KOLOMMEN = (
     "portefeuilles",
 )
 VERPLICHT = ("naam", "functie")
+# What a spreadsheet program reads as the start of a formula (OWASP, "CSV Injection"): a CSV
+# export puts a ' before such a cell, and reading a sheet takes that ' off again.
+FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
 BLADNAAM = "bezetting"
 MAX_RIJEN = 1_000_000
 
@@ -104,7 +107,7 @@ def lees_blad(pad: Path) -> list[Rij]:
         waarden = {k: "" for k in KOLOMMEN}
         for i, cel in enumerate(cellen):
             if i < len(kolommen) and kolommen[i] is not None:
-                waarden[kolommen[i]] = cel.strip()
+                waarden[kolommen[i]] = als_getypt(cel.strip())
             elif cel.strip():
                 problemen.append(
                     BladProbleem(
@@ -118,6 +121,28 @@ def lees_blad(pad: Path) -> list[Rij]:
     if problemen:
         raise OngeldigBlad(str(pad), problemen)
     return uit
+
+
+def _lijkt_formule(tekst: str) -> bool:
+    return tekst.lstrip("'").startswith(FORMULETEKENS)
+
+
+def onschadelijk(tekst: str) -> str:
+    """A CSV cell that no spreadsheet runs: a leading ' before what would start a formula
+    (and before a text that already starts with ' and then such a sign, so that reading it
+    back gives the same text)."""
+    return "'" + tekst if _lijkt_formule(tekst) else tekst
+
+
+def als_getypt(tekst: str) -> str:
+    """The text of a cell that `onschadelijk` wrote: the ' before a formula sign taken off."""
+    return tekst[1:] if tekst.startswith("'") and _lijkt_formule(tekst) else tekst
+
+
+def formulenamen(rijen: list[Rij]) -> list[Rij]:
+    """The rows whose name starts like a formula (=, +, -, @): more often an attack or a
+    paste error than a real name."""
+    return [r for r in rijen if r.waarden["naam"].startswith(FORMULETEKENS)]
 
 
 def met_standaard(rijen: list[Rij], *, vanaf: str | None, bron: str | None) -> list[Rij]:

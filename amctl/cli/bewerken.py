@@ -303,11 +303,17 @@ def importeer(
     inlezen wijzigt de tweede keer niets. Exit 0: ingelezen; 1: foute rijen of ongeldig
     resultaat; 2: verkeerd gebruik.
     """
-    from amctl.blad import OngeldigBlad, lees_blad, met_standaard
+    from amctl.blad import OngeldigBlad, formulenamen, lees_blad, met_standaard
     from amctl.importeren import importeer as importeer_rijen
 
     try:
         rijen = lees_blad(blad)
+        for rij in formulenamen(rijen):
+            _fout(
+                f"let op: {blad}, rij {rij.nummer}: de naam '{rij.waarden['naam']}' begint met "
+                f"'{rij.waarden['naam'][0]}' en lijkt op een formule; amctl leest hem als tekst "
+                "in, maar controleer of dit echt een naam is."
+            )
         rijen = met_standaard(rijen, vanaf=datum, bron=bron)
         bewerk(bestand, droog, importeer_rijen, rijen=rijen, blad=str(blad))
     except OngeldigBlad as ongeldig:

@@ -12,7 +12,7 @@ import io
 from collections import defaultdict
 from datetime import date
 
-from amctl.blad import BLADNAAM, KOLOMMEN, portefeuilletekst
+from amctl.blad import BLADNAAM, KOLOMMEN, onschadelijk, portefeuilletekst
 from amctl.model import Organisatie, geldig_op
 from amctl.tekst import iso
 from amctl.vragen import bron_van_zetel, functienaam, persoonsnaam, wie_zit_in
@@ -81,11 +81,12 @@ def zetel_rijen(org: Organisatie, peildatum: date) -> list[dict[str, str]]:
 
 def als_csv(rijen: list[dict[str, str]], bom: bool = False) -> str:
     """The rows as CSV the way Dutch Excel writes and reads it: ';' and CRLF; with `bom` a
-    byte order mark, so that Excel reads the names as UTF-8."""
+    byte order mark, so that Excel reads the names as UTF-8. A cell that a spreadsheet would
+    run as a formula gets a leading ' (amctl.blad.onschadelijk); `importeer` takes it off."""
     uit = io.StringIO()
     schrijver = csv.DictWriter(uit, KOLOMMEN, delimiter=";", lineterminator="\r\n")
     schrijver.writeheader()
-    schrijver.writerows(rijen)
+    schrijver.writerows({k: onschadelijk(v) for k, v in rij.items()} for rij in rijen)
     return (_BOM if bom else "") + uit.getvalue()
 
 
