@@ -242,24 +242,38 @@ def _plan_vergaderingen(
     return gepland
 
 
+def te_weinig_vergaderingen(
+    per_jaar: int,
+    vastgelegd: Sequence[Vergaderbeurt],
+    gepland: Sequence[Vergaderbeurt],
+    peildatum: date,
+) -> list[tuple[int, int]]:
+    """Each year from the last recorded meeting up to the peildatum that holds fewer meetings
+    (recorded and planned) than the rhythm, with how many it holds: the plan leaves them open
+    (the rooster's note, and a line of `amctl signalen`)."""
+    if not vastgelegd:
+        return []
+    aantal = Counter(v.jaar for v in [*vastgelegd, *gepland])
+    return [
+        (jaar, aantal[jaar])
+        for jaar in range(vastgelegd[-1].jaar, peildatum.year + 1)
+        if aantal[jaar] < per_jaar
+    ]
+
+
 def _ontbrekende_vergaderingen(
     per_jaar: int,
     vastgelegd: Sequence[Vergaderbeurt],
     gepland: Sequence[Vergaderbeurt],
     peildatum: date,
 ) -> list[str]:
-    """A note for each year from the last recorded meeting up to the peildatum that holds
-    fewer meetings (recorded and planned) than the rhythm: the plan leaves them open."""
-    if not vastgelegd:
-        return []
-    aantal = Counter(v.jaar for v in [*vastgelegd, *gepland])
+    """A note for each year of `te_weinig_vergaderingen`."""
     return [
-        f"In {jaar}: {telwoord(aantal[jaar], 'vergadering', 'vergaderingen')} vastgelegd of "
+        f"In {jaar}: {telwoord(aantal, 'vergadering', 'vergaderingen')} vastgelegd of "
         "gepland, minder dan het "
         f"ritme van {per_jaar} x per jaar; amctl verzint geen vergadering in het verleden. Leg "
         "vast wat er gebeurde, dan schuift het rooster mee."
-        for jaar in range(vastgelegd[-1].jaar, peildatum.year + 1)
-        if aantal[jaar] < per_jaar
+        for jaar, aantal in te_weinig_vergaderingen(per_jaar, vastgelegd, gepland, peildatum)
     ]
 
 

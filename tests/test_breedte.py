@@ -26,6 +26,7 @@ VRAGEN = [
     ["boom"],
     ["rooster", "plenair-overleg"],
     ["geschiedenis", "regiegroep"],
+    ["signalen"],
 ]
 
 

@@ -1,4 +1,5 @@
-"""Controleren: `controleer` (validate), `regels` and `schema`."""
+"""Controleren: `controleer` (validate), `signalen` (what needs attention), `regels` and
+`schema`."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import typer
 from amctl.cli.gedeeld import met_json, schrijf_json, toon_blokken
 from amctl.kader import CONTROLEREN, EXIT_GEBRUIK, EXIT_ONGELDIG, app, meld
 from amctl.kader import fout as _fout
-from amctl.opties import BestandOptie, JsonOptie
+from amctl.opties import BestandOptie, JsonOptie, PeildatumOptie, als_datum, tussen
 from amctl.probleem import GebruiksFout
 
 
@@ -104,6 +105,56 @@ def _samenvatting(paden: list[str], fouten: int, waarschuwingen: int, strikt: bo
         f"{oordeel}: {aantal(fouten, 'fout', 'fouten')}, "
         f"{aantal(waarschuwingen, 'waarschuwing', 'waarschuwingen')} in {wat} ({welke}).\n"
     )
+
+
+@app.command("signalen", rich_help_panel=CONTROLEREN)
+def signalen(
+    peildatum: PeildatumOptie = None,
+    binnen: Annotated[
+        int,
+        typer.Option(
+            "--binnen",
+            metavar="DAGEN",
+            callback=tussen(0, 36_500),
+            help="Wat binnen zoveel dagen na de peildatum afloopt, staat erbij.",
+        ),
+    ] = 90,
+    als_json: JsonOptie = False,
+    streng: Annotated[
+        bool,
+        typer.Option(
+            "--streng",
+            "--strikt",
+            help="Exit 1 als er iets in de lijst staat (voor een geplande CI-taak).",
+        ),
+    ] = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Wat aandacht vraagt: open zetels, termijnen die aflopen, portefeuilles zonder houder,
+    vergaderingen en voorzittersbeurten die aan de beurt zijn, personen zonder functie en de
+    waarschuwingen van 'amctl controleer'; elke regel met de opdracht die het oplost.
+
+    Gegroepeerd in de volgorde waarin u ze afwerkt: wat een datum heeft eerst. Exit 0: de
+    lijst staat er (ook als er iets in staat); 1: ongeldige gegevens, of met --streng een
+    lijst die niet leeg is; 2: verkeerd gebruik.
+    """
+    from amctl import vragen
+    from amctl.cli.gedeeld import lees_model_met_waarschuwingen
+    from amctl.weergave import signalen as weergave
+
+    dag = als_datum(peildatum)
+    org, waarschuwingen = lees_model_met_waarschuwingen(bestand)
+    uitkomst = vragen.signalen(org, dag, binnen, waarschuwingen)
+    if als_json:
+        schrijf_json(weergave.als_dict(uitkomst), org)
+    else:
+        from amctl.cli.gedeeld import kopregel
+        from amctl.weergave.opmaak import breedte_voor
+
+        tekst = weergave.als_tekst(uitkomst, breedte_voor(sys.stdout))
+        sys.stdout.write(f"{kopregel(org)}\n{tekst}")
+    if streng and uitkomst.signalen:
+        raise typer.Exit(EXIT_ONGELDIG)
 
 
 def _aanvul_regelcode(incomplete: str):

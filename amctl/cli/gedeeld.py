@@ -36,6 +36,20 @@ def lees_model(bestand: Path | None, inhoud: bytes | None = None):
         stop_bij_fouten(ongeldig.uitslag, "daarom geeft amctl geen antwoord")
 
 
+def lees_model_met_waarschuwingen(bestand: Path | None):
+    """The validated model of the chosen file and its warnings, as `amctl controleer` finds
+    them (its verdict comes from the cache when the file is unchanged); errors end the
+    command with exit 1, as in `lees_model`."""
+    from amctl.bestand import kies_bestand
+    from amctl.controle import oordeel
+
+    pad = kies_bestand(bestand)
+    uitslag = oordeel(pad)
+    if uitslag.fouten:
+        stop_bij_fouten(uitslag, "daarom geeft amctl geen antwoord")
+    return lees_model(pad), uitslag.waarschuwingen
+
+
 def stop_bij_fouten(uitslag, gevolg: str, getoond: int = 5) -> NoReturn:
     """The one way a command ends on a file with errors: the first errors, one sentence, exit 1."""
     from amctl.tekst import aantal

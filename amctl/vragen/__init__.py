@@ -9,7 +9,9 @@ Three parts, each in its own module, all importable from here (`from amctl.vrage
 - `zoeken`: finding a body, person, post or gemeente by what people type, `waar-zit`, the parts
   of a body, and the look-ups (INDEXEN) that let a question read only what it answers about;
 - `tijdlijn`: seats through time and the dated changes (what holds when, what is coming);
-  loaded when one of its names is first asked for, since most questions are about one date.
+  loaded when one of its names is first asked for, since most questions are about one date;
+- `aandacht`: what needs attention on a date (`amctl signalen`), from the seats, the rooster
+  and the warnings; loaded when first asked for, like `tijdlijn`.
 """
 
 from amctl.vragen.zetels import (
@@ -81,17 +83,25 @@ _TIJDLIJN = (
 )
 
 
+_AANDACHT = ("GROEPEN", "Signaal", "Signalen", "signalen")
+
+
 def __getattr__(naam: str):
     if naam in _TIJDLIJN:
         from amctl.vragen import tijdlijn
 
         return getattr(tijdlijn, naam)
+    if naam in _AANDACHT:
+        from amctl.vragen import aandacht
+
+        return getattr(aandacht, naam)
     raise AttributeError(f"module 'amctl.vragen' has no attribute {naam!r}")
 
 
 __all__ = [
     "DAG",
     "GEEN_HERKOMST",
+    "GROEPEN",
     "INDEXEN",
     "OPEN",
     "Bezetting_op",
@@ -100,6 +110,8 @@ __all__ = [
     "Periode",
     "Plaats",
     "Samenvatting",
+    "Signaal",
+    "Signalen",
     "Stand",
     "Steun",
     "Verband",
@@ -134,6 +146,7 @@ __all__ = [
     "ritmes_op",
     "samenstelling",
     "samenwerkingsverbanden",
+    "signalen",
     "stand_op",
     "status_herkomst",
     "status_periode_op",
