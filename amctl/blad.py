@@ -2,9 +2,12 @@
 
 One row per holding (a person holds a functie, `orgaan` empty) or per named membership (a
 person sits in an orgaan for a post, `orgaan` filled), under a header row with the columns
-of KOLOMMEN in any order. A sheet comes as CSV the way Excel writes it (UTF-8 with or
-without BOM, `;` or `,`, CRLF) or as .xlsx (the sheet `bezetting`, else the first sheet).
-Row numbers are the ones the spreadsheet shows: the header is row 1.
+of KOLOMMEN in any order, named as a person types them: case, spaces and hyphens do not
+count (`Tot en met` is `tot-en-met`). A column amctl does not know is left out with a
+warning, unless it looks like one of KOLOMMEN (a typo that would lose data: an error).
+A sheet comes as CSV the way Excel writes it (UTF-8 with or without BOM, `;` or `,`, CRLF)
+or as .xlsx (the sheet `bezetting`, else the first sheet). Row numbers are the ones the
+spreadsheet shows: the header is row 1.
 """
 
 from __future__ import annotations
@@ -57,6 +60,13 @@ class BladProbleem(NamedTuple):
     melding: str
 
 
+class Blad(NamedTuple):
+    """A sheet read: its rows, and the warnings about its header (columns left out)."""
+
+    rijen: list[Rij]
+    waarschuwingen: list[BladProbleem]
+
+
 class OngeldigBlad(Exception):
     """The sheet has bad rows; nothing is imported (exit status 1)."""
 
@@ -68,9 +78,9 @@ class OngeldigBlad(Exception):
         )
 
 
-def lees_blad(pad: Path) -> list[Rij]:
+def lees_blad(pad: Path) -> Blad:
     """The rows of a .csv or .xlsx file, empty rows left out. A header that names a column
-    twice, misses a required one or has one amctl does not know: OngeldigBlad."""
+    twice, misses a required one or has one that looks like a known one: OngeldigBlad."""
     soort = pad.suffix.lower()
     if soort not in (".csv", ".xlsx"):
         raise GebruiksFout(
@@ -97,7 +107,7 @@ def lees_blad(pad: Path) -> list[Rij]:
             ],
         )
     kop_nummer, kop = rijen[0]
-    kolommen, problemen = _kolommen(kop, kop_nummer)
+    kolommen, genegeerd, problemen = _kolommen(kop, kop_nummer)
     if problemen:
         raise OngeldigBlad(str(pad), problemen)
     uit = []
@@ -108,7 +118,7 @@ def lees_blad(pad: Path) -> list[Rij]:
         for i, cel in enumerate(cellen):
             if i < len(kolommen) and kolommen[i] is not None:
                 waarden[kolommen[i]] = als_getypt(cel.strip())
-            elif cel.strip():
+            elif cel.strip() and i not in genegeerd:
                 problemen.append(
                     BladProbleem(
                         nummer,
@@ -120,7 +130,7 @@ def lees_blad(pad: Path) -> list[Rij]:
         uit.append(Rij(nummer, waarden))
     if problemen:
         raise OngeldigBlad(str(pad), problemen)
-    return uit
+    return Blad(uit, list(genegeerd.values()))
 
 
 def _lijkt_formule(tekst: str) -> bool:
@@ -156,32 +166,54 @@ def met_standaard(rijen: list[Rij], *, vanaf: str | None, bron: str | None) -> l
     ]
 
 
-def _kolommen(kop: list[str], nummer: int) -> tuple[list[str | None], list[BladProbleem]]:
+def kolomsleutel(naam: str) -> str:
+    """A column name as it is compared: case, spaces, hyphens and underscores do not count."""
+    return "".join(naam.casefold().replace("-", " ").replace("_", " ").split())
+
+
+_OP_SLEUTEL = {kolomsleutel(k): k for k in KOLOMMEN}
+
+
+def _kolommen(
+    kop: list[str], nummer: int
+) -> tuple[list[str | None], dict[int, BladProbleem], list[BladProbleem]]:
+    """Per cell of the header the column it names (None: empty or left out), the columns
+    left out with their warning (by index), and what is wrong with the header."""
     kolommen: list[str | None] = []
+    genegeerd: dict[int, BladProbleem] = {}
     problemen = []
     for i, cel in enumerate(kop):
-        naam = cel.strip().lower()
-        if not naam:
+        tekst = cel.strip()
+        naam = _OP_SLEUTEL.get(kolomsleutel(tekst))
+        if not tekst:
             kolommen.append(None)
             continue
-        if naam not in KOLOMMEN:
-            tip = suggestie(naam, KOLOMMEN)
-            hint = f" Bedoelde u '{tip}'?" if tip else ""
-            problemen.append(
-                BladProbleem(
-                    nummer,
-                    cel.strip(),
-                    f"Onbekende kolom '{cel.strip()}' (kolom {i + 1}).{hint} Kolommen: "
-                    f"{', '.join(KOLOMMEN)}; verwijder of hernoem de andere.",
+        if naam is None:
+            tip = suggestie(kolomsleutel(tekst), _OP_SLEUTEL)
+            if tip:
+                problemen.append(
+                    BladProbleem(
+                        nummer,
+                        tekst,
+                        f"Onbekende kolom '{tekst}' (kolom {i + 1}). Bedoelde u "
+                        f"'{_OP_SLEUTEL[tip]}'? Hernoem de kolom, of geef haar een naam die "
+                        f"niet op een kolom van amctl lijkt ({', '.join(KOLOMMEN)}).",
+                    )
                 )
-            )
+            else:
+                genegeerd[i] = BladProbleem(
+                    nummer,
+                    tekst,
+                    f"amctl kent de kolom '{tekst}' (kolom {i + 1}) niet en leest haar niet in; "
+                    f"de kolommen zijn: {', '.join(KOLOMMEN)}.",
+                )
         elif naam in kolommen:
             problemen.append(
                 BladProbleem(
                     nummer, naam, f"De kolom '{naam}' staat twee keer in de kop; houd er één."
                 )
             )
-        kolommen.append(naam if naam in KOLOMMEN else None)
+        kolommen.append(naam)
     for naam in VERPLICHT:
         if naam not in kolommen:
             problemen.append(
@@ -189,7 +221,7 @@ def _kolommen(kop: list[str], nummer: int) -> tuple[list[str | None], list[BladP
                     nummer, naam, f"De kolom '{naam}' ontbreekt in de kop (rij 1); voeg hem toe."
                 )
             )
-    return kolommen, problemen
+    return kolommen, genegeerd, problemen
 
 
 def _lees_csv(pad: Path) -> list[tuple[int, list[str]]]:

@@ -24,13 +24,41 @@ from amctl.probleem import GebruiksFout
 from amctl.tekst import suggestie
 from amctl.vragen import zoek_orgaan
 
-_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_ISO = re.compile(r"(?P<j>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\Z")
+_DMJ = re.compile(r"(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<j>\d{4})\Z")  # Dutch Excel's CSV
+_ANDERS = re.compile(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}\Z")
+_KORT_JAAR = re.compile(r"\d{1,2}-\d{1,2}-\d{2}\Z")
+_SCHRIJF = "schrijf JJJJ-MM-DD (2026-04-01) of dag-maand-jaar met streepjes (1-4-2026)"
 _NORMAAL = re.compile(r"[\s_\-]+")
-_DEEL = re.compile(
-    r"\s*(?P<naam>[^()]+?)\s*(?:\(\s*(?:(?P<van>\d{4}-\d{2}-\d{2})\s*t/m\s*"
-    r"(?P<tot>\d{4}-\d{2}-\d{2})|vanaf\s+(?P<vanaf>\d{4}-\d{2}-\d{2})|t/m\s+"
-    r"(?P<totmet>\d{4}-\d{2}-\d{2}))\s*\))?\s*\Z"
+_DEEL = re.compile(r"\s*(?P<naam>[^()]+?)\s*(?:\((?P<periode>[^()]*)\))?\s*\Z")
+_PERIODE = re.compile(
+    r"\s*(?:vanaf\s+(?P<vanaf>\S+)|t/m\s+(?P<totmet>\S+)|(?P<van>\S+)\s+t/m\s+(?P<tot>\S+))\s*\Z"
 )
+
+
+def lees_datum(tekst: str) -> date:
+    """A date as a sheet holds it: JJJJ-MM-DD, or D-M-JJJJ and DD-MM-JJJJ as Dutch Excel saves
+    a CSV. Every other form is refused (ValueError with the sentence to show): with '/' or '.'
+    day and month can be either way round, a year of two digits any century."""
+    gevonden = _ISO.match(tekst) or _DMJ.match(tekst)
+    if gevonden is None:
+        if _ANDERS.match(tekst):
+            reden = (
+                f"In '{tekst}' is niet zeker wat de dag en wat de maand is (een Engelse Excel "
+                f"schrijft 12/31/2026); {_SCHRIJF}"
+            )
+        elif _KORT_JAAR.match(tekst):
+            reden = f"'{tekst}' heeft een jaar van twee cijfers; {_SCHRIJF}"
+        else:
+            reden = f"'{tekst}' is geen datum; {_SCHRIJF}"
+        raise ValueError(reden + " (in Excel: celopmaak Tekst of Datum).")
+    try:
+        dag = date(int(gevonden["j"]), int(gevonden["m"]), int(gevonden["d"]))
+    except ValueError:
+        raise ValueError(f"'{tekst}' is geen bestaande dag; {_SCHRIJF}.") from None
+    if not EERSTE_JAAR <= dag.year <= LAATSTE_JAAR:
+        raise ValueError(f"'{tekst}' is geen datum tussen {EERSTE_JAAR} en {LAATSTE_JAAR}.")
+    return dag
 
 
 class Deel(NamedTuple):
@@ -100,35 +128,28 @@ class Lezer:
         if not tekst:
             return None
         try:
-            if not _DATUM.match(tekst):
-                raise ValueError
-            dag = date.fromisoformat(tekst)
-            if not EERSTE_JAAR <= dag.year <= LAATSTE_JAAR:
-                raise ValueError
-        except ValueError:
-            self.fout(
-                rij,
-                kolom,
-                f"'{tekst}' is geen datum tussen {EERSTE_JAAR} en {LAATSTE_JAAR}; schrijf "
-                "JJJJ-MM-DD, bijv. 2026-04-01 (in Excel: celopmaak Tekst of Datum).",
-            )
+            return lees_datum(tekst)
+        except ValueError as reden:
+            self.fout(rij, kolom, str(reden))
             return None
-        return dag
 
     def delen(self, rij: Rij) -> tuple[Deel, ...]:
         """The cell 'wonen, economie (vanaf 2027-01-01)' as portefeuilles with their dates."""
         delen = []
         for stuk in rij.waarden["portefeuilles"].split(","):
-            gevonden = _DEEL.match(stuk)
             if not stuk.strip():
                 continue
-            if gevonden is None:
+            gevonden = _DEEL.match(stuk)
+            periode = (
+                _PERIODE.match(gevonden["periode"]) if gevonden and gevonden["periode"] else None
+            )
+            if gevonden is None or (gevonden["periode"] is not None and periode is None):
                 self.fout(
                     rij,
                     "portefeuilles",
                     f"'{stuk.strip()}' is geen portefeuille; schrijf bijv. 'wonen', 'wonen "
-                    "(vanaf 2027-01-01)' of 'wonen (2026-04-01 t/m 2027-12-31)', gescheiden "
-                    "door komma's.",
+                    "(vanaf 2027-01-01)', 'wonen (t/m 2026-11-30)' of 'wonen (2026-04-01 t/m "
+                    "2027-12-31)', gescheiden door komma's.",
                 )
                 continue
             naam = gevonden.group("naam")
@@ -143,15 +164,25 @@ class Lezer:
                     "'portefeuilles' in het bestand staan.",
                 )
                 continue
-            van = gevonden.group("van") or gevonden.group("vanaf")
-            tot = gevonden.group("tot") or gevonden.group("totmet")
-            delen.append(
-                Deel(
-                    pid,
-                    date.fromisoformat(van) if van else None,
-                    date.fromisoformat(tot) if tot else None,
-                )
+            data = (
+                (periode["van"] or periode["vanaf"], periode["tot"] or periode["totmet"])
+                if periode
+                else (None, None)
             )
+            try:
+                van, tot = (lees_datum(d) if d else None for d in data)
+            except ValueError as reden:
+                self.fout(rij, "portefeuilles", str(reden))
+                continue
+            if van and tot and tot < van:
+                self.fout(
+                    rij,
+                    "portefeuilles",
+                    f"In '{stuk.strip()}' ligt t/m vóór vanaf; t/m is de laatste dag die nog "
+                    "meetelt.",
+                )
+                continue
+            delen.append(Deel(pid, van, tot))
         return tuple(delen)
 
     def lees(self, rij: Rij) -> Regel | None:

@@ -3,7 +3,9 @@
 The sheet says what is true; the import adds what the file does not have yet, completes
 what it has (an end date, a source, a role, a corrected name) and leaves the rest alone, so
 importing the same sheet twice changes nothing the second time. An empty cell never removes
-anything from the file. Like `amctl benoem`, a new holder of a post with one seat
+anything from the file. A portefeuille the cell ends (`economie (t/m 2026-11-30)`) ends the
+one recorded with that holding; a cell that leaves out a portefeuille still held is refused
+with what to write instead. Like `amctl benoem`, a new holder of a post with one seat
 (`zetels: 1`) ends the term of the holder before, the day before the new one starts.
 
 Every row is checked first (amctl.bladlezer), and every bad row is named with its column;
@@ -21,7 +23,7 @@ from typing import Any, NamedTuple
 from amctl.bewerken import Bewerker, Uitkomst, _in_regel, _lijstpad, _zorg_voor_sectie
 from amctl.blad import BladProbleem, OngeldigBlad, Rij
 from amctl.bladlezer import Deel, Lezer, Personen, Regel
-from amctl.model import Bezetting, Lidmaatschap, Organisatie, geldig_op, overlapt
+from amctl.model import Bezetting, Lidmaatschap, Organisatie, Toedeling, geldig_op, overlapt
 from amctl.vragen import functienaam
 
 DAG = timedelta(days=1)
@@ -56,6 +58,31 @@ def _zelfde(bestaand: list, regel: Regel):
     if regel.vanaf is None and len(bestaand) == 1:
         return bestaand[0]
     return None
+
+
+def _toedeling(item: Bezetting, deel: Deel) -> tuple[int, Toedeling] | str | None:
+    """The recorded portefeuille of the holding a part of the cell speaks of (index and
+    item); None when it is new, a sentence when the cell does not say which one."""
+    zelfde = [
+        (i, t) for i, t in enumerate(item.portefeuilles) if t.portefeuille == deel.portefeuille
+    ]
+    if deel.vanaf is not None:
+        zelfde = [(i, t) for i, t in zelfde if (t.vanaf or item.vanaf) == deel.vanaf]
+    elif len(zelfde) > 1 and deel.tot_en_met is not None:
+        if any(t.tot_en_met == deel.tot_en_met for _, t in zelfde):
+            return next((i, t) for i, t in zelfde if t.tot_en_met == deel.tot_en_met)
+        zelfde = [
+            (i, t)
+            for i, t in zelfde
+            if (t.vanaf or date.min) <= deel.tot_en_met <= (t.tot_en_met or date.max)
+        ]
+        if len(zelfde) > 1:
+            return (
+                f"De portefeuille '{deel.portefeuille}' staat {len(zelfde)} keer bij deze "
+                "functie; noem de vanaf van de ene die eindigt: "
+                f"'{deel.portefeuille} (JJJJ-MM-DD t/m {deel.tot_en_met})'."
+            )
+    return zelfde[0] if zelfde else None
 
 
 def _bron_waarde(bron: tuple[str, ...]) -> str | list[str]:
@@ -108,6 +135,7 @@ class _Plan:
         self.nieuwe_bezettingen: dict[str, list[Regel]] = defaultdict(list)
         self.nieuwe_leden: dict[str, list[Regel]] = defaultdict(list)
         self.delen_erbij: dict[int, tuple[Bezetting, list[Deel]]] = {}
+        self.delen_einde: dict[int, tuple[Bezetting, list[tuple[int, date]]]] = {}
         self.aangeraakt: set[int] = set()  # ids of the recorded items a row speaks of
         self.tellingen = {"bezet": [0, 0, 0], "lid": [0, 0, 0]}
         self.meldingen: list[str] = []
@@ -163,15 +191,12 @@ class _Plan:
                 self.nieuwe_bezettingen[regel.persoon].append(regel)
                 self.tellingen["bezet"][0] += 1
             else:
-                erbij = [
-                    d
-                    for d in regel.portefeuilles
-                    if tuple(d)
-                    not in {(t.portefeuille, t.vanaf, t.tot_en_met) for t in item.portefeuilles}
-                ]
+                erbij, einden = self._portefeuilles(item, regel)
                 if erbij:
                     self.delen_erbij[id(item)] = (item, erbij)
-                self._vul_aan(item, regel, "bezet", ("tot-en-met", "bron"), bool(erbij))
+                if einden:
+                    self.delen_einde[id(item)] = (item, einden)
+                self._vul_aan(item, regel, "bezet", ("tot-en-met", "bron"), bool(erbij or einden))
         for regel in self.lid:
             bestaand = [
                 lid
@@ -186,6 +211,44 @@ class _Plan:
                 self.tellingen["lid"][0] += 1
             else:
                 self._vul_aan(item, regel, "lid", ("rol", "tot-en-met", "bron"))
+
+    def _portefeuilles(
+        self, item: Bezetting, regel: Regel
+    ) -> tuple[list[Deel], list[tuple[int, date]]]:
+        """What the cell changes in the portefeuilles of a recorded holding: the parts to add,
+        and (index, last day) of those it ends. A cell that leaves out a portefeuille held
+        without an end is a problem of the row: amctl cannot guess the last day."""
+        erbij, einden = [], []
+        for deel in regel.portefeuilles:
+            gevonden = _toedeling(item, deel)
+            if gevonden is None:
+                erbij.append(deel)
+            elif isinstance(gevonden, str):
+                self.lezer.problemen.append(BladProbleem(regel.rij, "portefeuilles", gevonden))
+            else:
+                index, toedeling = gevonden
+                if deel.tot_en_met and deel.tot_en_met != toedeling.tot_en_met:
+                    einden.append((index, deel.tot_en_met))
+        genoemd = {d.portefeuille for d in regel.portefeuilles}
+        if regel.portefeuilles and not (regel.tot_en_met or item.tot_en_met):
+            for toedeling in item.portefeuilles:
+                if toedeling.portefeuille in genoemd or toedeling.tot_en_met is not None:
+                    continue
+                naam = self.org.portefeuilles[toedeling.portefeuille].naam
+                sinds = toedeling.vanaf or item.vanaf
+                self.lezer.problemen.append(
+                    BladProbleem(
+                        regel.rij,
+                        "portefeuilles",
+                        f"{naam} ontbreekt in de cel, maar {self.org.personen[item.persoon].naam}"
+                        f" heeft die portefeuille als "
+                        f"{functienaam(self.org, item.functie, item.gemeente)}"
+                        f"{f' sinds {sinds}' if sinds else ''}, zonder einde. Eindigt ze, "
+                        f"schrijf dan '{toedeling.portefeuille} (t/m JJJJ-MM-DD)' met de "
+                        "laatste dag; een lege cel laat de portefeuilles zoals ze zijn.",
+                    )
+                )
+        return erbij, einden
 
     def _vul_aan(
         self, item, regel: Regel, soort: str, sleutels: tuple[str, ...], meer: bool = False
@@ -345,6 +408,7 @@ class _Plan:
             or self.nieuwe_bezettingen
             or self.nieuwe_leden
             or self.delen_erbij
+            or self.delen_einde
         )
 
     def schrijf(self, tekst: str, bestand: str) -> str:
@@ -359,6 +423,7 @@ class _Plan:
             self.nieuwe_bezettingen,
             self.nieuwe_leden,
             self.delen_erbij,
+            self.delen_einde,
         )
         paden = _paden(bewerker, org)
         with bewerker.in_een_stap():
@@ -366,6 +431,15 @@ class _Plan:
                 bewerker.zet(("personen", pid), "naam", naam)
             for item, sleutel, waarde in self.zetten:
                 bewerker.zet(paden[id(item)], sleutel, waarde, na=_NA[sleutel])
+            for item, einden in self.delen_einde.values():
+                lijst = (*paden[id(item)], "portefeuilles")
+                for index, laatste in einden:
+                    pad = _lijstpad(bewerker, lijst, index)
+                    if isinstance(bewerker.knoop(pad), str):
+                        toedeling = {"portefeuille": bewerker.knoop(pad), "tot-en-met": laatste}
+                        bewerker.vervang_item(pad, toedeling)
+                    else:
+                        bewerker.zet(pad, "tot-en-met", laatste, na=("vanaf", "portefeuille"))
             for item, delen in self.delen_erbij.values():
                 pad = paden[id(item)]
                 items = [_deel_item(d) for d in delen]
@@ -422,6 +496,7 @@ def _voorbereid(
     nieuwe_bezettingen,
     nieuwe_leden,
     delen_erbij,
+    delen_einde,
 ) -> None:
     """The few edits that change the shape of what the one step adds to: a section that is
     missing, a single item written without a list."""
@@ -431,7 +506,7 @@ def _voorbereid(
         pad = ("personen", pid, "functies")
         if pid in org.personen and bewerker.knoop(pad[:-1]).get("functies") is not None:
             bewerker.maak_lijst(pad)
-    for item, _ in delen_erbij.values():
+    for item, _ in [*delen_erbij.values(), *delen_einde.values()]:
         persoon = org.personen[item.persoon]
         pad = _lijstpad(
             bewerker,

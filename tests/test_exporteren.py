@@ -391,5 +391,5 @@ def test_libreoffice_opens_the_csv_with_every_formula_as_text(runner, tmp_path, 
     # and that workbook, read in by amctl, gives the names back without the quote
     from amctl.blad import lees_blad
 
-    namen = {r.waarden["naam"] for r in lees_blad(tmp_path / "uit" / "bezetting.xlsx")}
+    namen = {r.waarden["naam"] for r in lees_blad(tmp_path / "uit" / "bezetting.xlsx").rijen}
     assert set(FORMULES) <= namen

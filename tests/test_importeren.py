@@ -128,7 +128,7 @@ def test_every_bad_row_is_named_with_its_column_and_nothing_is_written(runner, g
             "naam,functie,gemeente,vanaf,tot-en-met,orgaan,bron",
             "Fictief Goed,burgemeester,diemen,2026-01-01,,,",
             "Fictief Tikfout,burgemeester,Diemn,2026-01-01,,,",
-            "Fictief Datum,wethouder,aalsmeer,01-04-2026,,,",
+            "Fictief Datum,wethouder,aalsmeer,04/01/2026,,,",
             ",wethouder,aalsmeer,2026-04-01,,,",
             "Fictief Bron,wethouder,uithoorn,2026-04-01,,,nergens",
             "Fictief Zonder,raadslid,diemen,2026-04-01,,raadsledenplatform,",
@@ -143,7 +143,7 @@ def test_every_bad_row_is_named_with_its_column_and_nothing_is_written(runner, g
     assert (
         f"{blad}, rij 3, kolom 'gemeente': Onbekende gemeente 'Diemn'. Bedoelde u 'diemen'?" in fout
     )
-    assert f"{blad}, rij 4, kolom 'vanaf': '01-04-2026' is geen datum" in fout
+    assert f"{blad}, rij 4, kolom 'vanaf': In '04/01/2026' is niet zeker wat de dag" in fout
     assert f"{blad}, rij 5, kolom 'naam': De naam ontbreekt" in fout
     assert f"{blad}, rij 6, kolom 'bron': Onbekende bron 'nergens'" in fout
     assert (
@@ -474,4 +474,198 @@ def test_an_unreadable_sheet_is_named_in_dutch_words(
     assert reden in uitvoer.stderr
     for engels in ("File is not a zip file", "field larger", "There is no item", "KeyError"):
         assert engels not in uitvoer.stderr
+    assert gedeeld.read_bytes() == voor
+
+
+# --- issue 22, item 3: sheets as Excel users write them ----------------------------------------
+
+
+# schrijf_csv leaves these lines as they are: ';' between the cells, ',' inside a cell.
+
+
+def wethouder_2_diemen(pad: Path) -> str:
+    """The line of the file that records Fictieve Wethouder 2 Diemen's holding."""
+    tekst = pad.read_text(encoding="utf-8")
+    persoon = tekst[tekst.index("  fictieve-wethouder-2-diemen:") :]
+    return next(r for r in persoon.splitlines() if "functie: wethouder" in r).strip()
+
+
+def test_dutch_excel_dates_and_headers_read_as_the_iso_sheet(runner, gedeeld, tmp_path):
+    """Dutch Excel saves a CSV with dates as 15-4-2026 and the headers as typed."""
+    iso = Path(shutil.copy(gedeeld, tmp_path / "iso.yaml"))
+    schrijf_csv(
+        tmp_path / "iso.csv",
+        [
+            "naam;functie;gemeente;vanaf;tot-en-met;portefeuilles",
+            "Fictieve Wethouder A;wethouder;diemen;2026-04-15;2030-03-31;wonen (vanaf 2026-07-01)",
+            "Fictieve Wethouder B;wethouder;diemen;2026-04-05;;"
+            "economie (2026-04-05 t/m 2026-12-31)",
+        ],
+    )
+    blad = schrijf_csv(
+        tmp_path / "excel.csv",
+        [
+            "Naam;Functie;Gemeente;Vanaf;Tot en met;Porte_feuilles",
+            "Fictieve Wethouder A;wethouder;diemen;15-4-2026;31-03-2030;wonen (vanaf 1-7-2026)",
+            "Fictieve Wethouder B;wethouder;diemen;05-04-2026;;economie (5-4-2026 t/m 31-12-2026)",
+        ],
+    )
+    assert amctl(runner, iso, "importeer", str(tmp_path / "iso.csv")).exit_code == 0
+
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+
+    assert uitvoer.exit_code == 0, uitvoer.output
+    assert "waarschuwing" not in uitvoer.stderr
+    assert gedeeld.read_bytes() == iso.read_bytes()
+    assert "vanaf: 2026-04-15, tot-en-met: 2030-03-31" in gedeeld.read_text()
+
+
+@pytest.mark.parametrize(
+    ("cel", "melding"),
+    [
+        ("04/01/2026", "In '04/01/2026' is niet zeker wat de dag en wat de maand is"),
+        ("1.4.2026", "In '1.4.2026' is niet zeker wat de dag en wat de maand is"),
+        ("1-4-26", "'1-4-26' heeft een jaar van twee cijfers"),
+        ("31-2-2026", "'31-2-2026' is geen bestaande dag"),
+        ("april 2026", "'april 2026' is geen datum"),
+    ],
+)
+def test_a_date_amctl_cannot_be_sure_of_is_refused_with_a_sentence(
+    runner, gedeeld, tmp_path, cel, melding
+):
+    blad = schrijf_csv(
+        tmp_path / "datum.csv",
+        ["naam;functie;gemeente;vanaf", f"Fictieve Wethouder A;wethouder;diemen;{cel}"],
+    )
+    voor = gedeeld.read_bytes()
+
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+
+    assert uitvoer.exit_code == 1
+    assert f"{blad}, rij 2, kolom 'vanaf': {melding}" in uitvoer.stderr
+    assert "schrijf JJJJ-MM-DD (2026-04-01) of dag-maand-jaar met streepjes (1-4-2026)" in (
+        uitvoer.stderr
+    )
+    assert gedeeld.read_bytes() == voor
+
+
+def test_an_unknown_column_is_left_out_with_one_warning_naming_it(runner, gedeeld, tmp_path):
+    zonder = Path(shutil.copy(gedeeld, tmp_path / "zonder.yaml"))
+    regels = [
+        "Fictieve Wethouder A,wethouder,diemen,2026-04-15",
+        "Fictieve Wethouder B,wethouder,diemen,2026-04-15",
+    ]
+    schrijf_csv(tmp_path / "zonder.csv", ["naam,functie,gemeente,vanaf", *regels])
+    blad = schrijf_csv(
+        tmp_path / "opmerking.csv",
+        ["naam,functie,gemeente,vanaf,Opmerking", *(r + ",nog bellen" for r in regels)],
+    )
+    assert amctl(runner, zonder, "importeer", str(tmp_path / "zonder.csv")).exit_code == 0
+
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+
+    assert uitvoer.exit_code == 0, uitvoer.output
+    assert uitvoer.stderr == (
+        f"{blad}, rij 1, kolom 'Opmerking': waarschuwing: amctl kent de kolom 'Opmerking' "
+        "(kolom 5) niet en leest haar niet in; de kolommen zijn: naam, persoon, functie, "
+        "gemeente, vanaf, tot-en-met, orgaan, rol, bron, portefeuilles.\n"
+    )
+    assert gedeeld.read_bytes() == zonder.read_bytes()
+
+
+def test_a_column_that_looks_like_a_known_one_is_an_error_not_ignored(runner, gedeeld, tmp_path):
+    blad = schrijf_csv(
+        tmp_path / "kop.csv",
+        ["naam,functie,gemeente,Tot en mett", "Fictieve Wethouder A,wethouder,diemen,2030-01-01"],
+    )
+    voor = gedeeld.read_bytes()
+
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+
+    assert uitvoer.exit_code == 1
+    assert (
+        f"{blad}, rij 1, kolom 'Tot en mett': Onbekende kolom 'Tot en mett' (kolom 4). "
+        "Bedoelde u 'tot-en-met'?" in uitvoer.stderr
+    )
+    assert gedeeld.read_bytes() == voor
+
+
+def test_ending_a_portfolio_in_the_cell_ends_the_recorded_one_not_a_second(
+    runner, gedeeld, tmp_path
+):
+    """The wrong answer of issue 22: `economie (t/m 2026-11-30)` added a second entry beside
+    the open one, and the wethouder stayed in PHO Economie."""
+    assert amctl(runner, gedeeld, "importeer", str(BLAD)).exit_code == 0
+    blad = schrijf_csv(
+        tmp_path / "einde.csv",
+        [
+            "naam;functie;gemeente;vanaf;portefeuilles",
+            "Fictieve Wethouder 2 Diemen;wethouder;diemen;2026-04-15;"
+            "economie (t/m 2026-11-30), verkeer-en-vervoer (vanaf 2026-07-01)",
+        ],
+    )
+
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+
+    assert uitvoer.exit_code == 0, uitvoer.output
+    assert "Bezettingen (functies): 0 toegevoegd, 1 gewijzigd, 0 al aanwezig." in uitvoer.stdout
+    assert wethouder_2_diemen(gedeeld) == (
+        "- {functie: wethouder, gemeente: diemen, vanaf: 2026-04-15, portefeuilles: "
+        "[{portefeuille: economie, tot-en-met: 2026-11-30}, "
+        "{portefeuille: verkeer-en-vervoer, vanaf: 2026-07-01}]}"
+    )
+    op = {d: zetels(runner, gedeeld, "pho-economie", d) for d in ("2026-11-30", "2026-12-01")}
+    assert [z["persoon"] for z in op["2026-11-30"] if z["gemeente"] == "diemen"] == [
+        "Fictieve Wethouder 2 Diemen"
+    ]
+    assert [z["persoon"] for z in op["2026-12-01"] if z["gemeente"] == "diemen"] == [None]
+    assert amctl(runner, gedeeld, "importeer", str(blad)).stdout.startswith("Niets gewijzigd")
+
+
+def test_a_portfolio_with_its_own_start_ends_by_the_cell_without_the_start(
+    runner, gedeeld, tmp_path
+):
+    assert amctl(runner, gedeeld, "importeer", str(BLAD)).exit_code == 0
+    blad = schrijf_csv(
+        tmp_path / "einde.csv",
+        [
+            "naam;functie;gemeente;vanaf;portefeuilles",
+            "Fictieve Wethouder 2 Diemen;wethouder;diemen;2026-04-15;"
+            "economie, verkeer-en-vervoer (t/m 31-12-2026)",
+        ],
+    )
+
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+
+    assert uitvoer.exit_code == 0, uitvoer.output
+    assert wethouder_2_diemen(gedeeld).endswith(
+        "portefeuilles: [economie, {portefeuille: verkeer-en-vervoer, vanaf: 2026-07-01, "
+        "tot-en-met: 2026-12-31}]}"
+    )
+
+
+def test_leaving_a_held_portfolio_out_of_the_cell_says_how_to_end_it(runner, gedeeld, tmp_path):
+    """The wrong answer of issue 22: removing a portfolio from the cell said "Niets
+    gewijzigd", and the wethouder kept it."""
+    assert amctl(runner, gedeeld, "importeer", str(BLAD)).exit_code == 0
+    blad = schrijf_csv(
+        tmp_path / "weg.csv",
+        [
+            "naam;functie;gemeente;vanaf;portefeuilles",
+            "Fictieve Wethouder 2 Diemen;wethouder;diemen;2026-04-15;"
+            "verkeer-en-vervoer (vanaf 2026-07-01)",
+        ],
+    )
+    voor = gedeeld.read_bytes()
+
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+
+    assert uitvoer.exit_code == 1
+    assert (
+        f"{blad}, rij 2, kolom 'portefeuilles': Economie ontbreekt in de cel, maar Fictieve "
+        "Wethouder 2 Diemen heeft die portefeuille als wethouder van Diemen sinds 2026-04-15, "
+        "zonder einde. Eindigt ze, schrijf dan 'economie (t/m JJJJ-MM-DD)' met de laatste dag"
+        in uitvoer.stderr
+    )
+    assert "Niets gewijzigd" not in uitvoer.output
     assert gedeeld.read_bytes() == voor

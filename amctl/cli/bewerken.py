@@ -297,32 +297,34 @@ def importeer(
 ) -> None:
     """Lees personen, hun functies en hun lidmaatschappen bij naam uit een spreadsheet in.
 
-    Kolommen (in elke volgorde): naam, persoon, functie, gemeente, vanaf, tot-en-met, orgaan,
-    rol, bron, portefeuilles. Alles of niets: is één rij fout, dan wordt niets geschreven en
-    noemt amctl elke foute rij met haar nummer (de kopregel is rij 1). Twee keer hetzelfde blad
-    inlezen wijzigt de tweede keer niets. Exit 0: ingelezen; 1: foute rijen of ongeldig
-    resultaat; 2: verkeerd gebruik.
+    Kolommen (in elke volgorde; hoofdletters, spaties en streepjes tellen niet): naam,
+    persoon, functie, gemeente, vanaf, tot-en-met, orgaan, rol, bron, portefeuilles; een
+    andere kolom wordt overgeslagen, met een waarschuwing. Datums: 2026-04-01 of 1-4-2026. Een
+    portefeuille eindigt in de cel met 'economie (t/m 2026-11-30)'. Alles of niets: is één rij
+    fout, dan wordt niets geschreven en noemt amctl elke foute rij met haar nummer (de kopregel
+    is rij 1). Twee keer hetzelfde blad inlezen wijzigt de tweede keer niets. Exit 0:
+    ingelezen; 1: foute rijen of ongeldig resultaat; 2: verkeerd gebruik.
     """
     from amctl.blad import OngeldigBlad, formulenamen, lees_blad, met_standaard
     from amctl.importeren import importeer as importeer_rijen
 
     try:
-        rijen = lees_blad(blad)
-        for rij in formulenamen(rijen):
+        gelezen = lees_blad(blad)
+        for waarschuwing in gelezen.waarschuwingen:
+            _meld_rij(str(blad), waarschuwing, "waarschuwing: ")
+        for rij in formulenamen(gelezen.rijen):
             _fout(
                 f"let op: {blad}, rij {rij.nummer}: de naam '{rij.waarden['naam']}' begint met "
                 f"'{rij.waarden['naam'][0]}' en lijkt op een formule; amctl leest hem als tekst "
                 "in, maar controleer of dit echt een naam is."
             )
-        rijen = met_standaard(rijen, vanaf=datum, bron=bron)
+        rijen = met_standaard(gelezen.rijen, vanaf=datum, bron=bron)
         bewerk(bestand, droog, importeer_rijen, rijen=rijen, blad=str(blad))
     except OngeldigBlad as ongeldig:
-        from amctl.tekst import aantal, zichtbaar
+        from amctl.tekst import aantal
 
         for p in ongeldig.problemen:
-            kolom = f", kolom '{p.kolom}'" if p.kolom else ""
-            regel = f"{ongeldig.bestand}, rij {p.rij}{kolom}: {p.melding}"
-            meld(zichtbaar(regel, eenregelig=True) + "\n", sys.stderr)
+            _meld_rij(ongeldig.bestand, p)
         rijen = len({p.rij for p in ongeldig.problemen})
         _fout(
             f"{aantal(rijen, 'rij', 'rijen')} van '{ongeldig.bestand}' "
@@ -330,3 +332,12 @@ def importeer(
             f"{'haar' if rijen == 1 else 'ze'} en lees het blad opnieuw in."
         )
         raise typer.Exit(EXIT_ONGELDIG) from None
+
+
+def _meld_rij(bestand: str, probleem, soort: str = "") -> None:
+    """`BLAD, rij 4, kolom 'vanaf': melding` on stderr, one line whatever the cell holds."""
+    from amctl.tekst import zichtbaar
+
+    kolom = f", kolom '{probleem.kolom}'" if probleem.kolom else ""
+    regel = f"{bestand}, rij {probleem.rij}{kolom}: {soort}{probleem.melding}"
+    meld(zichtbaar(regel, eenregelig=True) + "\n", sys.stderr)
