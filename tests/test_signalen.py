@@ -5,7 +5,9 @@ one does not come: a successor recorded, a body under consideration, a post ende
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -62,7 +64,7 @@ fictief-net-weg FUNCTIE -g GEMEENTE -D DATUM, of haal de persoon uit het bestand
 benoem fictief-zonder-functie FUNCTIE -g GEMEENTE -D DATUM, of haal de persoon uit het bestand
 
 Waarschuwingen in de gegevens (1)
-  {pad}:7:3: AM316 De bron 'ongebruikt' wordt nergens gebruikt; verwijs ernaar of verwijder \
+  regel 7, kolom 3: AM316 De bron 'ongebruikt' wordt nergens gebruikt; verwijs ernaar of verwijder \
 haar. -> amctl regels AM316
 """
 
@@ -210,3 +212,28 @@ def test_a_file_with_errors_gets_no_list(runner, schrijf):
     assert uitkomst.stdout == ""
     assert "AM201" in uitkomst.stderr
     assert "daarom geeft amctl geen antwoord" in uitkomst.stderr
+
+
+def test_the_overview_site_shows_the_same_list(runner, tmp_path):
+    """One truth: the site's section is the list `amctl signalen` gives on the first day of
+    the site's stand (here 2026-11-08, the day after 'Net Weg' left), line for line."""
+    site = tmp_path / "site"
+    uitkomst = amctl(runner, BESTAND, "overzicht", "--uit", str(site), "-d", PEILDATUM)
+    assert uitkomst.exit_code == 0, uitkomst.output
+    cli = json.loads(amctl(runner, BESTAND, "signalen", "-d", "2026-11-08", "--json").stdout)
+    regels = [
+        (f"{s['kop']}: " if s["kop"] else "") + f"{s['tekst']} -> {s['opdracht']}"
+        for g in cli["groepen"]
+        for s in g["signalen"]
+    ]
+    assert len(regels) == 11
+    index = (site / "index.html").read_text(encoding="utf-8")
+    sectie = index[index.index('<h2 id="signalen">') :]
+    sectie = sectie[: sectie.index("<h2", 5)]
+    assert re.findall(r"<li>(.*?)</li>", sectie) == [html.escape(r) for r in regels]
+    readme = (site / "README.md").read_text(encoding="utf-8")
+    assert (
+        "### Portefeuilles zonder houder (1)\n\n- Diemen: geen wethouder met de portefeuille "
+        "Wonen; open in PHO Wonen -\\> amctl benoem PERSOON wethouder -g diemen -p wonen -D "
+        "DATUM\n"
+    ) in readme

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from amctl.cli.gedeeld import lees_model
+from amctl.cli.gedeeld import lees_model, lees_model_met_waarschuwingen
 from amctl.kader import EXIT_ONGELDIG, PUBLICEREN, app, meld
 from amctl.kader import fout as _fout
 from amctl.opties import (
@@ -146,8 +146,8 @@ def docs(
         raise GebruiksFout(f"'{map_}' is geen map; geef de map van het overzicht.")
     dag = als_datum(peildatum)
     op = "vandaag" if peildatum is None else "op de peildatum"
-    org = lees_model(bestand)
-    bestanden = site.maak_site(org, dag)
+    org, waarschuwingen = lees_model_met_waarschuwingen(bestand)
+    bestanden = site.maak_site(org, dag, waarschuwingen)
     if not tekenen.graphviz_aanwezig():
         _fout(
             "let op: Graphviz ontbreekt, dus index.html toont de samenhang als tabel in plaats "

@@ -386,11 +386,13 @@ def _zonder_functie(org: Organisatie, peildatum: date, binnen: int) -> Iterator[
 
 
 def _waarschuwingen(waarschuwingen: Sequence[Probleem]) -> Iterator[Signaal]:
+    """By place; without the file's path, which the answer names once (and which differs with
+    how the file was named, while the overview site must not)."""
     for p in sorted(waarschuwingen, key=lambda p: (p.bestand, p.regel, p.kolom, p.code)):
         yield Signaal(
             "waarschuwing",
             "",
-            f"{p.bestand}:{p.regel}:{p.kolom}: {p.code} {p.melding}",
+            f"regel {p.regel}, kolom {p.kolom}: {p.code} {p.melding}",
             f"amctl regels {p.code}",
             code=p.code,
         )

@@ -23,6 +23,7 @@ from amctl.vragen import (
     OPEN,
     Bezetting_op,
     Herkomst,
+    Signalen,
     Stand,
     Wijziging,
     functienaam,
@@ -197,6 +198,20 @@ def pagina(
     if merken:
         secties.append(Sectie("Legenda", [Item(_t(tekst)) for tekst in legenda(merken)]))
     return Pagina(orgaan, velden, secties)
+
+
+def signalen_secties(uitkomst: Signalen) -> list[Sectie]:
+    """The list of `amctl signalen` on the site, from the same query and the same lines: a
+    section per group, each signal one item (its heading in front, the command after it)."""
+    from amctl.weergave.signalen import regel
+
+    return [
+        Sectie(
+            f"{titel} ({len(lijst)})",
+            [Item(_t(f"{s.kop}: {regel(s)}" if s.kop else regel(s))) for s in lijst],
+        )
+        for titel, lijst in uitkomst.per_groep()
+    ]
 
 
 def komend_items(wijzigingen: list[Wijziging]) -> list[Item]:

@@ -16,13 +16,15 @@ stale.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 from amctl.model import Organisatie
+from amctl.probleem import Probleem
 from amctl.schrijven import gegenereerd_in, schrijf_map
-from amctl.vragen import komende_wijzigingen, stand_op
+from amctl.vragen import komende_wijzigingen, signalen, stand_op
 from amctl.weergave import diagram
 from amctl.weergave.inhoud import (
     INDEX,
@@ -52,14 +54,18 @@ __all__ = [
 ]
 
 
-def maak_site(org: Organisatie, peildatum: date) -> dict[str, bytes]:
+def maak_site(
+    org: Organisatie, peildatum: date, waarschuwingen: Sequence[Probleem] = ()
+) -> dict[str, bytes]:
     """Every file of the site by its path relative to MAP (with '/'), as bytes: the answers
     of the peildatum's stand, the same for every day of it. One figure of the whole, or,
     when that is too large to read (diagram.MAX_KNOPEN), the overview of the
-    samenwerkingsverbanden and one figure for each."""
+    samenwerkingsverbanden and one figure for each. What needs attention is the list of
+    `amctl signalen` (with the file's `waarschuwingen`) on the first day of the stand."""
     stand = stand_op(org, peildatum)
     peildatum = stand.vertegenwoordiger(peildatum)
     komend = komende_wijzigingen(org, peildatum)
+    aandacht = signalen(org, peildatum, waarschuwingen=waarschuwingen)
     figuren = diagram.figuren(org, peildatum)
     svgs = [
         diagram.render(diagram.dot(f.tekening, kop=False), "svg").decode("utf-8")
@@ -69,9 +75,9 @@ def maak_site(org: Organisatie, peildatum: date) -> dict[str, bytes]:
     ]
     naar = verwijzers(org)
     paginas = [pagina(org, o, peildatum, naar, komend) for o in org.organen.values()]
-    bestanden = {README: readme(org, peildatum, figuren, stand, komend)}
+    bestanden = {README: readme(org, peildatum, figuren, stand, komend, aandacht)}
     bestanden |= {f"{ORGANEN}/{kaartnaam(p.orgaan.id)}": orgaan_md(p) for p in paginas}
-    bestanden[INDEX] = index_html(org, peildatum, figuren, svgs, paginas, stand, komend)
+    bestanden[INDEX] = index_html(org, peildatum, figuren, svgs, paginas, stand, komend, aandacht)
     return {pad: inhoud.encode("utf-8") for pad, inhoud in bestanden.items()}
 
 

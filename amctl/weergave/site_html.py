@@ -10,6 +10,7 @@ from amctl.model import (
     Organisatie,
 )
 from amctl.vragen import (
+    Signalen,
     Stand,
     Wijziging,
 )
@@ -23,9 +24,11 @@ from amctl.weergave.inhoud import (
     komend_items,
     opgeheven,
     overzicht,
+    signalen_secties,
     stand_tekst,
     tegenstrijdigheden,
 )
+from amctl.weergave.signalen import kopregel as signalen_kopregel
 
 _CSS = """
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
@@ -145,6 +148,7 @@ def index_html(
     paginas: list[Pagina],
     stand: Stand,
     komend: list[Wijziging],
+    aandacht: Signalen | None = None,
 ) -> str:
     titel = figuren[0].tekening.titel
     uit = [
@@ -205,6 +209,14 @@ def index_html(
         uit += ["<ul>", *(f"<li>{html_regel(i.regel)}</li>" for i in komend_items(komend)), "</ul>"]
     else:
         uit.append("<p>Het bestand legt geen wijziging na deze stand vast.</p>")
+    if aandacht is not None:
+        uit += [
+            '<h2 id="signalen">Wat aandacht vraagt</h2>',
+            f"<p>{_h(signalen_kopregel(aandacht))}</p>",
+        ]
+        for sectie in signalen_secties(aandacht):
+            uit.append(f"<h3>{_h(sectie.kop)}</h3>")
+            uit += ["<ul>", *(f"<li>{html_regel(i.regel)}</li>" for i in sectie.items), "</ul>"]
     items = tegenstrijdigheden(org)
     if items:
         uit.append('<h2 id="tegenstrijdigheden">Tegenstrijdigheden in de bronnen</h2>')

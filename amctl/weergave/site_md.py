@@ -12,6 +12,7 @@ from amctl.model import (
     Organisatie,
 )
 from amctl.vragen import (
+    Signalen,
     Stand,
     Wijziging,
 )
@@ -28,9 +29,11 @@ from amctl.weergave.inhoud import (
     komend_items,
     opgeheven,
     overzicht,
+    signalen_secties,
     stand_tekst,
     tegenstrijdigheden,
 )
+from amctl.weergave.signalen import kopregel as signalen_kopregel
 
 _MD_SPECIAAL = re.compile(r"([\\`*_\[\]<>|~])")
 _MD_ENTITEIT = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
@@ -92,6 +95,7 @@ def readme(
     figuren: list[diagram.Figuur],
     stand: Stand,
     komend: list[Wijziging],
+    aandacht: Signalen | None = None,
 ) -> str:
     uit = [
         KOPREGEL,
@@ -133,6 +137,11 @@ def readme(
     uit += [f"- {md_regel(i.regel, f'{ORGANEN}/')}" for i in komend_items(komend)] or [
         md_tekst("Het bestand legt geen wijziging na deze stand vast.")
     ]
+    if aandacht is not None:
+        uit += ["", "## Wat aandacht vraagt", "", md_tekst(signalen_kopregel(aandacht))]
+        for sectie in signalen_secties(aandacht):
+            uit += ["", f"### {md_tekst(sectie.kop)}", ""]
+            uit += [f"- {md_regel(i.regel, f'{ORGANEN}/')}" for i in sectie.items]
     items = tegenstrijdigheden(org)
     if items:
         uit += ["", "## Tegenstrijdigheden in de bronnen", ""]
