@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import csv
 import io
+import stat
 from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from amctl.bestand import onbereikbaar
+from amctl.bestand import soort as soort_van
 from amctl.grenzen import MAX_BYTES
 from amctl.probleem import GebruiksFout
 from amctl.tekst import getal, oorzaak, suggestie
@@ -87,9 +90,15 @@ def lees_blad(pad: Path) -> Blad:
             f"'{pad}' is geen .csv- of .xlsx-bestand; sla het blad op als CSV (UTF-8) of als "
             "Excel-werkmap (.xlsx)."
         )
-    if not pad.is_file():
-        raise GebruiksFout(f"Het bestand '{pad}' bestaat niet; controleer het pad.")
-    if pad.stat().st_size > MAX_BYTES:
+    try:
+        toestand = pad.stat()
+    except OSError as fout:
+        raise GebruiksFout(onbereikbaar(pad, fout)) from None
+    if not stat.S_ISREG(toestand.st_mode):
+        raise GebruiksFout(
+            f"'{pad}' is {soort_van(toestand)}, geen bestand; geef het pad van het blad zelf."
+        )
+    if toestand.st_size > MAX_BYTES:
         raise GebruiksFout(
             f"'{pad}' is groter dan {MAX_BYTES // 1024 // 1024} MB; zo'n blad leest amctl niet in. "
             "Splits het in delen."

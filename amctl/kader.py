@@ -14,6 +14,7 @@ import sys
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from amctl import EXIT_ONDERBROKEN, ONDERBROKEN
 from amctl.probleem import GebruiksFout
 
 EXIT_GELDIG, EXIT_ONGELDIG, EXIT_GEBRUIK, EXIT_INTERN = 0, 1, 2, 3
@@ -22,10 +23,12 @@ EXIT_GELDIG, EXIT_ONGELDIG, EXIT_GEBRUIK, EXIT_INTERN = 0, 1, 2, 3
 def fout(melding: str) -> None:
     """One line on stderr (on a terminal wrapped at words beneath 'amctl: '). The message may
     quote the file or the command line: its control characters are shown as \\uXXXX
-    (amctl.tekst), like every answer does."""
-    from amctl.tekst import zichtbaar
+    (amctl.tekst), like every answer does, and a very long word (an argument of 100 KB) is
+    cut in the middle."""
+    from amctl.tekst import ingekort, zichtbaar
 
-    sys.stderr.write(_gevouwen(f"amctl: {zichtbaar(melding, eenregelig=True)}\n", sys.stderr, 7))
+    melding = ingekort(zichtbaar(melding, eenregelig=True))
+    sys.stderr.write(_gevouwen(f"amctl: {melding}\n", sys.stderr, 7))
 
 
 def meld(tekst: str, stroom=None, vouwen: bool = True) -> None:
@@ -54,7 +57,6 @@ def _gevouwen(tekst: str, stroom, insprong: int = 2) -> str:
     return "\n".join(regels)
 
 
-ONDERBROKEN = "onderbroken (Ctrl-C); elk bestand is helemaal of niet geschreven."
 # Typer turns Ctrl-C inside a command into this exit code; no command of ours returns it.
 _TYPER_ONDERBROKEN = 130
 
@@ -207,7 +209,7 @@ class Groep(TyperGroup):
             sys.exit(EXIT_GEBRUIK)
         except KeyboardInterrupt:
             fout(ONDERBROKEN)
-            sys.exit(EXIT_GEBRUIK)
+            sys.exit(EXIT_ONDERBROKEN)
         except BrokenPipeError:
             # `amctl tree | head`: the reader left; say nothing more.
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -228,7 +230,7 @@ class Groep(TyperGroup):
             if hasattr(probleem, "exit_code") and hasattr(probleem, "format_message"):
                 if type(probleem).__name__ == "Abort":
                     fout(ONDERBROKEN)
-                    sys.exit(EXIT_GEBRUIK)
+                    sys.exit(EXIT_ONDERBROKEN)
                 if type(probleem).__name__ == "NoArgsIsHelpError":
                     sys.stdout.write(probleem.format_message() + "\n")  # bare `amctl`
                     sys.exit(EXIT_GELDIG)
@@ -241,7 +243,7 @@ class Groep(TyperGroup):
             sys.exit(EXIT_INTERN)
         if uitkomst == _TYPER_ONDERBROKEN:
             fout(ONDERBROKEN)
-            sys.exit(EXIT_GEBRUIK)
+            sys.exit(EXIT_ONDERBROKEN)
         sys.exit(uitkomst if isinstance(uitkomst, int) else EXIT_GELDIG)
 
 

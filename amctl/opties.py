@@ -74,6 +74,7 @@ BestandOptie = Annotated[
         "--bestand",
         "-f",
         metavar="PAD",
+        readable=False,  # amctl says it in Dutch (amctl.bestand)
         help="Het organisatiebestand. Standaard: $AMCTL_BESTAND, anders "
         "./data/organisatie.yaml, anders de meegeleverde kopie.",
         show_default=False,
@@ -84,6 +85,7 @@ UitOptie = Annotated[
     typer.Option(
         "--uit",
         metavar="PAD",
+        readable=False,  # amctl says it in Dutch (amctl.bestand)
         help="Schrijf het resultaat naar dit bestand, helemaal of niet. Standaard: het scherm.",
         show_default=False,
     ),

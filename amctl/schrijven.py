@@ -312,9 +312,15 @@ def controleer_bewerkbaar(pad: Path, toestand: os.stat_result) -> None:
     """Refuse, before anything is edited, a data file amctl cannot replace without harm."""
     getoond = toon_pad(pad)
     if not stat.S_ISREG(toestand.st_mode):
+        from amctl.bestand import soort
+
+        echt = os.path.realpath(pad)
+        wat = soort(toestand)
+        if echt != os.path.abspath(pad):
+            wat = f"een link naar '{toon_pad(echt)}', {wat}"
         raise SchrijfFout(
-            f"'{getoond}' is geen gewoon bestand (een pipe, apparaat of socket); amctl bewerkt "
-            "alleen een gewoon bestand. Er is niets gewijzigd."
+            f"'{getoond}' is {wat}, geen gewoon bestand; amctl bewerkt alleen een gewoon "
+            "bestand, dat het kan vergrendelen en vervangen. Er is niets gewijzigd."
         )
     if toestand.st_mode & 0o222 == 0 or not os.access(pad, os.W_OK):
         raise SchrijfFout(

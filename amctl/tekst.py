@@ -27,6 +27,23 @@ def zichtbaar(tekst: str, eenregelig: bool = False) -> str:
     return patroon.sub(lambda m: f"\\u{ord(m.group()):04x}", tekst)
 
 
+MAX_WOORD = 200  # longer words of a message (an argument, a path) are cut in the middle
+_LANG_WOORD = re.compile(rf"\S{{{MAX_WOORD + 1},}}")
+
+
+def ingekort(melding: str) -> str:
+    """A message with every word longer than MAX_WOORD characters (a 100 KB argument echoed
+    back) cut in the middle: its beginning, how much was left out, and its end (the closing
+    quote and what follows stay)."""
+
+    def kort(m: re.Match) -> str:
+        woord = m.group()
+        weg = len(woord) - 100
+        return f"{woord[:80]}[... {getal(weg)} tekens weggelaten ...]{woord[-20:]}"
+
+    return _LANG_WOORD.sub(kort, melding)
+
+
 # json.dumps already escapes C0; with ensure_ascii=False it leaves these as they are.
 _RAUW_IN_JSON = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 

@@ -39,6 +39,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
+from amctl.bestand import onbereikbaar, via_descriptor
+from amctl.bestand import soort as soort_van
 from amctl.bewerken.bewerker import Bewerker, BewerkingMislukt
 from amctl.bewerken.bezetting import _in_regel, benoem, lid_eraf, lid_erbij, ontsla
 from amctl.bewerken.orgaan import (
@@ -225,6 +227,26 @@ def _lees_gegevens(pad: Path, naam: str, slot: Slot | None) -> bytes:
         raise GebruiksFout(f"Kan '{toon_pad(pad)}' niet lezen: {oorzaak(fout)}.") from None
 
 
+def _open_descriptor(pad: Path) -> str:
+    """/dev/stdin, /dev/fd/N or /proc/self/fd/N: the file behind it, by its own name."""
+    echt = os.path.realpath(pad)
+    if os.path.isfile(echt):
+        return (
+            f"'{toon_pad(pad)}' is een open descriptor van een proces, geen naam van een "
+            "bestand; amctl kan het niet vergrendelen en vervangen. Geef het bestand zelf: "
+            f"-f '{toon_pad(echt)}'. Er is niets gewijzigd."
+        )
+    try:
+        wat = soort_van(os.stat(pad))
+    except OSError:
+        wat = "iets wat niet meer bestaat"
+    return (
+        f"'{toon_pad(pad)}' is een open descriptor van een proces: {wat}, geen gewoon "
+        "bestand; amctl bewerkt alleen een gewoon bestand, dat het kan vergrendelen en "
+        "vervangen. Er is niets gewijzigd."
+    )
+
+
 def bewerk_bestand(
     pad: Path, bewerking: Bewerking, *, droog: bool = False, wachttijd: float | None = None
 ) -> Resultaat:
@@ -234,12 +256,14 @@ def bewerk_bestand(
     with `droog` nothing is written and no lock is waited for (a replace is atomic, so the
     file read is always one whole version). amctl.schrijven refuses a file it cannot replace
     without harm (read-only, hard links, not a regular file) or that changed meanwhile."""
+    if via_descriptor(pad):
+        raise GebruiksFout(_open_descriptor(pad))
     echt = Path(os.path.realpath(pad))  # write through a symbolic link, not over it
     naam = str(pad)
     try:
         toestand = os.stat(echt)
     except OSError as fout:
-        raise GebruiksFout(f"Kan '{toon_pad(pad)}' niet lezen: {oorzaak(fout)}.") from None
+        raise GebruiksFout(onbereikbaar(pad, fout)) from None
     if droog:
         if not stat.S_ISREG(toestand.st_mode):
             controleer_bewerkbaar(pad, toestand)

@@ -16,8 +16,8 @@ from typing import Annotated
 
 import typer
 
-from amctl import __version__
-from amctl.kader import EXIT_GEBRUIK, EXIT_GELDIG, EXIT_INTERN, ONDERBROKEN, app
+from amctl import EXIT_ONDERBROKEN, ONDERBROKEN, __version__
+from amctl.kader import EXIT_GELDIG, EXIT_INTERN, app
 from amctl.kader import fout as _fout
 
 # The groups of the help, in the help's order: importing a module registers its commands on
@@ -62,16 +62,25 @@ def main() -> None:
     the tidying up at exit (freeing every object of a large model one by one, for nothing):
     once the output is flushed, it ends at once."""
     import gc
+    import signal
 
     gc.disable()
     try:
+        if signal.getsignal(signal.SIGINT) not in (signal.SIG_IGN, signal.SIG_DFL):
+            # amctl.__main__ ended at once on Ctrl-C while importing; from here on Ctrl-C is
+            # KeyboardInterrupt, so that a file being written is removed on the way out.
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         app()
         code = EXIT_GELDIG
     except SystemExit as einde:
         code = einde.code if isinstance(einde.code, int) else EXIT_INTERN if einde.code else 0
     except KeyboardInterrupt:  # before or after the group's own handler (building the app)
         _fout(ONDERBROKEN)
-        code = EXIT_GEBRUIK
+        code = EXIT_ONDERBROKEN
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        from amctl.__main__ import _onderbroken
+
+        signal.signal(signal.SIGINT, _onderbroken)  # Ctrl-C while the output is flushed
     try:
         sys.stdout.flush()
         sys.stderr.flush()

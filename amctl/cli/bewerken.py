@@ -266,6 +266,7 @@ def importeer(
         Path,
         typer.Argument(
             metavar="BLAD",
+            readable=False,  # amctl says it in Dutch (amctl.bestand)
             help="Het blad: .csv (UTF-8, ';' of ',') of .xlsx (blad 'bezetting', anders het "
             "eerste). Eén rij per bezetting of lidmaatschap, met een kopregel.",
         ),

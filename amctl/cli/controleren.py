@@ -30,6 +30,7 @@ def validate(
         list[Path] | None,
         typer.Argument(
             metavar="[PAD]...",
+            readable=False,  # amctl says it in Dutch (amctl.bestand)
             help="Te controleren bestanden. Zonder pad: het standaardbestand.",
             show_default=False,
         ),

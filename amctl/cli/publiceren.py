@@ -99,6 +99,7 @@ def docs(
         typer.Option(
             "--uit",
             metavar="MAP",
+            readable=False,  # amctl says it in Dutch (amctl.bestand)
             help="Maak of werk het overzicht bij in deze map: README.md, een pagina per orgaan in "
             "organen/ en index.html.",
             show_default=False,
@@ -109,6 +110,7 @@ def docs(
         typer.Option(
             "--controleer",
             metavar="MAP",
+            readable=False,  # amctl says it in Dutch (amctl.bestand)
             help="Controleer of het overzicht in MAP bij is (voor CI); exit 1 als het niet zo is.",
             show_default=False,
         ),
