@@ -24,7 +24,7 @@ from amctl.bewerken import Bewerker, Uitkomst, _in_regel, _lijstpad, _zorg_voor_
 from amctl.blad import BladProbleem, OngeldigBlad, Rij
 from amctl.bladlezer import Deel, Lezer, Personen, Regel
 from amctl.model import Bezetting, Lidmaatschap, Organisatie, Toedeling, geldig_op, overlapt
-from amctl.vragen import functienaam
+from amctl.vragen import bedoelde_personen, functienaam, lijkende_personen
 
 DAG = timedelta(days=1)
 
@@ -398,7 +398,20 @@ class _Plan:
         return [
             f"{naam}: {t.toegevoegd} toegevoegd, {t.gewijzigd} gewijzigd, {t.aanwezig} al aanwezig."
             for naam, t in tellingen
-        ]
+        ] + self.lijkende_namen()
+
+    def lijkende_namen(self) -> list[str]:
+        """A line for each new person whose name resembles a person's in the file."""
+        regels = []
+        for pid in self.nieuwe_personen:
+            naam, rij = self.personen.naam[pid]
+            if lijkt := lijkende_personen(self.org, naam):
+                regels.append(
+                    f"Let op: de nieuwe persoon {naam} (rij {rij}) lijkt op "
+                    f"{bedoelde_personen(self.org, lijkt)}; is dat dezelfde, zet dan het id in de "
+                    "kolom 'persoon'."
+                )
+        return regels
 
     def wijzigt(self) -> bool:
         return bool(

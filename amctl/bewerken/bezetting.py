@@ -5,7 +5,6 @@ holder: amctl.bewerken.portefeuille; a one-seat post ends the previous holder's 
 
 from __future__ import annotations
 
-import difflib
 from datetime import date
 
 from amctl.bewerken.bewerker import Bewerker
@@ -33,7 +32,13 @@ from amctl.bewerken.stappen import (
 )
 from amctl.model import Bezetting, Orgaan, Organisatie, Persoon, geldig_op
 from amctl.probleem import GebruiksFout
-from amctl.vragen import bedoelde_personen, functienaam, personen_met, zoek_orgaan
+from amctl.vragen import (
+    bedoelde_personen,
+    functienaam,
+    lijkende_personen,
+    personen_met,
+    zoek_orgaan,
+)
 
 
 def _beeindig_bezetting(
@@ -86,9 +91,11 @@ def benoem(
     naam: str | None = None,
     bron: str | None = None,
     portefeuilles: tuple[str, ...] = (),
+    nieuw: bool = False,
 ) -> Uitkomst:
     """`persoon` holds `functie` from `datum`, with `portefeuilles` (which seat them in the
-    bodies whose composition names those portefeuilles); a new person is added. For a post
+    bodies whose composition names those portefeuilles); a new person is added, but one whose
+    name resembles a person's (`lijkende_personen`) only with `nieuw`. For a post
     with one seat (zetels: 1) the previous holder's term ends the day before. Someone who
     already holds the post gets the portefeuilles they lack, from `datum`."""
     functie_id, gemeente_id = _post(org, functie, gemeente)
@@ -96,13 +103,15 @@ def benoem(
     toedelingen = list(dict.fromkeys(zoek_portefeuille(org, p) for p in portefeuilles))
     meldingen: list[str] = []
     bestaand = _bestaande_persoon(org, persoon, deel=False)
-    lijkt_op = [] if bestaand is not None or naam else personen_met(org, persoon)
-    if lijkt_op:
-        raise GebruiksFout(
-            f"'{persoon}' is geen id of volledige naam van een persoon in het bestand. Bedoelde "
-            f"u: {bedoelde_personen(org, lijkt_op)}? Geef dan het id; voor een nieuwe persoon "
-            "een id met --naam."
-        )
+    if bestaand is None and not nieuw:
+        lijkt_op = [] if naam else personen_met(org, persoon)
+        lijkt_op += [p for p in lijkende_personen(org, naam or persoon) if p not in lijkt_op]
+        if lijkt_op:
+            raise GebruiksFout(
+                f"'{naam or persoon}' is geen persoon in het bestand, maar lijkt op een "
+                f"bestaande. Bedoelde u: {bedoelde_personen(org, lijkt_op)}? Geef dan het id; "
+                "is het echt een nieuwe persoon, herhaal de opdracht dan met --nieuw."
+            )
     if bestaand is not None:
         if naam and naam != bestaand.naam:
             raise GebruiksFout(
@@ -116,10 +125,6 @@ def benoem(
     else:
         pid, pnaam = _nieuwe_persoon(org, persoon, naam)
         meldingen.append(f"Nieuwe persoon: {pnaam} ({pid}).")
-        if tip := difflib.get_close_matches(pid, list(org.personen), n=1, cutoff=0.9):
-            meldingen.append(
-                f"Let op: het nieuwe id '{pid}' lijkt op de bestaande persoon '{tip[0]}'."
-            )
     meldingen.append(f"Benoemd: {pnaam} als {post} per {datum}.")
     meldingen += [portefeuillemelding(org, pnaam, p, gemeente_id, datum) for p in toedelingen]
     bewerker = Bewerker(tekst, bestand)

@@ -66,6 +66,13 @@ def benoem(
             show_default=False,
         ),
     ] = None,
+    nieuw: Annotated[
+        bool,
+        typer.Option(
+            "--nieuw",
+            help="Maak een nieuwe persoon, ook als de naam op die van een bestaande lijkt.",
+        ),
+    ] = False,
     datum: DatumOptie = None,
     bron: BronOptie = None,
     droog: DroogOptie = False,
@@ -73,10 +80,12 @@ def benoem(
 ) -> None:
     """Leg vast dat iemand een functie bekleedt, vanaf --datum, met zijn portefeuilles.
 
-    Een nieuwe persoon wordt toegevoegd. Heeft de functie één zetel (zetels: 1), dan eindigt
-    de termijn van de vorige bekleder de dag ervoor. Bekleedt de persoon de functie al, dan
-    krijgt hij de ontbrekende portefeuilles erbij vanaf --datum. Exit 0: vastgelegd (of al
-    zo); 1: het resultaat zou ongeldig zijn, er is niets geschreven; 2: verkeerd gebruik.
+    Een nieuwe persoon wordt toegevoegd; lijkt de naam op die van een bestaande persoon (een
+    tikfout, een voorletter), dan vraagt amctl "Bedoelde u ...?" en is --nieuw nodig. Heeft de
+    functie één zetel (zetels: 1), dan eindigt de termijn van de vorige bekleder de dag ervoor.
+    Bekleedt de persoon de functie al, dan krijgt hij de ontbrekende portefeuilles erbij vanaf
+    --datum. Exit 0: vastgelegd (of al zo); 1: het resultaat zou ongeldig zijn, er is niets
+    geschreven; 2: verkeerd gebruik.
     """
     bewerk(
         bestand,
@@ -89,6 +98,7 @@ def benoem(
         naam=naam,
         bron=bron,
         portefeuilles=tuple(portefeuille or ()),
+        nieuw=nieuw,
     )
 
 

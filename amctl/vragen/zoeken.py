@@ -9,6 +9,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
+from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from amctl.model import (
@@ -42,6 +43,90 @@ def personen_met(org: Organisatie, tekst: str) -> list[str]:
         p.id
         for p in org.personen.values()
         if gezocht in _normaal(p.naam) or gezocht in _normaal(p.id)
+    ]
+
+
+# Words that say nothing about who someone is: particles of a surname, the words of test and
+# placeholder names, posts. Names that share only such words (and the file's own words for
+# posts and gemeenten) and differ in one whole word or initial are different people:
+# "Testpersoon A" and "Testpersoon B", "Fictief Wethouder 1" and "Fictief Wethouder 2".
+# fmt: off
+_ALGEMENE_WOORDEN = frozenset({
+    "de", "den", "der", "het", "in", "op", "t", "te", "ten", "ter", "van", "vd",  # particles
+    "demo", "fictief", "fictieve", "nieuw", "nieuwe", "onbekend", "oud", "oude", "persoon",
+    "test", "testpersoon", "tijdelijk", "vacature", "voorbeeld",  # placeholders
+    "burgemeester", "wethouder", "raadslid", "griffier", "secretaris", "gemeentesecretaris",
+})
+# fmt: on
+
+
+def _woorden(naam: str) -> list[str]:
+    return _normaal(naam).split()
+
+
+def _algemeen(org: Organisatie) -> frozenset[str]:
+    """The words that are no part of who someone is, for this file: see _ALGEMENE_WOORDEN."""
+    eigen = {
+        woord
+        for naam in (
+            *(f.naam for f in org.functies.values()),
+            *(g.naam for g in org.gemeenten.values()),
+        )
+        for woord in _woorden(naam)
+    }
+    return _ALGEMENE_WOORDEN | eigen
+
+
+def _tikfout(a: str, b: str) -> bool:
+    """Two words one of which is a typing error of the other (Jansen, Janssen), or an initial
+    and the word it begins (J, Jan)."""
+    if (len(a) == 1 or len(b) == 1) and a[:1] == b[:1]:
+        return True
+    return min(len(a), len(b)) >= 3 and SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def namen_lijken(naam: str, ander: str, algemeen: frozenset[str] = _ALGEMENE_WOORDEN) -> bool:
+    """Whether two names may be one person spelled two ways: other case, accents or
+    punctuation, a typing error in a word, an initial for a first name, a word left out. Not
+    when they differ in one whole word or initial and what they share is generic (`algemeen`,
+    or numbers)."""
+    a, b = _woorden(naam), _woorden(ander)
+    if not a or not b:
+        return False
+    if a == b:
+        return True  # the same words, another case, accents or punctuation
+
+    def eigen(woorden: list[str]) -> bool:
+        return any(w not in algemeen and not w.isdigit() for w in woorden)
+
+    if len(a) == len(b):
+        anders = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        if len(anders) == 1:
+            x, y = anders[0]
+            gedeeld = [w for w in a if w != x]
+            if (len(x) == 1 and len(y) == 1) or x.isdigit() or y.isdigit():
+                return eigen(gedeeld)  # another initial or number: the same name if it is one
+            return _tikfout(x, y)
+        return all(_tikfout(x, y) for x, y in anders)
+    kort, lang = sorted((a, b), key=len)
+    if len(lang) - len(kort) == 1:
+        for i in range(len(lang)):
+            if lang[:i] + lang[i + 1 :] == kort:
+                return eigen(kort)  # a word left out: the same name if the rest says who
+    return SequenceMatcher(None, "".join(a), "".join(b)).ratio() >= 0.9
+
+
+def lijkende_personen(org: Organisatie, naam: str) -> list[str]:
+    """The ids of the persons whose name resembles `naam` but is not it (`namen_lijken`):
+    whom `benoem` asks "Bedoelde u ...?" before it adds a new person, and whom `importeer`
+    names in its summary."""
+    algemeen = _algemeen(org)
+    kaal = "".join(_woorden(naam))
+    return [
+        p.id
+        for p in org.personen.values()
+        if SequenceMatcher(None, kaal, "".join(_woorden(p.naam))).real_quick_ratio() >= 0.5
+        and namen_lijken(naam, p.naam, algemeen)
     ]
 
 
