@@ -23,7 +23,17 @@ from typing import Any, NamedTuple
 from amctl.bewerken import Bewerker, Uitkomst, _in_regel, _lijstpad, _zorg_voor_sectie
 from amctl.blad import BladProbleem, OngeldigBlad, Rij
 from amctl.bladlezer import Deel, Lezer, Personen, Regel
-from amctl.model import Bezetting, Lidmaatschap, Organisatie, Toedeling, geldig_op, overlapt
+from amctl.model import (
+    Bezetting,
+    Lidmaatschap,
+    Organisatie,
+    Persoon,
+    Portefeuillehouder,
+    Toedeling,
+    dubbele_portefeuillehouders,
+    geldig_op,
+    overlapt,
+)
 from amctl.vragen import bedoelde_personen, functienaam, lijkende_personen
 
 DAG = timedelta(days=1)
@@ -85,6 +95,27 @@ def _toedeling(item: Bezetting, deel: Deel) -> tuple[int, Toedeling] | str | Non
     return zelfde[0] if zelfde else None
 
 
+def _sinds(dag: date | None) -> str:
+    return f", sinds {dag}" if dag else ""
+
+
+def _zo_niet(
+    na: Organisatie, portefeuille: str, eerder: Portefeuillehouder, later: Portefeuillehouder
+) -> str:
+    """What to do about two holders at once: end it at the first the day before."""
+    vorige = na.personen[eerder.persoon].naam
+    if later.begin is None:
+        return f" Geef de nieuwe houder een vanaf, en beëindig hem de dag ervoor bij {vorige}."
+    return (
+        f" Beëindig hem bij {vorige} de dag ervoor: '{portefeuille} (t/m {later.begin - DAG})' in "
+        f"de cel, of 'amctl portefeuille-eraf {eerder.persoon} {portefeuille} -D {later.begin}'."
+    )
+
+
+def _toedeling_uit(deel: Deel) -> Toedeling:
+    return Toedeling(deel.portefeuille, deel.vanaf, deel.tot_en_met)
+
+
 def _bron_waarde(bron: tuple[str, ...]) -> str | list[str]:
     return bron[0] if len(bron) == 1 else list(bron)
 
@@ -137,6 +168,7 @@ class _Plan:
         self.delen_erbij: dict[int, tuple[Bezetting, list[Deel]]] = {}
         self.delen_einde: dict[int, tuple[Bezetting, list[tuple[int, date]]]] = {}
         self.aangeraakt: set[int] = set()  # ids of the recorded items a row speaks of
+        self.rij_van: dict[int, int] = {}  # id of a recorded item -> the row that changes it
         self.tellingen = {"bezet": [0, 0, 0], "lid": [0, 0, 0]}
         self.meldingen: list[str] = []
         self.leden_per_post: dict[tuple, list[tuple[Any, Lidmaatschap]]] = defaultdict(list)
@@ -256,6 +288,7 @@ class _Plan:
         """A recorded item gets what the row adds (`meer`: something besides these keys); an
         empty cell leaves it as it is."""
         self.aangeraakt.add(id(item))
+        self.rij_van[id(item)] = regel.rij
         wijzigingen = []
         for sleutel in sleutels:
             attribuut = sleutel.replace("-", "_")
@@ -287,6 +320,7 @@ class _Plan:
                     continue
                 laatste = regel.vanaf - DAG
                 self.aangeraakt.add(id(vorige))
+                self.rij_van[id(vorige)] = regel.rij
                 self.zetten.append((vorige, "tot-en-met", laatste))
                 self.tellingen["bezet"][1] += 1
                 self.meldingen.append(
@@ -317,6 +351,93 @@ class _Plan:
     def controleer(self) -> None:
         self._leden_hebben_een_zetel_en_de_functie()
         self._een_zetel_per_keer()
+        self._een_portefeuillehouder_per_dag()
+
+    def _na(self) -> tuple[Organisatie, dict[int, int]]:
+        """The people as the file would have them after the import (the model of amctl.model,
+        so that the rules' own functions can judge it), and the row behind each holding a row
+        adds or changes (by object id)."""
+        eind = {
+            id(i): w
+            for i, sleutel, w in self.zetten
+            if sleutel == "tot-en-met" and isinstance(i, Bezetting)
+        }
+        einden = {id(item): dict(lijst) for item, lijst in self.delen_einde.values()}
+        erbij = {id(item): delen for item, delen in self.delen_erbij.values()}
+        rijen: dict[int, int] = {}
+        personen = {}
+        for pid in {*self.org.personen, *self.nieuwe_bezettingen}:
+            persoon = self.org.personen.get(pid)
+            functies = []
+            for b in persoon.functies if persoon else ():
+                sleutel = id(b)
+                if sleutel in eind or sleutel in einden or sleutel in erbij:
+                    eigen = einden.get(sleutel, {})
+                    b = b._replace(
+                        tot_en_met=eind.get(sleutel, b.tot_en_met),
+                        portefeuilles=(
+                            *(
+                                t._replace(tot_en_met=eigen.get(i, t.tot_en_met))
+                                for i, t in enumerate(b.portefeuilles)
+                            ),
+                            *(_toedeling_uit(d) for d in erbij.get(sleutel, ())),
+                        ),
+                    )
+                    rijen[id(b)] = self.rij_van[sleutel]
+                functies.append(b)
+            for regel in self.nieuwe_bezettingen.get(pid, ()):
+                b = Bezetting(
+                    regel.functie,
+                    pid,
+                    regel.gemeente,
+                    regel.vanaf,
+                    regel.tot_en_met,
+                    tuple(_toedeling_uit(d) for d in regel.portefeuilles),
+                )
+                rijen[id(b)] = regel.rij
+                functies.append(b)
+            naam = persoon.naam if persoon else self.personen.naam[pid][0]
+            personen[pid] = (persoon or Persoon(pid, naam))._replace(functies=tuple(functies))
+        return self.org.met_personen(personen), rijen
+
+    def _een_portefeuillehouder_per_dag(self) -> None:
+        """No import makes two holders of one portefeuille of one gemeente on a day (AM342):
+        every row in such a pair is named, with the other holder."""
+        na, rijen = self._na()
+        for portefeuille, gemeente, eerder, later in dubbele_portefeuillehouders(na):
+            for houder, ander in ((eerder, later), (later, eerder)):
+                rij = rijen.get(id(houder.bezetting))
+                if rij is None:
+                    continue
+                self.lezer.problemen.append(
+                    BladProbleem(
+                        rij,
+                        "portefeuilles",
+                        self._twee_houders(na, portefeuille, gemeente, houder, ander, rijen)
+                        + _zo_niet(na, portefeuille, eerder, later),
+                    )
+                )
+
+    def _twee_houders(
+        self,
+        na: Organisatie,
+        portefeuille: str,
+        gemeente: str | None,
+        houder: Portefeuillehouder,
+        ander: Portefeuillehouder,
+        rijen: dict[int, int],
+    ) -> str:
+        dagen = [d for d in (houder.begin, ander.begin) if d is not None]
+        wanneer = f"vanaf {max(dagen)}" if dagen else "tegelijk"
+        rij = rijen.get(id(ander.bezetting))
+        waar = f"rij {rij}" if rij else f"in het bestand{_sinds(ander.begin)}"
+        van = f" van {na.gemeenten[gemeente].naam}" if gemeente in na.gemeenten else ""
+        wie, andere = (na.personen[h.persoon].naam for h in (houder, ander))
+        return (
+            f"{wie} zou {wanneer} de portefeuille {na.portefeuilles[portefeuille].naam}{van} "
+            f"hebben, en {andere} ook ({waar}); een portefeuille heeft per gemeente op elke dag "
+            "één houder."
+        )
 
     def _perioden(self) -> dict[tuple, list[Periode]]:
         """Who holds which post when, once the sheet is in."""

@@ -669,3 +669,88 @@ def test_leaving_a_held_portfolio_out_of_the_cell_says_how_to_end_it(runner, ged
     )
     assert "Niets gewijzigd" not in uitvoer.output
     assert gedeeld.read_bytes() == voor
+
+
+# --- issue 22, item 2: one holder of a portefeuille per gemeente per day ------------------------
+
+
+def test_a_sheet_that_gives_a_held_portfolio_to_a_second_person_is_refused(
+    runner, gedeeld, tmp_path
+):
+    """The wrong answer of issue 22: importing a new wethouder with wonen left the old holder
+    in office, and PHO Wonen showed Diemen twice."""
+    assert amctl(runner, gedeeld, "importeer", str(BLAD)).exit_code == 0
+    blad = schrijf_csv(
+        tmp_path / "nieuw.csv",
+        [
+            "naam;functie;gemeente;vanaf;portefeuilles",
+            "Fictieve Wethouder 3 Aalsmeer;wethouder;aalsmeer;2026-12-01;ruimte",
+            "Fictieve Wethouder 3 Diemen;wethouder;diemen;2026-12-01;wonen",
+        ],
+    )
+    voor = gedeeld.read_bytes()
+
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+
+    assert uitvoer.exit_code == 1
+    assert (
+        f"{blad}, rij 3, kolom 'portefeuilles': Fictieve Wethouder 3 Diemen zou vanaf 2026-12-01 "
+        "de portefeuille Wonen van Diemen hebben, en Fictieve Wethouder 1 Diemen ook (in het "
+        "bestand, sinds 2026-04-15); een portefeuille heeft per gemeente op elke dag één houder. "
+        "Beëindig hem bij Fictieve Wethouder 1 Diemen de dag ervoor: 'wonen (t/m 2026-11-30)' in "
+        "de cel, of 'amctl portefeuille-eraf fictieve-wethouder-1-diemen wonen -D 2026-12-01'."
+        in uitvoer.stderr
+    )
+    assert "rij 2" not in uitvoer.stderr
+    assert "1 rij van" in uitvoer.stderr and "er is niets ingelezen" in uitvoer.stderr
+    assert gedeeld.read_bytes() == voor
+
+
+def test_two_rows_with_one_portfolio_in_one_gemeente_are_both_named(runner, gedeeld, tmp_path):
+    blad = schrijf_csv(
+        tmp_path / "twee.csv",
+        [
+            "naam;functie;gemeente;vanaf;portefeuilles",
+            "Fictieve Wethouder A;wethouder;diemen;2026-04-15;economie",
+            "Fictieve Wethouder B;wethouder;uithoorn;2026-04-15;economie",
+            "Fictieve Wethouder C;wethouder;diemen;2026-05-01;wonen, economie (vanaf 2026-06-01)",
+        ],
+    )
+    voor = gedeeld.read_bytes()
+
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+
+    assert uitvoer.exit_code == 1
+    assert (
+        f"{blad}, rij 2, kolom 'portefeuilles': Fictieve Wethouder A zou vanaf 2026-06-01 de "
+        "portefeuille Economie van Diemen hebben, en Fictieve Wethouder C ook (rij 4)"
+        in uitvoer.stderr
+    )
+    assert (
+        f"{blad}, rij 4, kolom 'portefeuilles': Fictieve Wethouder C zou vanaf 2026-06-01 de "
+        "portefeuille Economie van Diemen hebben, en Fictieve Wethouder A ook (rij 2)"
+        in uitvoer.stderr
+    )
+    assert "'economie (t/m 2026-05-31)' in de cel" in uitvoer.stderr
+    assert "rij 3" not in uitvoer.stderr and "2 rijen van" in uitvoer.stderr
+    assert gedeeld.read_bytes() == voor
+
+
+def test_a_portfolio_handed_over_in_the_sheet_itself_is_read(runner, gedeeld, tmp_path):
+    assert amctl(runner, gedeeld, "importeer", str(BLAD)).exit_code == 0
+    blad = schrijf_csv(
+        tmp_path / "over.csv",
+        [
+            "naam;functie;gemeente;vanaf;portefeuilles",
+            "Fictieve Wethouder 1 Diemen;wethouder;diemen;2026-04-15;wonen (t/m 2026-11-30)",
+            "Fictieve Wethouder 3 Diemen;wethouder;diemen;2026-12-01;wonen",
+        ],
+    )
+
+    uitvoer = amctl(runner, gedeeld, "importeer", str(blad))
+
+    assert uitvoer.exit_code == 0, uitvoer.output
+    wonen = zetels(runner, gedeeld, "pho-wonen", "2026-12-01")
+    assert [z["persoon"] for z in wonen if z["gemeente"] == "diemen"] == [
+        "Fictieve Wethouder 3 Diemen"
+    ]

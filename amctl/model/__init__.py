@@ -156,6 +156,14 @@ class Organisatie:
         self._bekleders: dict[tuple[str, str | None], list[Bezetting]] | None = None
         self._indexen: dict[str, Mapping[str, Any]] = {}
 
+    def met_personen(self, personen: dict[str, Persoon]) -> Organisatie:
+        """The same file with other people in it (what an edit would make of it), its look-ups
+        built anew."""
+        ander = Organisatie(self.bestand)
+        ander.__dict__.update(self.__dict__)
+        ander.personen, ander._bekleders, ander._indexen = personen, None, {}
+        return ander
+
     def gemeenten_op(self, peildatum: date) -> list[Gemeente]:
         return [g for g in self.gemeenten.values() if geldig_op(g, peildatum)]
 
