@@ -36,7 +36,7 @@ from hypothesis import strategies as st
 from strategieen import SnelleRunner, opmaak
 
 from amctl.bestand import OMGEVINGSVARIABELE
-from amctl.blad import KOLOMMEN
+from amctl.blad import FORMULETEKENS, KOLOMMEN, _celtekst, als_getypt
 from amctl.cli import app
 from amctl.controle import controleer_tekst
 from amctl.laden import laad_tekst
@@ -551,6 +551,8 @@ def _aantal_rijen(data: dict) -> int:
 def _controleer_csv(ruw: bytes, data: dict, peildatum: str | None) -> list[list[str]]:
     tekst = ruw.decode("utf-8")
     rijen = list(csv.reader(io.StringIO(tekst.removeprefix("\ufeff"), newline=""), delimiter=";"))
+    assert not [c for r in rijen for c in r if c.startswith(FORMULETEKENS)], "een formule"
+    rijen = [[als_getypt(c) for c in r] for r in rijen]  # the cells as importeer reads them
     assert rijen[0] == list(KOLOMMEN)
     assert all(len(r) == len(KOLOMMEN) for r in rijen), rijen
     if peildatum is None:
@@ -567,7 +569,7 @@ def _controleer_xlsx(ruw: bytes, csv_rijen: list[list[str]]) -> None:
     assert werkmap.sheetnames == ["bezetting", "zetels"]
     cellen = [list(r) for r in werkmap["bezetting"].iter_rows()]
     assert all(c.data_type != "f" for r in cellen for c in r), "een formule"
-    waarden = [["" if c.value is None else c.value for c in r] for r in cellen]
+    waarden = [[_celtekst(c.value) for c in r] for r in cellen]
     assert waarden == csv_rijen
     assert next(werkmap["zetels"].iter_rows(values_only=True))[0] == "orgaan"
 

@@ -140,8 +140,50 @@ def test_the_workbook_has_bezetting_and_zetels_with_a_frozen_header_and_readable
     assert [r[3] for r in rijen] == [z["persoon"] or "niet ingevuld" for z in regiegroep["leden"]]
     assert [r[4] for r in rijen] == [z["rol"] for z in regiegroep["leden"]]
     # The sheet bezetting can be read in again: it is the CSV.
+    from amctl.blad import _celtekst
+
     csv = amctl(runner, FICTIEF, "exporteer", "--peildatum", "2026-06-01").stdout.splitlines()
-    assert [";".join(c.value or "" for c in rij) for rij in bezetting.iter_rows()] == csv
+    assert [";".join(_celtekst(c.value) for c in rij) for rij in bezetting.iter_rows()] == csv
+
+
+def test_dates_in_the_workbook_are_date_cells_shown_the_dutch_way(runner, tmp_path):
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    pad = tmp_path / "bezetting.xlsx"
+    amctl(runner, FICTIEF, "exporteer", "--formaat", "xlsx", "-d", "2026-06-01", "--uit", str(pad))
+    werkmap = load_workbook(pad)
+    bezetting, zetels = werkmap["bezetting"], werkmap["zetels"]
+    kop = [c.value for c in bezetting[1]]
+    vanaf = [r[kop.index("vanaf")] for r in bezetting.iter_rows(min_row=2)]
+    assert vanaf and all(c.is_date and c.number_format == "dd-mm-yyyy" for c in vanaf if c.value)
+    assert datetime(2026, 4, 1) in {c.value for c in vanaf}
+    sinds = [r[5] for r in zetels.iter_rows(min_row=2) if r[5].value is not None]
+    assert sinds and all(isinstance(c.value, datetime) for c in sinds)
+
+
+def test_the_same_data_give_the_same_workbook_bytes(runner, tmp_path):
+    import time
+    import zipfile
+
+    een, twee = tmp_path / "een.xlsx", tmp_path / "twee.xlsx"
+    amctl(runner, FICTIEF, "exporteer", "--formaat", "xlsx", "-d", "2026-06-01", "--uit", str(een))
+    time.sleep(2.1)  # a zip stores the time in steps of two seconds
+    amctl(runner, FICTIEF, "exporteer", "--formaat", "xlsx", "-d", "2026-06-01", "--uit", str(twee))
+    assert een.read_bytes() == twee.read_bytes()
+    kern = zipfile.ZipFile(een).read("docProps/core.xml").decode()
+    assert ">1980-01-01T00:00:00Z</dcterms:created>" in kern
+
+
+def test_a_workbook_export_reads_back_in_with_its_date_cells(runner, tmp_path):
+    blad = tmp_path / "bezetting.xlsx"
+    amctl(runner, FICTIEF, "exporteer", "--formaat", "xlsx", "--uit", str(blad))
+    leeg = tmp_path / "leeg.yaml"
+    leeg.write_text(zonder_personen(FICTIEF.read_text()), encoding="utf-8")
+    amctl(runner, leeg, "importeer", str(blad))
+    for dag in PEILDATA:
+        assert antwoorden(runner, leeg, dag) == antwoorden(runner, FICTIEF, dag), dag
 
 
 def test_a_name_that_looks_like_a_formula_stays_text_in_the_workbook(runner, tmp_path):

@@ -18,6 +18,11 @@ from amctl.tekst import iso
 from amctl.vragen import bron_van_zetel, functienaam, persoonsnaam, wie_zit_in
 
 ZETELKOLOMMEN = ("orgaan", "functie", "gemeente", "persoon", "rol", "sinds", "bron")
+DATUMKOLOMMEN = ("vanaf", "tot-en-met", "sinds")  # date cells in the workbook
+DATUMOPMAAK = "dd-mm-yyyy"  # shown by a Dutch Excel as dd-mm-jjjj
+# The time a workbook says it was made and changed, and the time of every part of its zip:
+# fixed, so that the same data give the same bytes (1980-01-01 is the earliest a zip holds).
+VASTE_TIJD = (1980, 1, 1, 0, 0, 0)
 _BOM = "\ufeff"
 
 
@@ -93,7 +98,8 @@ def als_csv(rijen: list[dict[str, str]], bom: bool = False) -> str:
 def als_xlsx(bezetting: list[dict[str, str]], zetels: list[dict[str, str]]) -> bytes:
     """A workbook with the sheets `bezetting` and `zetels`: a bold header row that stays in
     view (frozen panes), an autofilter, and columns as wide as their contents (within
-    reason)."""
+    reason). Dates are date cells shown as dd-mm-jjjj (Excel's date filters work on them,
+    pandas reads dates); the same data give the same bytes (`_vast`)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -118,9 +124,55 @@ def als_xlsx(bezetting: list[dict[str, str]], zetels: list[dict[str, str]]) -> b
             kop.append(cel)
         blad.append(kop)
         for rij in rijen:
-            blad.append([_tekstcel(blad, rij[k]) for k in kolommen])
+            blad.append(
+                [
+                    _datumcel(blad, rij[k]) if k in DATUMKOLOMMEN else _tekstcel(blad, rij[k])
+                    for k in kolommen
+                ]
+            )
     uit = io.BytesIO()
     werkmap.save(uit)
+    return _vast(uit.getvalue())
+
+
+def _datumcel(blad, waarde: str):
+    """A date cell for JJJJ-MM-DD; anything else stays text."""
+    try:
+        dag = date.fromisoformat(waarde)
+    except ValueError:
+        return _tekstcel(blad, waarde)
+    from openpyxl.cell import WriteOnlyCell
+
+    cel = WriteOnlyCell(blad, value=dag)
+    cel.number_format = DATUMOPMAAK
+    return cel
+
+
+def _vast(werkmap: bytes) -> bytes:
+    """The workbook with a fixed time everywhere openpyxl puts the clock: the created and
+    modified time in docProps/core.xml and the time of each part of the zip."""
+    import re
+    import zipfile
+
+    tijd = "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z".format(*VASTE_TIJD)
+    uit = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(werkmap)) as oud,
+        zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as nieuw,
+    ):
+        for info in oud.infolist():
+            inhoud = oud.read(info)
+            if info.filename == "docProps/core.xml":
+                inhoud = re.sub(
+                    rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:)",
+                    rb"\g<1>" + tijd.encode() + rb"\g<3>",
+                    inhoud,
+                )
+            nieuw.writestr(
+                zipfile.ZipInfo(info.filename, date_time=VASTE_TIJD),
+                inhoud,
+                compress_type=zipfile.ZIP_DEFLATED,
+            )
     return uit.getvalue()
 
 
