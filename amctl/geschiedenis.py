@@ -10,14 +10,16 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from amctl.model import Bezetting, Orgaan, Organisatie
+from amctl.model import Bezetting, Gedateerd, Orgaan, Organisatie
 from amctl.probleem import GebruiksFout
 from amctl.tekst import suggestie
 from amctl.vragen import (
     OPEN,
     ambtshalve_perioden,
+    datum_aard,
     doorsnede,
     functienaam,
+    herkomst,
     statuslabel,
     voorzitter_tekst,
     zoek_orgaan,
@@ -28,19 +30,41 @@ DAG = timedelta(days=1)
 _SOORTEN = ("bestaan", "deelname", "status", "voorzitter", "functie", "zetel", "lid", "vacant")
 
 
+class Aarden(NamedTuple):
+    """How a period's fact, its start and its end are known (amctl.vragen: `herkomst`,
+    `datum_aard`); None: as the source states it."""
+
+    feit: str | None = None
+    vanaf: str | None = None
+    tot_en_met: str | None = None
+
+
+def aarden_van(item: Gedateerd, orgaan: Orgaan | None = None, sleutel: str = "") -> Aarden:
+    """The marks of a dated fact of the file, as `toon` shows them."""
+    return Aarden(
+        herkomst(item, orgaan, sleutel).aard,
+        datum_aard(item, "vanaf"),
+        datum_aard(item, "tot-en-met"),
+    )
+
+
 class Tijdvak(NamedTuple):
     vanaf: date | None  # None: no start recorded
     tot_en_met: date | None  # None: still so
     soort: str  # one of _SOORTEN, or 'ondersteuning'
     tekst: str
     gegevens: dict[str, Any]
+    aarden: Aarden = Aarden()
 
     def als_dict(self) -> dict[str, Any]:
         return {
             "vanaf": self.vanaf.isoformat() if self.vanaf else None,
+            "vanaf_aard": self.aarden.vanaf,
             "tot_en_met": self.tot_en_met.isoformat() if self.tot_en_met else None,
+            "tot_en_met_aard": self.aarden.tot_en_met,
             "soort": self.soort,
             "tekst": self.tekst,
+            "aard": self.aarden.feit,
             **self.gegevens,
         }
 
@@ -64,15 +88,14 @@ def _persoon(org: Organisatie, persoon: str) -> str:
 def _orgaan_tijdlijn(org: Organisatie, orgaan: Orgaan) -> list[Tijdvak]:
     uit: list[Tijdvak] = []
     if orgaan.vanaf or orgaan.tot_en_met:
-        uit.append(Tijdvak(orgaan.vanaf, orgaan.tot_en_met, "bestaan", "bestaat", {}))
+        bestaan = aarden_van(orgaan)._replace(feit=None)
+        uit.append(Tijdvak(orgaan.vanaf, orgaan.tot_en_met, "bestaan", "bestaat", {}, bestaan))
     for p in orgaan.status or ():
-        uit.append(Tijdvak(p.vanaf, p.tot_en_met, "status", f"status: {statuslabel(p.waarde)}", {}))
+        tekst = f"status: {statuslabel(p.waarde)}"
+        uit.append(Tijdvak(p.vanaf, p.tot_en_met, "status", tekst, {}, aarden_van(p, orgaan)))
     for v in orgaan.voorzitter:
-        uit.append(
-            Tijdvak(
-                v.vanaf, v.tot_en_met, "voorzitter", f"voorzitter: {voorzitter_tekst(org, v)}", {}
-            )
-        )
+        tekst = f"voorzitter: {voorzitter_tekst(org, v)}"
+        uit.append(Tijdvak(v.vanaf, v.tot_en_met, "voorzitter", tekst, {}, aarden_van(v, orgaan)))
     for bezettingen in org.bekleders().values():
         for b in bezettingen:
             for periode, regel in ambtshalve_perioden(org, orgaan, b):
@@ -84,6 +107,7 @@ def _orgaan_tijdlijn(org: Organisatie, orgaan: Orgaan) -> list[Tijdvak]:
                         "zetel",
                         f"{_persoon(org, b.persoon)}, {post} ({regel.rol}, ambtshalve)",
                         {"persoon": b.persoon, "functie": b.functie, "gemeente": b.gemeente},
+                        Aarden(herkomst(regel, orgaan, "functie").aard),
                     )
                 )
     for lid in orgaan.leden:
@@ -98,6 +122,7 @@ def _orgaan_tijdlijn(org: Organisatie, orgaan: Orgaan) -> list[Tijdvak]:
                 "lid",
                 f"{_persoon(org, lid.persoon)}, {post} ({lid.rol or 'lid'}, bij naam)",
                 {"persoon": lid.persoon, "functie": lid.functie, "gemeente": lid.gemeente},
+                Aarden(herkomst(lid, orgaan).aard),
             )
         )
     for steun in orgaan.ondersteuning:
@@ -112,6 +137,7 @@ def _orgaan_tijdlijn(org: Organisatie, orgaan: Orgaan) -> list[Tijdvak]:
                         "ondersteuning",
                         f"ondersteuning: {_persoon(org, b.persoon)}, {post}",
                         {"persoon": b.persoon, "functie": b.functie, "gemeente": b.gemeente},
+                        Aarden(herkomst(steun, orgaan).aard),
                     )
                 )
     return uit
@@ -137,6 +163,7 @@ def _post_tijdlijn(org: Organisatie, functie: str, gemeente: str | None) -> list
                     "functie",
                     tekst,
                     {"persoon": b.persoon, "functie": f, "gemeente": g},
+                    aarden_van(b),
                 )
             )
         if org.functies[f].zetels == 1:
@@ -167,7 +194,7 @@ def _persoon_tijdlijn(org: Organisatie, persoon: str) -> list[Tijdvak]:
     for b in org.personen[persoon].functies:
         post = functienaam(org, b.functie, b.gemeente)
         vast = {"functie": b.functie, "gemeente": b.gemeente}
-        uit.append(Tijdvak(b.vanaf, b.tot_en_met, "functie", post, vast))
+        uit.append(Tijdvak(b.vanaf, b.tot_en_met, "functie", post, vast, aarden_van(b)))
         for orgaan in org.organen.values():
             for periode, regel in ambtshalve_perioden(org, orgaan, b):
                 uit.append(
@@ -177,6 +204,7 @@ def _persoon_tijdlijn(org: Organisatie, persoon: str) -> list[Tijdvak]:
                         "zetel",
                         f"{regel.rol} van {orgaan.naam} (ambtshalve, als {post})",
                         {"orgaan": orgaan.id, **vast},
+                        Aarden(herkomst(regel, orgaan, "functie").aard),
                     )
                 )
             for v in orgaan.voorzitter:
@@ -190,6 +218,7 @@ def _persoon_tijdlijn(org: Organisatie, persoon: str) -> list[Tijdvak]:
                                 "voorzitter",
                                 f"voorzitter van {orgaan.naam} (als {post})",
                                 {"orgaan": orgaan.id, **vast},
+                                Aarden(herkomst(v, orgaan).aard),
                             )
                         )
             for steun in orgaan.ondersteuning:
@@ -203,6 +232,7 @@ def _persoon_tijdlijn(org: Organisatie, persoon: str) -> list[Tijdvak]:
                                 "ondersteuning",
                                 f"ondersteunt {orgaan.naam} (als {post})",
                                 {"orgaan": orgaan.id, **vast},
+                                Aarden(herkomst(steun, orgaan).aard),
                             )
                         )
     for orgaan in org.organen.values():
@@ -217,6 +247,7 @@ def _persoon_tijdlijn(org: Organisatie, persoon: str) -> list[Tijdvak]:
                     "lid",
                     f"{lid.rol or 'lid'} van {orgaan.naam} (bij naam, als {post})",
                     {"orgaan": orgaan.id, "functie": lid.functie, "gemeente": lid.gemeente},
+                    aarden_van(lid, orgaan),
                 )
             )
         for v in orgaan.voorzitter:
@@ -228,6 +259,7 @@ def _persoon_tijdlijn(org: Organisatie, persoon: str) -> list[Tijdvak]:
                         "voorzitter",
                         f"voorzitter van {orgaan.naam}",
                         {"orgaan": orgaan.id},
+                        aarden_van(v, orgaan),
                     )
                 )
     return uit
@@ -237,7 +269,9 @@ def _gemeente_tijdlijn(org: Organisatie, gemeente: str) -> list[Tijdvak]:
     g = org.gemeenten[gemeente]
     uit = []
     if g.vanaf or g.tot_en_met:
-        uit.append(Tijdvak(g.vanaf, g.tot_en_met, "deelname", "neemt deel aan de samenwerking", {}))
+        deelname = aarden_van(g)._replace(feit=None)
+        tekst = "neemt deel aan de samenwerking"
+        uit.append(Tijdvak(g.vanaf, g.tot_en_met, "deelname", tekst, {}, deelname))
     for b in org.bezettingen():
         if b.gemeente == gemeente:
             uit.append(
@@ -247,6 +281,7 @@ def _gemeente_tijdlijn(org: Organisatie, gemeente: str) -> list[Tijdvak]:
                     "functie",
                     f"{_persoon(org, b.persoon)}, {functienaam(org, b.functie, gemeente)}",
                     {"persoon": b.persoon, "functie": b.functie, "gemeente": gemeente},
+                    aarden_van(b),
                 )
             )
     return uit

@@ -84,11 +84,12 @@ def test_piped_each_body_is_one_line(runner, gedeeld_bestand):
     assert regels[0].split()[0] == "id"
     assert [r.split()[0] for r in regels[1 : 1 + len(ids)]] == ids
     rest = regels[1 + len(ids) :]
-    einde = next((i for i, r in enumerate(rest) if r.startswith("Opgeheven")), len(rest))
-    legenda = rest[:einde]  # the marks of derived or assumed facts, explained
-    assert legenda and all(r[:2] in ("* ", "~ ") for r in legenda)
     # then the dissolved bodies, apart (as in tree and on the site), one per line
-    assert rest[einde : einde + 1] == [f"Opgeheven voor {PEILDATUM}"]
+    assert rest[0] == f"Opgeheven voor {PEILDATUM}"
+    weg = [r for r in rest[1:] if r.startswith(("├── ", "└── "))]
+    assert len(weg) == 3
+    legenda = rest[1 + len(weg) :]  # the marks of derived or assumed facts, explained
+    assert legenda and all(r[:2] in ("* ", "~ ") for r in legenda)
 
 
 def test_piped_each_rule_is_one_line(runner):

@@ -791,7 +791,9 @@ def test_a_derived_relation_is_dotted_with_a_mark_and_a_footnote_in_the_legend(
     assert stijl[("org_mra_pbm", "org_pho_verkeer_en_vervoer")] == "dotted"
     assert stijl[("org_mra_platforms", "org_pho_verkeer_en_vervoer")] == ""
     assert 'label="bereidt voor *"' in bron
-    assert "gestippeld en *: afgeleid of aangenomen" in " ".join(o.kop)
+    kop = " ".join(o.kop)
+    assert "gestippeld: afgeleid of aangenomen" in kop
+    assert "* afgeleid: niet zo in de bron" in kop
     gelezen = lees_mermaid(
         runner.invoke(app, ["diagram", "-f", str(gedeeld_bestand), "-d", "2016-06-01"]).stdout
     )
@@ -980,7 +982,7 @@ def test_verband_draws_one_frame_and_the_bodies_it_relates_to_and_names_the_choi
     )
     # The PHOs that prepare for the MRA's bodies stand outside its frame, name only, each
     # with its line to the box of both bodies.
-    assert mra["knopen"]["org_pho_wonen"] == ["Portefeuillehoudersoverleg Wonen"]
+    assert mra["knopen"]["org_pho_wonen"] == ["Portefeuillehoudersoverleg Wonen*"]
     assert mra["binnen"]["org_pho_wonen"] == []
     assert ("org_pho_wonen", "bereidt voor", "gr_org_mra_platforms") in mra["lijnen"]
     assert "org_werkgroep_wonen" not in mra["knopen"]
@@ -1035,3 +1037,27 @@ def test_verband_of_a_body_that_does_not_exist_on_the_date_says_so(runner, gedee
     assert fout.stderr.rstrip().endswith(
         "Kies uit: am-overleg, mra-platforms, mra-portefeuillehoudersoverleggen."
     )
+
+
+README_FIGUUR = Path(__file__).resolve().parents[1] / "docs" / "overzicht.svg"
+README_PEILDATUM = "2026-11-30"  # the date the README's figure is drawn for, pinned
+
+
+def test_the_readme_figure_is_a_fresh_render_at_its_pinned_date(runner, gedeeld_bestand, tmp_path):
+    """docs/overzicht.svg is what `amctl diagram --formaat svg` draws today for its date: a
+    change to the data or the drawing that leaves it stale fails here (issue 24, item 7)."""
+    vereis_dot()
+    uit = tmp_path / "overzicht.svg"
+    argumenten = ["diagram", "-f", str(gedeeld_bestand), "--formaat", "svg"]
+    resultaat = runner.invoke(app, [*argumenten, "-d", README_PEILDATUM, "--uit", str(uit)])
+    assert resultaat.exit_code == 0, resultaat.output
+    datum = README_PEILDATUM.replace("-", "&#45;")  # as Graphviz writes it
+    assert f"Stand op peildatum {datum}" in README_FIGUUR.read_text(encoding="utf-8")
+    assert uit.read_bytes() == README_FIGUUR.read_bytes(), (
+        "docs/overzicht.svg is verouderd: amctl diagram --formaat svg "
+        f"--peildatum {README_PEILDATUM} --uit docs/overzicht.svg"
+    )
+    # and it marks what is derived: the three PHOs, and the support lines dotted
+    figuur = README_FIGUUR.read_text(encoding="utf-8")
+    assert "Portefeuillehoudersoverleg" in figuur and "Wonen*" in figuur
+    assert figuur.count("ondersteunt *") == 3

@@ -26,15 +26,30 @@ from strategieen import SnelleRunner, dump
 from amctl import vragen
 from amctl.cli import app
 from amctl.controle import controleer_tekst, geldig_model
-from amctl.model import Organisatie
+from amctl.geschiedenis import geschiedenis
+from amctl.model import NIET_IN_BRON, Organisatie, aard_van
 from amctl.vragen import OPEN, statuslabel
-from amctl.weergave import site
+from amctl.weergave import site, terminal
+from amctl.weergave.diagram import mermaid
 from amctl.weergave.gegevens import (
     bezetting_dict,
     boom,
+    merkteken,
     opgeheven_lijst,
     organen_lijst,
     plaatsen_dict,
+)
+from amctl.weergave.geschiedenis import als_tekst as geschiedenis_tekst
+from amctl.weergave.mermaid import mermaid_tekst
+from amctl.weergave.opmaak import Tabel, Tak
+from amctl.weergave.organogram import tekening
+from amctl.weergave.tekening import (
+    ONDERSTEUNT,
+    eenregelig,
+    functie_knoop_id,
+    lijn_label,
+    orgaan_knoop_id,
+    status_kort,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -89,7 +104,7 @@ def kaartzetels(kaart: str) -> list[tuple[str, str, str]]:
 def kaartstatus(kaart: str) -> str:
     """The status on a card, without its provenance (the mark and '(bron: ...)')."""
     status = re.search(r"^- \*\*Status:\*\* (.*)$", kaart, re.MULTILINE).group(1)
-    return status.split(" (bron:")[0].rstrip("*~")
+    return status.split(" (bron:")[0].replace("\\", "").rstrip("*~")
 
 
 def zelfde_overal(org: Organisatie, dag: date) -> None:
@@ -148,9 +163,147 @@ def zelfde_overal(org: Organisatie, dag: date) -> None:
     assert per_persoon == Counter({k: n for k, n in alle.items() if k[1][2] is not None})
 
 
+# --- the same marks in every view (issue 24, item 7) ------------------------------------------
+
+
+def _tekst(regel) -> str:
+    return "".join(deel.tekst for deel in regel)
+
+
+def _takken(blokken) -> list[str]:
+    """The label of every branch of the trees among the blocks, as plain text."""
+    uit: list[str] = []
+
+    def loop(tak: Tak) -> None:
+        uit.append(_tekst(tak.label))
+        for kind in tak.takken:
+            loop(kind)
+
+    for blok in blokken:
+        if isinstance(blok, Tak):
+            loop(blok)
+    return uit
+
+
+def _gemerkt(*aarden: str | None) -> str:
+    return "".join(dict.fromkeys(merkteken(a) for a in aarden))
+
+
+def zelfde_merken(org: Organisatie, dag: date) -> None:
+    """The property: where a view shows a derived or assumed fact, it shows the mark `toon`
+    shows (`*` afgeleid, `~` aangenomen) and its legend; a view that drops one fails here.
+    The marks expected come from the model's own `aard`, not from any view."""
+    rijen, weg = organen_lijst(org, dag), opgeheven_lijst(org, dag)
+    organen_blokken = terminal.organen(rijen, weg, dag)
+    tabel = next(b for b in organen_blokken if isinstance(b, Tabel))
+    organen_rij = {_tekst(r[0]): r for r in tabel.rijen}
+    knopen = boom(org, dag)
+    boom_blokken = terminal.boom(knopen, dag, None, weg)
+    boom_labels = _takken(boom_blokken)
+    boom_json = boomknopen(knopen)
+    figuur = tekening(org, dag)
+    vakken = {k.id: k.regels for k in figuur.knopen} | {c.id: c.regels for c in figuur.clusters}
+    lijnen = {(lijn.van, lijn.naar, lijn.soort): lijn for lijn in figuur.lijnen}
+    mermaid_tekst_ = mermaid(figuur)
+    site_rij = {rij[0][0].orgaan: rij for rij in site.overzicht(org, dag)}
+    gebruikt: set[str] = set()  # the marks of bodies shown in organen and tree
+    steun_: set[str] = set()  # and of support, in tree
+
+    for rij in rijen:
+        orgaan = org.organen[rij["id"]]
+        naam_aard = aard_van(orgaan, "naam")
+        status_aard = vragen.status_herkomst(orgaan, dag).aard
+        status = orgaan.status_op(dag)
+        actief = status == "actief"
+        gebruikt |= {a for a in (naam_aard, status_aard) if merkteken(a)}
+        # organen: the name and the status columns, and the JSON
+        assert _tekst(organen_rij[orgaan.id][1]) == orgaan.naam + merkteken(naam_aard)
+        assert _tekst(organen_rij[orgaan.id][3]) == statuslabel(status) + merkteken(status_aard)
+        assert (rij["naam_aard"], rij["status_aard"]) == (naam_aard, status_aard)
+        # tree: the name carries both marks when the status is 'actief' (and the JSON)
+        merk = _gemerkt(naam_aard, status_aard if actief else None)
+        label = next(
+            t for t in boom_labels if t.endswith(f"  {orgaan.id}") or f"  {orgaan.id} [" in t
+        )
+        assert label.startswith(orgaan.naam + merk + "  "), label
+        if not actief:
+            assert label.endswith(f" [{status.replace('-', ' ')}{merkteken(status_aard)}]"), label
+        knoop = boom_json[orgaan.id]
+        assert (knoop["naam_aard"], knoop["status_aard"]) == (naam_aard, status_aard)
+        # diagram and Mermaid: the first line of the box, and its status line
+        regels = vakken[orgaan_knoop_id(orgaan.id)]
+        assert regels[0] == eenregelig(orgaan.naam) + merk, regels
+        if not actief:
+            assert regels[1] == f"[{status_kort(status)}{merkteken(status_aard)}]", regels
+        assert mermaid_tekst(regels[0]) in mermaid_tekst_
+        # the site's table: name and status cells
+        rij_ = site_rij[orgaan.id]
+        assert "".join(d.tekst for d in rij_[0]) == orgaan.naam + merkteken(naam_aard)
+        assert "".join(d.tekst for d in rij_[2]) == statuslabel(status) + merkteken(status_aard)
+        # support: a derived or assumed line is dotted with its mark, and so in tree's JSON
+        for steun in orgaan.ondersteuning:
+            if not geldig_op_(steun, dag):
+                continue
+            aard = aard_van(steun)
+            lijn = lijnen[
+                (
+                    functie_knoop_id(steun.functie, steun.gemeente),
+                    orgaan_knoop_id(orgaan.id),
+                    ONDERSTEUNT,
+                )
+            ]
+            assert lijn.afgeleid == (aard in NIET_IN_BRON)
+            assert lijn_label(lijn) == ONDERSTEUNT + (
+                f" {merkteken(aard)}" if merkteken(aard) else ""
+            )
+            steun_ |= {aard} if merkteken(aard) else set()
+            assert aard in {
+                s["aard"] for s in knoop["ondersteuning"] if s["functie"] == steun.functie
+            }
+        # geschiedenis: each status period with the mark of its fact and its dates
+        lijnen_ = geschiedenis_tekst(geschiedenis(org, orgaan.id), dag).splitlines()
+        for periode in orgaan.status:
+            merk_ = merkteken(aard_van(periode))
+            assert any(r.endswith(f"status: {statuslabel(periode.waarde)}{merk_}") for r in lijnen_)
+            for veld, datum in (("vanaf", periode.vanaf), ("tot-en-met", periode.tot_en_met)):
+                if datum is not None:
+                    teken = merkteken(aard_van(periode, veld))
+                    assert any(f"{datum.isoformat()}{teken} " in r for r in lijnen_), lijnen_
+        if any(merkteken(aard_van(p)) for p in orgaan.status):
+            assert any(r.startswith(("* ", "~ ")) for r in lijnen_)
+
+    # dissolved bodies: the end date with its mark in organen, tree and on the site
+    site_weg = {
+        i.regel[0].orgaan: "".join(d.tekst for d in i.regel) for i in site.opgeheven(org, dag)
+    }
+    for r in weg:
+        orgaan = org.organen[r["id"]]
+        tot_aard = aard_van(orgaan, "tot-en-met")
+        gebruikt |= {tot_aard} if merkteken(tot_aard) else set()
+        tot = f"t/m {orgaan.tot_en_met.isoformat()}{merkteken(tot_aard)}"
+        assert r["tot_en_met_aard"] == tot_aard
+        for labels in (_takken(organen_blokken), boom_labels):
+            assert any(t.endswith(f"  {orgaan.id}, {tot}") for t in labels), labels
+        assert f"bestond {tot}" in site_weg[orgaan.id] or f"{tot})" in site_weg[orgaan.id]
+
+    # the legend under organen and tree, and in the figure, names every mark shown
+    for blokken, aarden in ((organen_blokken, gebruikt), (boom_blokken, gebruikt | steun_)):
+        legenda = {_tekst(b)[:1] for b in blokken if not isinstance(b, (Tabel, Tak))}
+        assert {merkteken(a) for a in aarden} <= legenda, legenda
+    figuur_legenda = " ".join(figuur.legenda())
+    assert all(f"{merkteken(a)} {a}" in figuur_legenda for a in figuur.aarden())
+
+
+def geldig_op_(item, dag: date) -> bool:
+    return (item.vanaf is None or item.vanaf <= dag) and (
+        item.tot_en_met is None or dag <= item.tot_en_met
+    )
+
+
 # --- generated valid files (fictional names) ----------------------------------------------
 
 GEMEENTEN = ("noord", "zuid", "oost")
+AARD = st.sampled_from(["afgeleid", "aangenomen", "samengevat"])
 BEGIN, EIND = date(2012, 1, 1), date(2030, 12, 31)
 
 
@@ -232,15 +385,23 @@ def geldig_bestand(draw: st.DrawFn) -> str:
         oid = f"o{nummer}"
         orgaan: dict[str, Any] = {"naam": f"Orgaan {nummer}", "soort": "overleg", "bron": "tekst"}
         orgaan.update(_periode(draw))
+        # how facts are known: a derived name, an assumed date (issue 24: marks everywhere)
+        aard = {
+            veld: draw(AARD)
+            for veld in ("naam", "vanaf", "tot-en-met")
+            if (veld == "naam" or veld in orgaan) and draw(st.booleans())
+        }
+        if aard:
+            orgaan["aard"] = aard
         status = draw(st.sampled_from([None, "actief", "betwist", "in-overweging", "gesplitst"]))
         if status == "gesplitst":
             knip = draw(st.dates(min_value=BEGIN, max_value=EIND))
             orgaan["status"] = [
-                {"waarde": "in-overweging", "tot-en-met": knip},
-                {"waarde": "actief", "vanaf": knip + timedelta(days=1)},
+                {"waarde": "in-overweging", "tot-en-met": knip, "aard": draw(AARD)},
+                {"waarde": "actief", "vanaf": knip + timedelta(days=1), "aard": draw(AARD)},
             ]
         elif status is not None:
-            orgaan["status"] = status
+            orgaan["status"] = {"waarde": status, "aard": draw(AARD)}
         if organen and draw(st.booleans()):
             orgaan["onderdeel-van"] = draw(st.sampled_from(sorted(organen)))
         samenstelling = []
@@ -270,7 +431,7 @@ def geldig_bestand(draw: st.DrawFn) -> str:
         if leden:
             orgaan["leden"] = leden
         if draw(st.booleans()):
-            orgaan["ondersteuning"] = [{"functie": "secretaris"}]
+            orgaan["ondersteuning"] = [{"functie": "secretaris", "aard": draw(AARD)}]
         if draw(st.integers(0, 2)) == 0:
             orgaan["voorzitter"] = {"roulerend": True}
         if organen and draw(st.booleans()):
@@ -311,11 +472,18 @@ def test_every_view_shows_the_same_seats_and_statuses_on_generated_files(tekst, 
     org = _geldig(tekst)
     assume(org is not None)
     zelfde_overal(org, dag)
+    zelfde_merken(org, dag)
 
 
 @given(pad=st.sampled_from(FICTIEVE_BESTANDEN), dag=DATA)
 def test_every_view_shows_the_same_seats_and_statuses_on_the_fictional_fixtures(pad, dag):
     zelfde_overal(_model(pad), dag)
+    zelfde_merken(_model(pad), dag)
+
+
+@given(dag=DATA)
+def test_every_view_shows_the_same_marks_on_the_shipped_file(dag):
+    zelfde_merken(_model(GEDEELD), dag)
 
 
 _MODELLEN: dict[Path, Organisatie] = {}

@@ -275,6 +275,81 @@ def test_the_site_card_marks_derived_facts_with_a_legend(runner, gedeeld_bestand
     assert "regiosecretaris Wonen\\* (bron: brontekst)" in kaart
 
 
+# --- the same marks in every view (issue 24, item 7) -------------------------------------------
+
+PEIL = "2026-11-30"
+
+
+def test_organen_and_tree_mark_the_assumed_end_of_the_old_platforms(amctl, als_json):
+    for opdracht in ("organen", "tree"):
+        tekst = amctl(opdracht, "--peildatum", PEIL)
+        assert "Platform Ruimtelijke Ordening  mra-pro, t/m 2016-12-31~\n" in tekst
+        assert tekst.endswith("~ aangenomen: gekozen bij gebrek aan gegevens\n")
+        weg = als_json(opdracht, "--peildatum", PEIL)["opgeheven"]
+        assert {o["id"]: o["tot_en_met_aard"] for o in weg}["mra-pro"] == "aangenomen"
+
+
+def test_organen_and_tree_mark_the_derived_werkgroep_names(amctl, als_json):
+    organen = amctl("organen", "--peildatum", PEIL)
+    assert re.search(r"^werkgroep-wonen +Ambtelijke werkgroep Wonen\* ", organen, re.MULTILINE)
+    assert "├── Ambtelijke werkgroep Ruimte*  werkgroep-ruimte [betwist]" in amctl("tree")
+    rij = {o["id"]: o for o in als_json("organen", "--peildatum", PEIL)["organen"]}
+    assert rij["werkgroep-wonen"]["naam_aard"] == "afgeleid"
+    assert rij["regiegroep"]["naam_aard"] is None
+    assert als_json("wie-zit-in", "werkgroep-wonen")["orgaan"]["naam_aard"] == "afgeleid"
+
+
+def test_toon_json_gives_the_kind_of_an_assumed_end_date(als_json):
+    kaart = als_json("toon", "mra-pro")
+    assert (kaart["tot_en_met"], kaart["tot_en_met_aard"]) == ("2016-12-31", "aangenomen")
+
+
+def test_geschiedenis_marks_assumed_dates_and_derived_facts(amctl, als_json):
+    regels = amctl("geschiedenis", "de-ronde-venen").splitlines()
+    assert regels[3] == "  2016-01-01~ t/m heden        neemt deel aan de samenwerking"
+    assert regels[-1] == "~ aangenomen: gekozen bij gebrek aan gegevens"
+    assert "status: actief*\n* afgeleid: " in amctl("geschiedenis", "pho-wonen")
+    assert "… t/m 2016-12-31~  bestaat" in amctl("geschiedenis", "mra-pro")
+    tijdvak = als_json("geschiedenis", "de-ronde-venen")["tijdvakken"][0]
+    assert (tijdvak["vanaf"], tijdvak["vanaf_aard"]) == ("2016-01-01", "aangenomen")
+    status = als_json("geschiedenis", "pho-wonen")["tijdvakken"][0]
+    assert (status["tekst"], status["aard"]) == ("status: actief", "afgeleid")
+
+
+def test_the_diagram_marks_derived_boxes_and_dots_derived_support(amctl):
+    mermaid = amctl("diagram", "--peildatum", PEIL)
+    assert 'org_pho_wonen["Portefeuillehoudersoverleg Wonen*<br>' in mermaid
+    assert 'org_werkgroep_wonen["Ambtelijke werkgroep Wonen*"]' in mermaid
+    assert 'org_werkgroep_ruimte["Ambtelijke werkgroep Ruimte*<br>[betwist]"]' in mermaid
+    assert 'fun_regiosecretaris_wonen -.->|"ondersteunt *"| org_pho_wonen' in mermaid
+    assert 'fun_algemeen_regiosecretaris -->|"ondersteunt"| org_regiegroep' in mermaid
+    dot = amctl("diagram", "--peildatum", PEIL, "--formaat", "dot")
+    steun = re.search(r"fun_regiosecretaris_wonen -> org_pho_wonen \[([^]]*)\]", dot).group(1)
+    assert 'label="ondersteunt *"' in steun and "style=dotted" in steun
+    assert "* afgeleid: niet zo in de bron" in dot
+
+
+def test_the_site_marks_its_table_and_says_when_its_stand_rests_on_an_assumed_date(
+    runner, gedeeld_bestand, tmp_path
+):
+    uit = tmp_path / "site"
+    resultaat = runner.invoke(
+        app, ["docs", "--uit", str(uit), "--peildatum", PEIL, "-f", str(gedeeld_bestand)]
+    )
+    assert resultaat.exit_code == 0, resultaat.output
+    readme = (uit / "README.md").read_text(encoding="utf-8")
+    index = (uit / "index.html").read_text(encoding="utf-8")
+    assert "Deze stand geldt vanaf 2017-01-01\\~; " in readme
+    assert "\\~ aangenomen: deze datum volgt uit een datum die bij gebrek" in readme
+    assert "Deze stand geldt vanaf 2017-01-01~; " in index
+    assert "| [Ambtelijke werkgroep Wonen](organen/werkgroep-wonen.md)\\* | " in readme
+    assert "| actief\\* |" in readme
+    assert "(opgeheven; bestond t/m 2016-12-31\\~)" in readme
+    assert 'org_pho_wonen["Portefeuillehoudersoverleg Wonen*<br>' in readme
+    assert '<a href="#orgaan-werkgroep-wonen">Ambtelijke werkgroep Wonen</a>*</td>' in index
+    assert "<li>~ aangenomen: gekozen bij gebrek aan gegevens</li>" in index
+
+
 # --- unknown is not never ---------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from amctl.model import (
+    NIET_IN_BRON,
     Gedateerd,
     Orgaan,
     Organisatie,
@@ -18,6 +19,7 @@ from amctl.model import (
 from amctl.vragen.zetels import (
     DAG,
     Zetel,
+    datum_aard,
     functienaam,
     in_bereik,
     persoonsnaam,
@@ -129,10 +131,13 @@ def wijzigingsdata(org: Organisatie) -> list[date]:
 
 class Stand(NamedTuple):
     """The days on which every answer is the same as on a peildatum: from the last change on
-    or before it (None: since ever) to the day before the next (None: no change recorded)."""
+    or before it (None: since ever) to the day before the next (None: no change recorded).
+    A bound that rests only on assumed or derived dates carries their `aard`."""
 
     vanaf: date | None
     tot_en_met: date | None
+    vanaf_aard: str | None = None
+    tot_en_met_aard: str | None = None
 
     def vertegenwoordiger(self, peildatum: date) -> date:
         """One fixed day of the period, to answer for all of them: its first day."""
@@ -141,12 +146,35 @@ class Stand(NamedTuple):
         return self.tot_en_met if self.tot_en_met is not None else peildatum
 
 
+def wijzigingsaard(org: Organisatie, dag: date) -> str | None:
+    """How the change on a day is known: None when some fact in the file starts on the day,
+    or ends the day before, by a date as its source states it; else the `aard` of those
+    dates, 'aangenomen' before 'afgeleid' (a change that rests only on an assumed date is
+    itself assumed)."""
+    aarden: list[str] = []
+    for item in _gedateerd(org):
+        na = item.tot_en_met + DAG if item.tot_en_met and item.tot_en_met < date.max else None
+        for veld, grens in (("vanaf", item.vanaf), ("tot-en-met", na)):
+            if grens != dag:
+                continue
+            aard = datum_aard(item, veld)
+            if aard not in NIET_IN_BRON:
+                return None
+            aarden.append(aard)
+    return next((a for a in reversed(NIET_IN_BRON) if a in aarden), None)
+
+
 def stand_op(org: Organisatie, peildatum: date) -> Stand:
     data = wijzigingsdata(org)
     plaats = bisect_right(data, peildatum)
     vanaf = data[plaats - 1] if plaats else None
     tot = data[plaats] - DAG if plaats < len(data) else None
-    return Stand(vanaf, tot)
+    return Stand(
+        vanaf,
+        tot,
+        wijzigingsaard(org, vanaf) if vanaf is not None else None,
+        wijzigingsaard(org, tot + DAG) if tot is not None else None,
+    )
 
 
 class Wijziging(NamedTuple):

@@ -53,6 +53,24 @@ def herkomst(item, orgaan: Orgaan | None = None, sleutel: str = "") -> Herkomst:
     return Herkomst((), aard)
 
 
+def datum_aard(item: Gedateerd, veld: str) -> str | None:
+    """How a start ('vanaf') or end ('tot-en-met') date of a fact is known: its own mark,
+    else the whole fact's; None when the date is not given or is as the source states it."""
+    datum = item.vanaf if veld == "vanaf" else item.tot_en_met
+    return aard_van(item, veld) if datum is not None else None
+
+
+def naam_aard(orgaan: Orgaan) -> str | None:
+    """How the name of a body is known (a werkgroep the source does not name: 'afgeleid')."""
+    return aard_van(orgaan, "naam")
+
+
+def orgaan_aarden(orgaan: Orgaan, peildatum: date) -> tuple[str | None, ...]:
+    """The marks a body's name carries wherever it is shown as a box or a row: how the name
+    is known, and how its status on the date is (that the body is there at all)."""
+    return (naam_aard(orgaan), status_herkomst(orgaan, peildatum).aard)
+
+
 class Zetel(NamedTuple):
     """One seat of a body on a date, filled (persoon) or not (persoon None)."""
 

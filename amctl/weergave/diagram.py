@@ -160,7 +160,7 @@ def overzicht(t: Tekening) -> Tekening:
             lijn.label,
             "relatie",
             lijn.stippel and (eerder is None or eerder.stippel),
-            lijn.afgeleid and (eerder is None or eerder.afgeleid),
+            lijn.aard if lijn.afgeleid and (eerder is None or eerder.afgeleid) else None,
             omhoog=True,
             rangt=True,
         )
@@ -181,7 +181,7 @@ def overzicht(t: Tekening) -> Tekening:
         orde += [Lijn(anker, i, "", "rang", False, rangt=True) for i in los[:_PER_RIJ]]
     knopen = [
         Knoop(k.id, (k.regels[0], _organen(aantal[k.cluster])), "wortel", k.stippel, None)._replace(
-            rang=rang.get(k.id, 0)
+            rang=rang.get(k.id, 0), aarden=k.aarden
         )
         for k in toppen
     ]

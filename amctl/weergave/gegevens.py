@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from amctl.model import Orgaan, Organisatie, geldig_op
+from amctl.model import Gedateerd, Orgaan, Organisatie, geldig_op
 from amctl.tekst import iso
 from amctl.vragen import (
     Bezetting_op,
@@ -15,8 +15,10 @@ from amctl.vragen import (
     Wie,
     Zetel,
     bronnen_van,
+    datum_aard,
     functienaam,
     herkomst,
+    naam_aard,
     onderdelen,
     organen_op,
     persoonsnaam,
@@ -41,6 +43,27 @@ LEGENDA = {
 
 def merkteken(aard: str | None) -> str:
     return MERKTEKENS.get(aard or "", "")
+
+
+def merken(aarden, merk=merkteken) -> str:
+    """The marks of several facts shown as one (a body's name and its status), each once."""
+    return "".join(dict.fromkeys(merk(a) for a in aarden))
+
+
+def gemerkte_periode(item: Gedateerd, merk=merkteken, zonder: str = "") -> str:
+    """'2016-01-01~ t/m 2020-12-31': the one wording of a period (tekst.periode), each date
+    with the mark of an assumed or derived date; `merk` may collect the marks for a legend."""
+    van = item.vanaf.isoformat() + merk(datum_aard(item, "vanaf")) if item.vanaf else None
+    tot = (
+        item.tot_en_met.isoformat() + merk(datum_aard(item, "tot-en-met"))
+        if item.tot_en_met
+        else None
+    )
+    if van and tot:
+        return f"{van} t/m {tot}"
+    if van:
+        return f"vanaf {van}"
+    return f"t/m {tot}" if tot else zonder
 
 
 def legenda(aarden: set[str]) -> list[str]:
@@ -90,6 +113,7 @@ def orgaan_kort(orgaan: Orgaan, peildatum: date) -> dict[str, Any]:
     return {
         "id": orgaan.id,
         "naam": orgaan.naam,
+        "naam_aard": naam_aard(orgaan),
         "soort": orgaan.soort,
         "status": orgaan.status_op(peildatum),
         **herkomst_dict(status_herkomst(orgaan, peildatum), "status_"),
@@ -153,7 +177,9 @@ def kaart_dict(org: Organisatie, orgaan: Orgaan, uitslag: Bezetting_op) -> dict[
         "omschrijving": orgaan.omschrijving,
         "taken": list(orgaan.taken),
         "vanaf": iso(orgaan.vanaf),
+        "vanaf_aard": datum_aard(orgaan, "vanaf"),
         "tot_en_met": iso(orgaan.tot_en_met),
+        "tot_en_met_aard": datum_aard(orgaan, "tot-en-met"),
         "relaties": [
             {"soort": v.relatie.soort, "naar": v.naar.id, **herkomst_dict(v.herkomst)}
             for v in relaties_van(org, orgaan, peildatum)
@@ -259,7 +285,11 @@ def organen_lijst(org: Organisatie, peildatum: date) -> list[dict[str, Any]]:
 def opgeheven_lijst(org: Organisatie, peildatum: date) -> list[dict[str, Any]]:
     """The bodies dissolved before the date: apart from the others in every view."""
     return [
-        {**orgaan_kort(o, peildatum), "tot_en_met": iso(o.tot_en_met)}
+        {
+            **orgaan_kort(o, peildatum),
+            "tot_en_met": iso(o.tot_en_met),
+            "tot_en_met_aard": datum_aard(o, "tot-en-met"),
+        }
         for o in organen_op(org, peildatum).opgeheven
     ]
 

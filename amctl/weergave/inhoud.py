@@ -29,6 +29,8 @@ from amctl.vragen import (
     functienaam,
     herkomst,
     komende_wijzigingen,
+    naam_aard,
+    orgaan_aarden,
     organen_op,
     persoonsnaam,
     relatielabel,
@@ -38,6 +40,8 @@ from amctl.vragen import (
     wie_zit_in,
 )
 from amctl.weergave.gegevens import (
+    MERKTEKENS,
+    gemerkte_periode,
     legenda,
     merkteken,
     ondersteuning_lijst,
@@ -98,7 +102,7 @@ def _periode(item: Gedateerd) -> str:
     return periode(item.vanaf, item.tot_en_met)
 
 
-class _Merken(set):
+class Merken(set):
     """The kinds of fact a card marked (afgeleid, aangenomen), for its legend."""
 
     def merk(self, aard: str | None) -> str:
@@ -107,12 +111,12 @@ class _Merken(set):
         return merkteken(aard)
 
 
-def _herkomst(h: Herkomst, merken: _Merken) -> str:
+def _herkomst(h: Herkomst, merken: Merken) -> str:
     """'* (bron: x)' after a fact: its mark, and its source."""
     return merken.merk(h.aard) + (f" (bron: {', '.join(h.bron)})" if h.bron else "")
 
 
-def _bij(relatie: Relatie, peildatum: date, merken: _Merken | None = None) -> str:
+def _bij(relatie: Relatie, peildatum: date, merken: Merken | None = None) -> str:
     """'* (t/m 2016-12-31; niet op de peildatum; bron: x)' after a relation, when it applies."""
     merk = merken.merk(aard_van(relatie)) if merken is not None else ""
     delen = [_periode(relatie)] if _periode(relatie) else []
@@ -172,7 +176,7 @@ def pagina(
     """A body's card: its fields, then composition, chair, support, relations in and out,
     contradictions between sources about it, its sources, and the dated changes ahead."""
     naar = naar or verwijzers(org)
-    merken = _Merken()
+    merken = Merken()
     if komend is None:
         komend = komende_wijzigingen(org, peildatum)
     uitslag = wie_zit_in(org, orgaan, peildatum)
@@ -196,7 +200,7 @@ def pagina(
     if eigen:
         secties.append(Sectie("Wat komt er aan", komend_items(eigen)))
     if merken:
-        secties.append(Sectie("Legenda", [Item(_t(tekst)) for tekst in legenda(merken)]))
+        secties.append(Sectie("Legenda", legenda_items(merken)))
     return Pagina(orgaan, velden, secties)
 
 
@@ -218,25 +222,37 @@ def komend_items(wijzigingen: list[Wijziging]) -> list[Item]:
     return [Item(_t(f"per {w.datum.isoformat()}: {w.tekst}")) for w in wijzigingen]
 
 
+_STANDGRENS = {
+    "afgeleid": "afgeleid: deze datum volgt uit een datum die niet zo in de bron staat.",
+    "aangenomen": "aangenomen: deze datum volgt uit een datum die bij gebrek aan gegevens is "
+    "gekozen.",
+}
+
+
 def stand_tekst(stand: Stand) -> str:
-    """On which days the site holds: the same for every day of the stand."""
-    if stand.vanaf and stand.tot_en_met:
-        return (
-            f"Deze stand geldt van {stand.vanaf.isoformat()} tot en met "
-            f"{stand.tot_en_met.isoformat()}."
-        )
-    if stand.vanaf:
-        return (
-            f"Deze stand geldt vanaf {stand.vanaf.isoformat()}; het bestand legt daarna geen "
-            "wijziging vast."
-        )
-    if stand.tot_en_met:
-        return f"Deze stand geldt tot en met {stand.tot_en_met.isoformat()}."
-    return "Deze stand geldt altijd: het bestand legt geen gedateerde wijziging vast."
+    """On which days the site holds: the same for every day of the stand. A bound that rests
+    only on an assumed (or derived) date carries its mark, explained right after."""
+    merken = Merken()
+    van = stand.vanaf.isoformat() + merken.merk(stand.vanaf_aard) if stand.vanaf else ""
+    tot = (
+        stand.tot_en_met.isoformat() + merken.merk(stand.tot_en_met_aard)
+        if stand.tot_en_met
+        else ""
+    )
+    if van and tot:
+        zin = f"Deze stand geldt van {van} tot en met {tot}."
+    elif van:
+        zin = f"Deze stand geldt vanaf {van}; het bestand legt daarna geen wijziging vast."
+    elif tot:
+        zin = f"Deze stand geldt tot en met {tot}."
+    else:
+        zin = "Deze stand geldt altijd: het bestand legt geen gedateerde wijziging vast."
+    uitleg = [f"{merkteken(a)} {_STANDGRENS[a]}" for a in MERKTEKENS if a in merken]
+    return " ".join([zin, *uitleg])
 
 
 def _velden(
-    org: Organisatie, orgaan: Orgaan, peildatum: date, uitslag: Bezetting_op, merken: _Merken
+    org: Organisatie, orgaan: Orgaan, peildatum: date, uitslag: Bezetting_op, merken: Merken
 ) -> list[tuple[str, Regel]]:
     status = _status(orgaan, peildatum) + _herkomst(uitslag.status_herkomst, merken)
     velden: list[tuple[str, Regel]] = [
@@ -256,7 +272,7 @@ def _velden(
         ("Rechtsvorm", orgaan.rechtsvorm),
         ("Secretariaat", orgaan.secretariaat),
         ("Toelichting", orgaan.toelichting),
-        ("Bestaat", _periode(orgaan) + _periode_merk(orgaan, merken)),
+        ("Bestaat", gemerkte_periode(orgaan, merken.merk)),
         ("Deelregio's", ", ".join(orgaan.deelregios)),
     ):
         if waarde:
@@ -269,13 +285,7 @@ def _velden(
     return velden
 
 
-def _periode_merk(item: Gedateerd, merken: _Merken) -> str:
-    """The mark of an assumed (or derived) start or end date."""
-    datums = (("vanaf", item.vanaf), ("tot-en-met", item.tot_en_met))
-    return "".join(dict.fromkeys(merken.merk(aard_van(item, v)) for v, d in datums if d))
-
-
-def _samenstelling(org: Organisatie, uitslag: Bezetting_op, merken: _Merken) -> list[Item]:
+def _samenstelling(org: Organisatie, uitslag: Bezetting_op, merken: Merken) -> list[Item]:
     """One item per rule ('7 x burgemeester (een per gemeente)'), every seat below it, filled
     or open, as `wie-zit-in` lists them."""
     items = []
@@ -301,7 +311,7 @@ def _voorzitter(org: Organisatie, uitslag: Bezetting_op) -> str:
     return f"{tekst}: {persoonsnaam(org, zittend.persoon)}" if zittend else tekst
 
 
-def _ondersteuning(org: Organisatie, uitslag: Bezetting_op, merken: _Merken) -> list[Item]:
+def _ondersteuning(org: Organisatie, uitslag: Bezetting_op, merken: Merken) -> list[Item]:
     return [
         Item(
             _t(
@@ -315,7 +325,7 @@ def _ondersteuning(org: Organisatie, uitslag: Bezetting_op, merken: _Merken) -> 
 
 
 def _relaties(
-    org: Organisatie, orgaan: Orgaan, peildatum: date, naar: Verwijzers, merken: _Merken
+    org: Organisatie, orgaan: Orgaan, peildatum: date, naar: Verwijzers, merken: Merken
 ) -> list[Item]:
     """Outgoing, incoming, support by the posts that make up this body, and its parts. Every
     relation in the file, with its period: the card is also the body's history."""
@@ -392,19 +402,24 @@ def _web(url: str | None) -> str | None:
 KOPPEN = ("Orgaan", "Soort", "Status", "Onderdeel van", "Voorzitter", "Ondersteuning")
 
 
-def overzicht(org: Organisatie, peildatum: date) -> list[tuple[Regel, ...]]:
-    """The table of bodies: one row per body that exists on the date, as `amctl organen`."""
+def overzicht(
+    org: Organisatie, peildatum: date, merken: Merken | None = None
+) -> list[tuple[Regel, ...]]:
+    """The table of bodies: one row per body that exists on the date, as `amctl organen`:
+    the name and the status with their marks (`merken` collects them for the legend)."""
+    merken = Merken() if merken is None else merken
     rijen = []
     for orgaan in organen_op(org, peildatum).bestaand:
+        naam_, status_ = orgaan_aarden(orgaan, peildatum)
         uitslag = wie_zit_in(org, orgaan, peildatum)
         steun = ", ".join(
             dict.fromkeys(functienaam(org, s.functie, s.gemeente) for s in uitslag.ondersteuning)
         )
         rijen.append(
             (
-                (_link(org, orgaan.id),),
+                (_link(org, orgaan.id), Deel(merken.merk(naam_))),
                 _t(org.soorten[orgaan.soort].naam),
-                _t(_status(orgaan, peildatum)),
+                _t(_status(orgaan, peildatum) + merken.merk(status_)),
                 (_link(org, orgaan.onderdeel_van),) if orgaan.onderdeel_van else _t(LEEG),
                 _t(voorzitter_tekst(org, uitslag.voorzitter) if uitslag.voorzitter else LEEG),
                 _t(steun or LEEG),
@@ -413,12 +428,25 @@ def overzicht(org: Organisatie, peildatum: date) -> list[tuple[Regel, ...]]:
     return rijen
 
 
-def opgeheven(org: Organisatie, peildatum: date) -> list[Item]:
-    """The bodies dissolved before the date, apart from the table, as `amctl organen`."""
+def opgeheven(org: Organisatie, peildatum: date, merken: Merken | None = None) -> list[Item]:
+    """The bodies dissolved before the date, apart from the table, as `amctl organen`: name
+    and period with their marks."""
+    merken = Merken() if merken is None else merken
     return [
-        Item((_link(org, o.id), Deel(f" (opgeheven; bestond {_periode(o)})")))
+        Item(
+            (
+                _link(org, o.id),
+                Deel(merken.merk(naam_aard(o))),
+                Deel(f" (opgeheven; bestond {gemerkte_periode(o, merken.merk)})"),
+            )
+        )
         for o in organen_op(org, peildatum).opgeheven
     ]
+
+
+def legenda_items(merken: set[str]) -> list[Item]:
+    """The legend of the marks a page used, one item each."""
+    return [Item(_t(tekst)) for tekst in legenda(merken)]
 
 
 def tegenstrijdigheden(org: Organisatie) -> list[Item]:

@@ -27,12 +27,22 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from amctl.model import NIET_IN_BRON, Orgaan, Organisatie, Relatie, aard_van, geldig_op
+from amctl.model import (
+    NIET_IN_BRON,
+    Ondersteuning,
+    Orgaan,
+    Organisatie,
+    Relatie,
+    aard_van,
+    geldig_op,
+)
 from amctl.vragen import (
     Bezetting_op,
     Zetel,
     bekleders_op,
     functienaam,
+    herkomst,
+    orgaan_aarden,
     per_regel,
     persoonsnaam,
     relatielabel,
@@ -40,7 +50,8 @@ from amctl.vragen import (
     voorzitter_tekst,
     wie_zit_in,
 )
-from amctl.weergave.gegevens import regel_omschrijving
+from amctl.weergave.gegevens import merken as gemerkt
+from amctl.weergave.gegevens import merkteken, regel_omschrijving
 from amctl.weergave.tekening import (
     ONDERDEEL_VAN,
     ONDERSTEUNT,
@@ -65,44 +76,64 @@ def _zittende(org: Organisatie, zetel: Zetel) -> str:
     return f"{persoonsnaam(org, zetel.persoon)} ({functienaam(org, zetel.functie, zetel.gemeente)})"
 
 
+class Merken(set):
+    """The kinds of mark (afgeleid, aangenomen) a label shows, for the figure's legend."""
+
+    def teken(self, aard: str | None) -> str:
+        if merkteken(aard):
+            self.add(aard)
+        return merkteken(aard)
+
+
 def knoop_regels(
     org: Organisatie,
     uitslag: Bezetting_op,
     samenstelling: bool = True,
     met_personen: bool = False,
+    merken: Merken | None = None,
 ) -> tuple[str, ...]:
     """Name, status when not 'actief', what it is, the composition and the chair (with the
     person holding the chair, when known). With `met_personen` the people in the filled seats
-    instead of the rules they fill, the chair first; a rule with no seat filled stays."""
+    instead of the rules they fill, the chair first; a rule with no seat filled stays. Each
+    derived or assumed fact carries its mark as in every view (`*`, `~`): the name (and, for
+    a body whose being 'actief' is derived, the name too), the status, a rule, the chair;
+    `merken` collects them for the legend."""
+    merken = Merken() if merken is None else merken
     orgaan = uitslag.orgaan
-    regels = [eenregelig(orgaan.naam)]
-    if uitslag.status != "actief":
-        regels.append(f"[{status_kort(uitslag.status)}]")
+    naam_, status_ = orgaan_aarden(orgaan, uitslag.peildatum)
+    actief = uitslag.status == "actief"
+    regels = [eenregelig(orgaan.naam) + gemerkt((naam_, status_ if actief else None), merken.teken)]
+    if not actief:
+        regels.append(f"[{status_kort(uitslag.status)}{merken.teken(status_)}]")
     if orgaan.rechtsvorm:
         regels.append(eenregelig(orgaan.rechtsvorm))
     if orgaan.deelregios:
         regels.append(f"{len(orgaan.deelregios)} deelregio's")
+
+    def regel_tekst(groep) -> str:
+        aard = herkomst(groep.regel, orgaan, "functie").aard
+        return eenregelig(regel_omschrijving(org, groep)) + merken.teken(aard)
+
+    vz_merk = merken.teken(uitslag.voorzitter_herkomst.aard) if uitslag.voorzitter else ""
     zittend = next((z for z in uitslag.zetels if z.rol == "voorzitter" and z.persoon), None)
     if met_personen and any(z.persoon for z in uitslag.zetels):
         if zittend is not None:
-            regels.append("vz: " + eenregelig(_zittende(org, zittend)))
+            regels.append("vz: " + eenregelig(_zittende(org, zittend)) + vz_merk)
         elif uitslag.voorzitter is not None:
-            regels.append("vz: " + eenregelig(voorzitter_tekst(org, uitslag.voorzitter)))
+            regels.append("vz: " + eenregelig(voorzitter_tekst(org, uitslag.voorzitter)) + vz_merk)
         for groep in per_regel(uitslag.zetels):
             gevuld = [z for z in groep.gevuld if z is not zittend]
             if not groep.gevuld:
-                regels.append(eenregelig(regel_omschrijving(org, groep)))
+                regels.append(regel_tekst(groep))
             regels += [eenregelig(_zittende(org, z)) for z in gevuld]
         return tuple(regels)
     if samenstelling:
-        regels += [
-            eenregelig(regel_omschrijving(org, groep)) for groep in per_regel(uitslag.zetels)
-        ]
+        regels += [regel_tekst(groep) for groep in per_regel(uitslag.zetels)]
     if uitslag.voorzitter is not None:
         voorzitter = voorzitter_tekst(org, uitslag.voorzitter)
         if zittend is not None and uitslag.voorzitter.persoon is None:
             voorzitter += f" ({persoonsnaam(org, zittend.persoon)})"
-        regels.append("vz: " + eenregelig(voorzitter))
+        regels.append("vz: " + eenregelig(voorzitter) + vz_merk)
     return tuple(regels)
 
 
@@ -112,10 +143,11 @@ def titel_van(org: Organisatie) -> str:
     return eenregelig(org.titel.tekst) if org.titel is not None else TITEL_STANDAARD
 
 
-def afgeleid(relatie: Relatie) -> bool:
-    """Derived or assumed rather than said by a source (its `aard`), the relation or its end
-    date: drawn dotted, with a mark."""
-    return any(aard_van(relatie, veld) in NIET_IN_BRON for veld in ("", "tot-en-met", "vanaf"))
+def lijn_aard(item: Relatie | Ondersteuning) -> str | None:
+    """'afgeleid' or 'aangenomen' when a relation or support (or its end or start date) is
+    not said by a source as such: drawn dotted, with its mark; None otherwise."""
+    aarden = (aard_van(item, veld) for veld in ("", "tot-en-met", "vanaf"))
+    return next((a for a in aarden if a in NIET_IN_BRON), None)
 
 
 class Plaatsing(NamedTuple):
@@ -366,8 +398,18 @@ def tekening(org: Organisatie, peildatum: date, met_personen: bool = False) -> T
         if any(functie_knoop_id(f, None) not in geplaatst for f in leden):
             team = orgaan_knoop_id(orgaan.id)
             anker[orgaan.id] = team
-            regels = knoop_regels(org, uitslagen[orgaan.id], False)
-            clusters.append(Cluster(team, regels, "team", stippel[orgaan.id], cluster_id(top)))
+            merken = Merken()
+            regels = knoop_regels(org, uitslagen[orgaan.id], False, merken=merken)
+            clusters.append(
+                Cluster(
+                    team,
+                    regels,
+                    "team",
+                    stippel[orgaan.id],
+                    cluster_id(top),
+                    aarden=frozenset(merken),
+                )
+            )
             vorige = None
             for stap, functie in enumerate(
                 f for f in leden if functie_knoop_id(f, None) not in geplaatst
@@ -389,14 +431,16 @@ def tekening(org: Organisatie, peildatum: date, met_personen: bool = False) -> T
                 vorige = knoop_id
             continue
         anker[orgaan.id] = orgaan_knoop_id(orgaan.id)
+        merken = Merken()
         knopen.append(
             Knoop(
                 orgaan_knoop_id(orgaan.id),
-                knoop_regels(org, uitslagen[orgaan.id], met_personen=met_personen),
+                knoop_regels(org, uitslagen[orgaan.id], met_personen=met_personen, merken=merken),
                 "wortel" if top == orgaan.id else "orgaan",
                 stippel[orgaan.id],
                 cluster_id(top),
                 rang(orgaan.id),
+                frozenset(merken),
             )
         )
     wortels_per_post: dict[tuple[str, str | None], set[str]] = {}
@@ -462,7 +506,7 @@ def tekening(org: Organisatie, peildatum: date, met_personen: bool = False) -> T
                     relatielabel(relatie.soort),
                     "relatie",
                     stippel[orgaan.id] or stippel[relatie.naar],
-                    afgeleid(relatie),
+                    lijn_aard(relatie),
                     omhoog=naar < van,
                     rangt=naar != van,
                 )
@@ -481,6 +525,7 @@ def tekening(org: Organisatie, peildatum: date, met_personen: bool = False) -> T
                 ONDERSTEUNT,
                 ONDERSTEUNT,
                 stippel[orgaan.id],
+                lijn_aard(o),
             )
         )
     return Tekening(titel_van(org), peildatum, clusters, knopen, lijnen)

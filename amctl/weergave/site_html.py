@@ -18,10 +18,12 @@ from amctl.weergave import diagram
 from amctl.weergave.inhoud import (
     KOPPEN,
     KOPREGEL,
+    Merken,
     Pagina,
     Regel,
     enkel,
     komend_items,
+    legenda_items,
     opgeheven,
     overzicht,
     signalen_secties,
@@ -190,7 +192,8 @@ def index_html(
         "<thead><tr>" + "".join(f"<th>{_h(k)}</th>" for k in KOPPEN) + "</tr></thead>",
         "<tbody>",
     ]
-    for rij in overzicht(org, peildatum):
+    merken = Merken()
+    for rij in overzicht(org, peildatum, merken):
         uit.append(
             "<tr>"
             + "".join(
@@ -200,10 +203,16 @@ def index_html(
             + "</tr>"
         )
     uit += ["</tbody>", "</table>", "</div>"]
-    weg = opgeheven(org, peildatum)
+    weg = opgeheven(org, peildatum, merken)
     if weg:
         uit.append('<h2 id="opgeheven">Opgeheven</h2>')
         uit += ["<ul>", *(f"<li>{html_regel(i.regel)}</li>" for i in weg), "</ul>"]
+    if merken:
+        uit += [
+            '<ul class="legenda">',
+            *(f"<li>{html_regel(i.regel)}</li>" for i in legenda_items(merken)),
+            "</ul>",
+        ]
     uit.append('<h2 id="komend">Wat komt er aan</h2>')
     if komend:
         uit += ["<ul>", *(f"<li>{html_regel(i.regel)}</li>" for i in komend_items(komend)), "</ul>"]

@@ -23,10 +23,12 @@ from amctl.weergave.inhoud import (
     KOPREGEL,
     ORGANEN,
     README,
+    Merken,
     Pagina,
     Regel,
     enkel,
     komend_items,
+    legenda_items,
     opgeheven,
     overzicht,
     signalen_secties,
@@ -103,7 +105,8 @@ def readme(
         "",
         f"# {md_tekst(figuren[0].tekening.titel)}",
         "",
-        f"{stand_tekst(stand)} Dezelfde inhoud staat in één pagina in [{INDEX}]({INDEX}).",
+        f"{md_tekst(stand_tekst(stand))} Dezelfde inhoud staat in één pagina in "
+        f"[{INDEX}]({INDEX}).",
         "",
         "## Samenhang",
         "",
@@ -127,12 +130,15 @@ def readme(
         "| " + " | ".join(KOPPEN) + " |",
         "|" + " --- |" * len(KOPPEN),
     ]
-    for rij in overzicht(org, peildatum):
+    merken = Merken()
+    for rij in overzicht(org, peildatum, merken):
         uit.append("| " + " | ".join(md_regel(cel, f"{ORGANEN}/") for cel in rij) + " |")
-    weg = opgeheven(org, peildatum)
+    weg = opgeheven(org, peildatum, merken)
     if weg:
         uit += ["", "## Opgeheven", ""]
         uit += [f"- {md_regel(i.regel, f'{ORGANEN}/')}" for i in weg]
+    if merken:
+        uit += ["", *(md_regel(i.regel, "") + "  " for i in legenda_items(merken))]
     uit += ["", "## Wat komt er aan", ""]
     uit += [f"- {md_regel(i.regel, f'{ORGANEN}/')}" for i in komend_items(komend)] or [
         md_tekst("Het bestand legt geen wijziging na deze stand vast.")

@@ -9,12 +9,14 @@ import hashlib
 from datetime import date
 from typing import NamedTuple
 
+from amctl.model import NIET_IN_BRON
 from amctl.tekst import zichtbaar
+from amctl.weergave.gegevens import legenda as merklegenda
+from amctl.weergave.gegevens import merkteken
 
 TITEL_STANDAARD = "Samenhang van de organen"
 ONDERSTEUNT = "ondersteunt"
 ONDERDEEL_VAN = "onderdeel van"
-AFGELEID_TEKEN = "*"
 
 # The one legend, in the order it is read; each view shows the entries its figure uses.
 LEGENDA = {
@@ -23,8 +25,7 @@ LEGENDA = {
     "onderdeel-van": "lijn zonder pijl: onderdeel van",
     "groep": "lijn naar een kader zonder naam: naar elk orgaan in dat kader",
     "onzeker": "gestreept: betwist of in overweging",
-    "afgeleid": f"gestippeld en {AFGELEID_TEKEN}: afgeleid of aangenomen, niet letterlijk "
-    "in de bron",
+    "afgeleid": "gestippeld: afgeleid of aangenomen, niet letterlijk in de bron",
 }
 
 
@@ -35,6 +36,7 @@ class Knoop(NamedTuple):
     stippel: bool  # not (yet) certain: status other than 'actief'
     cluster: str | None  # Cluster.id
     rang: int = 0  # 0 at the top of the chart
+    aarden: frozenset[str] = frozenset()  # the marks in the label ('afgeleid', 'aangenomen')
 
 
 class Cluster(NamedTuple):
@@ -46,6 +48,7 @@ class Cluster(NamedTuple):
     soort: str  # "wortel", "team" or "groep" (bodies the same lines go to)
     stippel: bool
     ouder: str | None = None
+    aarden: frozenset[str] = frozenset()  # the marks in the label
 
 
 class Lijn(NamedTuple):
@@ -54,9 +57,14 @@ class Lijn(NamedTuple):
     label: str
     soort: str  # "relatie", "ondersteunt", "onderdeel-van" or "rang" (orders, not drawn)
     stippel: bool  # from or to a body that is not certain
-    afgeleid: bool = False  # derived or assumed, not in the source as such
+    aard: str | None = None  # 'afgeleid' or 'aangenomen': not in the source as such
     omhoog: bool = False  # 'naar' stands above 'van' in the chart
     rangt: bool = False  # sets the ranks: within one frame, between two ranks
+
+    @property
+    def afgeleid(self) -> bool:
+        """Derived or assumed: drawn dotted, with its mark."""
+        return self.aard in NIET_IN_BRON
 
 
 class Tekening(NamedTuple):
@@ -81,7 +89,14 @@ class Tekening(NamedTuple):
         onzeker = any(k.stippel for k in self.knopen) or any(c.stippel for c in self.clusters)
         gebruikt |= {"onzeker"} if onzeker else set()
         gebruikt |= {"afgeleid" for lijn in self.lijnen if lijn.afgeleid}
-        return [tekst for sleutel, tekst in LEGENDA.items() if sleutel in gebruikt]
+        vormen = [tekst for sleutel, tekst in LEGENDA.items() if sleutel in gebruikt]
+        return vormen + merklegenda(self.aarden())
+
+    def aarden(self) -> set[str]:
+        """The kinds of mark (afgeleid, aangenomen) the figure shows, in boxes and on lines."""
+        aarden = {a for k in self.knopen for a in k.aarden}
+        aarden |= {a for c in self.clusters for a in c.aarden}
+        return aarden | {lijn.aard for lijn in self.lijnen if lijn.afgeleid}
 
     def namen(self) -> dict[str, str]:
         """The name of every node and box a line can end at; a box without a name of its
@@ -149,4 +164,5 @@ def status_kort(status: str) -> str:
 
 
 def lijn_label(lijn: Lijn) -> str:
-    return lijn.label + (f" {AFGELEID_TEKEN}" if lijn.afgeleid else "")
+    """The label of a line, with the mark of a derived ('*') or assumed ('~') one."""
+    return lijn.label + (f" {merkteken(lijn.aard)}" if lijn.afgeleid else "")

@@ -25,6 +25,7 @@ from amctl.vragen import (
 )
 from amctl.weergave.gegevens import (
     legenda,
+    merken,
     merkteken,
     ondersteuning_lijst,
     regel_omschrijving,
@@ -43,11 +44,17 @@ def _t(tekst: object, stijl: str = "") -> Deel:
 class _Merken(set):
     """The kinds of fact an answer marked, for the legend under it."""
 
-    def merk(self, aard: str | None) -> Deel:
-        teken = merkteken(aard)
-        if teken:
+    def teken(self, aard: str | None) -> str:
+        if merkteken(aard):
             self.add(aard)
-        return _t(teken, "bold yellow")
+        return merkteken(aard)
+
+    def merk(self, aard: str | None) -> Deel:
+        return _t(self.teken(aard), "bold yellow")
+
+    def merken(self, *aarden: str | None) -> Deel:
+        """The marks of several facts shown in one place, each mark once."""
+        return _t(merken(aarden, self.teken), "bold yellow")
 
     def legenda(self) -> list[Blok]:
         return [regel(_t(tekst, "dim")) for tekst in legenda(self)]
@@ -185,15 +192,25 @@ def waar_zit(org: Organisatie, kop: str, peildatum: date, plaatsen: list[Plaats]
     return [titel, Tabel(("orgaan", "functie", "persoon", "rol"), rijen), *merken.legenda()]
 
 
-def opgeheven(rijen: list[dict[str, Any]], peildatum: date) -> list[Blok]:
-    """The bodies dissolved before the date, under the others: in `organen` and `tree`."""
+def opgeheven(rijen: list[dict[str, Any]], peildatum: date, merken: _Merken) -> list[Blok]:
+    """The bodies dissolved before the date, under the others: in `organen` and `tree`; the
+    name and the end date with their marks."""
     if not rijen:
         return []
     return [
         Tak(
             regel(_t(f"Opgeheven voor {peildatum.isoformat()}", "bold")),
             [
-                Tak(regel(_t(r["naam"]), _t(f"  {r['id']}", "dim"), f", t/m {r['tot_en_met']}"), [])
+                Tak(
+                    regel(
+                        _t(r["naam"]),
+                        merken.merk(r["naam_aard"]),
+                        _t(f"  {r['id']}", "dim"),
+                        f", t/m {r['tot_en_met']}",
+                        merken.merk(r["tot_en_met_aard"]),
+                    ),
+                    [],
+                )
                 for r in rijen
             ],
         )
@@ -213,7 +230,7 @@ def organen(
             [
                 (
                     regel(r["id"]),
-                    regel(r["naam"]),
+                    regel(r["naam"], merken.merk(r["naam_aard"])),
                     regel(r["soort"]),
                     regel(_status(r["status"]), merken.merk(r["status_aard"])),
                     regel(r["voorzitter"], merken.merk(r["voorzitter_aard"])),
@@ -222,8 +239,8 @@ def organen(
                 for r in rijen
             ],
         ),
+        *(opgeheven(list(weg), peildatum, merken) if peildatum else []),
         *merken.legenda(),
-        *(opgeheven(list(weg), peildatum) if peildatum else []),
     ]
 
 
@@ -335,16 +352,18 @@ def boom(
     takken = [_tak(k, merken) for k in knopen]
     kop = [regel(_t(titel, "bold"))] if titel else []
     peil = regel(_t(f"Peildatum {peildatum.isoformat()}", "dim"))
-    return [*kop, peil, *takken, *opgeheven(list(weg), peildatum), *merken.legenda()]
+    weg_ = opgeheven(list(weg), peildatum, merken)
+    return [*kop, peil, *takken, *weg_, *merken.legenda()]
 
 
 def _label(knoop: dict[str, Any], merken: _Merken) -> Regel:
-    """Name and id, and the status when it is not 'actief'; a mark on a derived status (after
-    the name when the status is 'actief': that the body is there is derived)."""
+    """Name and id, and the status when it is not 'actief'; the mark of a derived name, and of
+    a derived status (after the name when the status is 'actief': that the body is there is
+    derived)."""
     actief = knoop["status"] == "actief"
     label = regel(
         _t(knoop["naam"], "bold"),
-        merken.merk(knoop["status_aard"]) if actief else "",
+        merken.merken(knoop["naam_aard"], knoop["status_aard"] if actief else None),
         _t(f"  {knoop['id']}", "dim"),
     )
     if not actief:
