@@ -8,6 +8,11 @@ one recorded with that holding; a cell that leaves out a portefeuille still held
 with what to write instead. Like `amctl benoem`, a new holder of a post with one seat
 (`zetels: 1`) ends the term of the holder before, the day before the new one starts.
 
+With `college` (`amctl importeer BLAD --college GEMEENTE -D DATUM`) the sheet is the whole
+new college of one gemeente from DATUM on: who holds one of the functies it names in that
+gemeente and is not in it leaves the day before, a portefeuille the cell of someone who stays
+leaves out ends then too, and who is in it continues without a break or starts on DATUM.
+
 Every row is checked first (amctl.bladlezer), and every bad row is named with its column;
 only a sheet without bad rows becomes one edit of the text (amctl.bewerken, in one step),
 which `bewerk_bestand` writes only when the whole file still validates.
@@ -20,7 +25,14 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any, NamedTuple
 
-from amctl.bewerken import Bewerker, Uitkomst, _in_regel, _lijstpad, _zorg_voor_sectie
+from amctl.bewerken import (
+    Bewerker,
+    Uitkomst,
+    _gemeente,
+    _in_regel,
+    _lijstpad,
+    _zorg_voor_sectie,
+)
 from amctl.blad import BladProbleem, OngeldigBlad, Rij
 from amctl.bladlezer import Deel, Lezer, Personen, Regel
 from amctl.model import (
@@ -34,6 +46,7 @@ from amctl.model import (
     geldig_op,
     overlapt,
 )
+from amctl.probleem import GebruiksFout
 from amctl.vragen import bedoelde_personen, functienaam, lijkende_personen
 
 DAG = timedelta(days=1)
@@ -42,6 +55,13 @@ DAG = timedelta(days=1)
 class Periode(NamedTuple):
     vanaf: date | None
     tot_en_met: date | None
+
+
+class College(NamedTuple):
+    """`--college GEMEENTE -D DATUM`: the sheet is the college of `gemeente` from `datum`."""
+
+    gemeente: str
+    datum: date
 
 
 class Telling(NamedTuple):
@@ -95,6 +115,11 @@ def _toedeling(item: Bezetting, deel: Deel) -> tuple[int, Toedeling] | str | Non
     return zelfde[0] if zelfde else None
 
 
+def _loopt_door(item: Bezetting | Lidmaatschap, dag: date) -> bool:
+    """Whether a term runs into a new college that starts on `dag`: begun before, still on."""
+    return (item.vanaf is None or item.vanaf < dag) and geldig_op(item, dag)
+
+
 def _sinds(dag: date | None) -> str:
     return f", sinds {dag}" if dag else ""
 
@@ -106,9 +131,12 @@ def _zo_niet(
     vorige = na.personen[eerder.persoon].naam
     if later.begin is None:
         return f" Geef de nieuwe houder een vanaf, en beëindig hem de dag ervoor bij {vorige}."
+    gemeente = later.bezetting.gemeente or "GEMEENTE"
     return (
         f" Beëindig hem bij {vorige} de dag ervoor: '{portefeuille} (t/m {later.begin - DAG})' in "
-        f"de cel, of 'amctl portefeuille-eraf {eerder.persoon} {portefeuille} -D {later.begin}'."
+        f"de cel, of 'amctl portefeuille-eraf {eerder.persoon} {portefeuille} -D {later.begin}'; "
+        f"is het blad een nieuw college, lees het dan in met --college {gemeente} -D "
+        f"{later.begin}."
     )
 
 
@@ -133,18 +161,31 @@ def _gedekt(perioden: list[Periode], vanaf: date | None, tot_en_met: date | None
 
 
 def importeer(
-    tekst: str, org: Organisatie, bestand: str, *, rijen: list[Rij], blad: str
+    tekst: str,
+    org: Organisatie,
+    bestand: str,
+    *,
+    rijen: list[Rij],
+    blad: str,
+    college: str | None = None,
+    datum: date | None = None,
 ) -> Uitkomst:
     """The edit that brings the rows into the text (see the module docstring); a sheet with
-    bad rows raises OngeldigBlad."""
-    plan = _Plan(org, blad)
+    bad rows raises OngeldigBlad. `college` (a gemeente as typed) needs `datum`."""
+    if college is not None and datum is None:
+        raise GebruiksFout(
+            "Met --college hoort -D DATUM: de eerste dag van het nieuwe college, bijv. "
+            f"--college {college} -D 2026-04-15."
+        )
+    plan = _Plan(org, blad, College(_gemeente(org, college), datum) if college else None)
     plan.lees(rijen)
     plan.vergelijk()
+    plan.college_eindigt()
     plan.opvolging()
     plan.controleer()
     if plan.lezer.problemen:
         raise OngeldigBlad(blad, plan.lezer.problemen)
-    meldingen = plan.meldingen + plan.samenvatting()
+    meldingen = plan.collegeregels() + plan.meldingen + plan.samenvatting()
     if not plan.wijzigt():
         return Uitkomst(
             tekst,
@@ -156,9 +197,12 @@ def importeer(
 class _Plan:
     """What a sheet changes in the file: first read and compared, then written in one step."""
 
-    def __init__(self, org: Organisatie, blad: str) -> None:
+    def __init__(self, org: Organisatie, blad: str, college: College | None = None) -> None:
         self.org = org
         self.blad = blad
+        self.college = college
+        self.voortgezet: dict[int, Bezetting | Lidmaatschap] = {}  # row -> item it continues
+        self.beeindigd: list[Bezetting] = []  # holdings the new college ends
         self.lezer = Lezer(org)
         self.bezet: list[Regel] = []
         self.lid: list[Regel] = []
@@ -188,6 +232,10 @@ class _Plan:
             if regel is None or pid is None:
                 continue
             regel = regel._replace(persoon=pid)
+            if self.college is not None:
+                regel = self._in_college(regel)
+                if regel is None:
+                    continue
             eerder = uniek.setdefault(regel.sleutel, regel)
             if eerder._replace(rij=0) != regel._replace(rij=0):
                 soort = "bezetting" if regel.orgaan is None else "lidmaatschap"
@@ -201,6 +249,45 @@ class _Plan:
                 )
         self.bezet = [r for r in uniek.values() if r.orgaan is None]
         self.lid = [r for r in uniek.values() if r.orgaan is not None]
+
+    def _in_college(self, regel: Regel) -> Regel | None:
+        """A row of the new college: of its gemeente; without a start of its own (or with
+        the college's), the holding or membership that runs into the college continues, and
+        otherwise it starts on the college's first day."""
+        gemeente, dag = self.college
+        if regel.gemeente != gemeente:
+            naam = self.org.gemeenten[gemeente].naam
+            noemt = (
+                f"noemt {self.org.gemeenten[regel.gemeente].naam}"
+                if regel.gemeente
+                else "hoort bij geen gemeente"
+            )
+            self.lezer.problemen.append(
+                BladProbleem(
+                    regel.rij,
+                    "gemeente",
+                    f"Met --college {gemeente} is het blad het college van {naam}, maar deze rij "
+                    f"{noemt}; haal haar weg of lees haar apart in.",
+                )
+            )
+            return None
+        if regel.vanaf not in (None, dag):
+            return regel
+        if regel.orgaan is None:
+            lopend = _bezettingen_van(self.org, regel)
+        else:
+            lopend = [
+                lid
+                for orgaan, lid in self.leden_per_post[
+                    (regel.persoon, regel.functie, regel.gemeente)
+                ]
+                if orgaan.id == regel.orgaan
+            ]
+        lopend = [i for i in lopend if _loopt_door(i, dag)]
+        if not lopend:
+            return regel._replace(vanaf=dag)
+        self.voortgezet[regel.rij] = lopend[0]
+        return regel._replace(vanaf=lopend[0].vanaf)
 
     @property
     def hernoemd(self) -> dict[str, str]:
@@ -218,7 +305,9 @@ class _Plan:
 
     def vergelijk(self) -> None:
         for regel in self.bezet:
-            item = _zelfde(_bezettingen_van(self.org, regel), regel)
+            item = self.voortgezet.get(regel.rij) or _zelfde(
+                _bezettingen_van(self.org, regel), regel
+            )
             if item is None:
                 self.nieuwe_bezettingen[regel.persoon].append(regel)
                 self.tellingen["bezet"][0] += 1
@@ -237,7 +326,7 @@ class _Plan:
                 ]
                 if orgaan.id == regel.orgaan
             ]
-            item = _zelfde(bestaand, regel)
+            item = self.voortgezet.get(regel.rij) or _zelfde(bestaand, regel)
             if item is None:
                 self.nieuwe_leden[regel.orgaan].append(regel)
                 self.tellingen["lid"][0] += 1
@@ -250,6 +339,8 @@ class _Plan:
         """What the cell changes in the portefeuilles of a recorded holding: the parts to add,
         and (index, last day) of those it ends. A cell that leaves out a portefeuille held
         without an end is a problem of the row: amctl cannot guess the last day."""
+        if self.college is not None and self.voortgezet.get(regel.rij) is item:
+            return self._portefeuilles_in_college(item, regel)
         erbij, einden = [], []
         for deel in regel.portefeuilles:
             gevonden = _toedeling(item, deel)
@@ -277,10 +368,127 @@ class _Plan:
                         f"{functienaam(self.org, item.functie, item.gemeente)}"
                         f"{f' sinds {sinds}' if sinds else ''}, zonder einde. Eindigt ze, "
                         f"schrijf dan '{toedeling.portefeuille} (t/m JJJJ-MM-DD)' met de "
-                        "laatste dag; een lege cel laat de portefeuilles zoals ze zijn.",
+                        "laatste dag; een lege cel laat de portefeuilles zoals ze zijn. Is "
+                        "het blad een nieuw college, lees het dan in met --college "
+                        f"{item.gemeente or 'GEMEENTE'} -D DATUM.",
                     )
                 )
         return erbij, einden
+
+    def _portefeuilles_in_college(
+        self, item: Bezetting, regel: Regel
+    ) -> tuple[list[Deel], list[tuple[int, date]]]:
+        """The cell of someone who stays in the new college holds all their portefeuilles
+        from its first day: one held then and not in the cell ends the day before, one in the
+        cell not held then starts that day."""
+        dag = self.college.datum
+        erbij, einden = [], []
+        op_de_dag = {
+            t.portefeuille: i for i, t in enumerate(item.portefeuilles) if geldig_op(t, dag)
+        }
+        for deel in regel.portefeuilles:
+            if deel.vanaf is not None:
+                gevonden = _toedeling(item, deel)
+                if gevonden is None:
+                    erbij.append(deel)
+                elif isinstance(gevonden, str):
+                    self.lezer.problemen.append(BladProbleem(regel.rij, "portefeuilles", gevonden))
+                elif deel.tot_en_met and deel.tot_en_met != gevonden[1].tot_en_met:
+                    einden.append((gevonden[0], deel.tot_en_met))
+            elif deel.portefeuille in op_de_dag:
+                index = op_de_dag[deel.portefeuille]
+                if deel.tot_en_met and deel.tot_en_met != item.portefeuilles[index].tot_en_met:
+                    einden.append((index, deel.tot_en_met))
+            else:
+                erbij.append(deel._replace(vanaf=dag))
+        genoemd = {d.portefeuille for d in regel.portefeuilles}
+        for portefeuille, i in op_de_dag.items():
+            if portefeuille in genoemd:
+                continue
+            if (item.portefeuilles[i].vanaf or item.vanaf or date.min) < dag:
+                einden.append((i, dag - DAG))
+                continue
+            self.lezer.problemen.append(
+                BladProbleem(
+                    regel.rij,
+                    "portefeuilles",
+                    f"Volgens het bestand krijgt {self.personen.naam[regel.persoon][0]} "
+                    f"{self.org.portefeuilles[portefeuille].naam} op {dag}, maar de cel noemt "
+                    "die portefeuille niet; zet haar in de cel, of haal haar weg uit het bestand.",
+                )
+            )
+        return erbij, einden
+
+    def college_eindigt(self) -> None:
+        """Who holds a functie the sheet names in the college's gemeente on its first day and
+        is not in the sheet, leaves the day before."""
+        if self.college is None:
+            return
+        gemeente, dag = self.college
+        for functie in dict.fromkeys(r.functie for r in self.bezet):
+            for b in self.org.bekleders().get((functie, gemeente), []):
+                if id(b) in self.aangeraakt or not _loopt_door(b, dag):
+                    continue
+                self.aangeraakt.add(id(b))
+                self.zetten.append((b, "tot-en-met", dag - DAG))
+                self.tellingen["bezet"][1] += 1
+                self.beeindigd.append(b)
+
+    def collegeregels(self) -> list[str]:
+        """What the new college means, person by person: ended, continued, new."""
+        if self.college is None:
+            return []
+        org, (gemeente, dag) = self.org, self.college
+        vorige = dag - DAG
+        einden = {id(item): lijst for item, lijst in self.delen_einde.values()}
+        erbij = {id(item): delen for item, delen in self.delen_erbij.values()}
+        voortgezet = [
+            b
+            for b in {id(i): i for i in self.voortgezet.values()}.values()
+            if isinstance(b, Bezetting)
+        ]
+        nieuw = [r for r in self.bezet if r.rij not in self.voortgezet]
+
+        def wie(persoon: str, functie: str) -> str:
+            naam = self.personen.naam[persoon][0] if persoon in self.personen.naam else None
+            naam = naam or org.personen[persoon].naam
+            return f"{naam} als {functienaam(org, functie, gemeente)}"
+
+        def pnaam(portefeuille: str) -> str:
+            return org.portefeuilles[portefeuille].naam
+
+        regels = [
+            f"Nieuw college van {org.gemeenten[gemeente].naam} per {dag}: "
+            f"{len(self.beeindigd)} beëindigd, {len(voortgezet)} voortgezet, {len(nieuw)} nieuw."
+        ]
+        regels += [
+            f"Beëindigd: {wie(b.persoon, b.functie)}, laatste dag {vorige}." for b in self.beeindigd
+        ]
+        for b in voortgezet:
+            wijzigingen = [
+                f"{pnaam(b.portefeuilles[i].portefeuille)} beëindigd, laatste dag {laatste}"
+                for i, laatste in einden.get(id(b), ())
+            ] + [
+                f"{pnaam(d.portefeuille)} erbij{f' vanaf {d.vanaf}' if d.vanaf else ''}"
+                for d in erbij.get(id(b), ())
+            ]
+            houdt = [
+                pnaam(t.portefeuille)
+                for i, t in enumerate(b.portefeuilles)
+                if geldig_op(t, dag) and i not in dict(einden.get(id(b), ()))
+            ]
+            extra = "; ".join(([f"houdt {', '.join(houdt)}"] if houdt else []) + wijzigingen)
+            regels.append(
+                f"Voortgezet: {wie(b.persoon, b.functie)}{_sinds(b.vanaf)}"
+                f"{f' ({extra})' if extra else ''}."
+            )
+        for r in nieuw:
+            delen = ", ".join(pnaam(d.portefeuille) for d in r.portefeuilles)
+            regels.append(
+                f"Nieuw: {wie(r.persoon, r.functie)}, vanaf {r.vanaf}"
+                f"{f' ({delen})' if delen else ''}."
+            )
+        return regels
 
     def _vul_aan(
         self, item, regel: Regel, soort: str, sleutels: tuple[str, ...], meer: bool = False
@@ -383,7 +591,8 @@ class _Plan:
                             *(_toedeling_uit(d) for d in erbij.get(sleutel, ())),
                         ),
                     )
-                    rijen[id(b)] = self.rij_van[sleutel]
+                    if sleutel in self.rij_van:  # not an item only the college ends
+                        rijen[id(b)] = self.rij_van[sleutel]
                 functies.append(b)
             for regel in self.nieuwe_bezettingen.get(pid, ()):
                 b = Bezetting(

@@ -698,7 +698,8 @@ def test_a_sheet_that_gives_a_held_portfolio_to_a_second_person_is_refused(
         "de portefeuille Wonen van Diemen hebben, en Fictieve Wethouder 1 Diemen ook (in het "
         "bestand, sinds 2026-04-15); een portefeuille heeft per gemeente op elke dag één houder. "
         "Beëindig hem bij Fictieve Wethouder 1 Diemen de dag ervoor: 'wonen (t/m 2026-11-30)' in "
-        "de cel, of 'amctl portefeuille-eraf fictieve-wethouder-1-diemen wonen -D 2026-12-01'."
+        "de cel, of 'amctl portefeuille-eraf fictieve-wethouder-1-diemen wonen -D 2026-12-01'; "
+        "is het blad een nieuw college, lees het dan in met --college diemen -D 2026-12-01."
         in uitvoer.stderr
     )
     assert "rij 2" not in uitvoer.stderr

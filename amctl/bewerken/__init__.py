@@ -50,7 +50,14 @@ from amctl.bewerken.orgaan import (
     zet_status,
 )
 from amctl.bewerken.portefeuille import portefeuille_eraf, portefeuille_erbij
-from amctl.bewerken.stappen import DAG, Uitkomst, _lijstpad, _zorg_voor_sectie, persoon_id
+from amctl.bewerken.stappen import (
+    DAG,
+    Uitkomst,
+    _gemeente,
+    _lijstpad,
+    _zorg_voor_sectie,
+    persoon_id,
+)
 from amctl.bewerken.yamltekst import skalaar
 from amctl.controle import OngeldigeData, Uitslag, controleer_tekst
 from amctl.grenzen import MAX_BYTES
@@ -74,6 +81,7 @@ __all__ = [
     "Resultaat",
     "Slot",
     "Uitkomst",
+    "_gemeente",
     "_in_regel",
     "_lijstpad",
     "_zorg_voor_sectie",

@@ -5,6 +5,7 @@ amctl.importeren) carried out by `bewerk`."""
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -288,9 +289,20 @@ def importeer(
             "-D",
             metavar="DATUM",
             help="De vanaf (JJJJ-MM-DD) van elke rij die zelf geen vanaf noemt, bijv. de dag "
-            "waarop een nieuw college begint.",
+            "waarop een nieuw college begint; met --college die eerste dag.",
             show_default=False,
             callback=controleer_datum,
+        ),
+    ] = None,
+    college: Annotated[
+        str | None,
+        typer.Option(
+            "--college",
+            metavar="GEMEENTE",
+            autocompletion=aanvul("gemeente"),
+            help="Het blad is het nieuwe college van deze gemeente vanaf -D: wie er niet in "
+            "staat en elke portefeuille die er niet in staat, eindigt de dag ervoor.",
+            show_default=False,
         ),
     ] = None,
     bron: Annotated[
@@ -315,6 +327,12 @@ def importeer(
     fout, dan wordt niets geschreven en noemt amctl elke foute rij met haar nummer (de kopregel
     is rij 1). Twee keer hetzelfde blad inlezen wijzigt de tweede keer niets. Exit 0:
     ingelezen; 1: foute rijen of ongeldig resultaat; 2: verkeerd gebruik.
+
+    Na de verkiezingen: 'amctl importeer college.csv --college diemen -D 2026-04-15' leest het
+    blad in als het hele nieuwe college van Diemen. Wie er in staat, blijft zonder onderbreking
+    of begint op -D; wie een functie uit het blad bekleedt en er niet in staat, en elke
+    portefeuille die er niet in staat, eindigt de dag ervoor. Een rij van een andere gemeente
+    wordt geweigerd; --droog toont de wijziging en wie eindigt, blijft en begint.
     """
     from amctl.blad import OngeldigBlad, formulenamen, lees_blad, met_standaard
     from amctl.importeren import importeer as importeer_rijen
@@ -330,7 +348,15 @@ def importeer(
                 "in, maar controleer of dit echt een naam is."
             )
         rijen = met_standaard(gelezen.rijen, vanaf=datum, bron=bron)
-        bewerk(bestand, droog, importeer_rijen, rijen=rijen, blad=str(blad))
+        bewerk(
+            bestand,
+            droog,
+            importeer_rijen,
+            rijen=rijen,
+            blad=str(blad),
+            college=college,
+            datum=date.fromisoformat(datum) if datum else None,
+        )
     except OngeldigBlad as ongeldig:
         from amctl.tekst import aantal
 
