@@ -13,7 +13,6 @@ spreadsheet shows: the header is row 1.
 from __future__ import annotations
 
 import csv
-import io
 import stat
 from datetime import date, datetime
 from pathlib import Path
@@ -45,7 +44,15 @@ VERPLICHT = ("naam", "functie")
 # export puts a ' before such a cell, and reading a sheet takes that ' off again.
 FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
 BLADNAAM = "bezetting"
-MAX_RIJEN = 1_000_000
+# A national sheet (350 gemeenten, their burgemeesters, wethouders and raadsleden) has about
+# 15.000 rows; a sheet of more than this many is refused while it is read (a CSV as a stream,
+# a workbook row by row), before it costs the memory of all its rows.
+MAX_RIJEN = 100_000
+# A workbook's cells beyond this column are refused: amctl's sheet has a dozen columns, and a
+# row is read as a list up to its last cell, so one cell at XFD1048576 (column 16.384) would
+# otherwise cost as much as 16.384 cells in every row.
+MAX_KOLOMMEN = 64
+MAX_ONDERDELEN = 10_000  # parts of an .xlsx archive (a workbook has a few dozen)
 
 
 class Rij(NamedTuple):
@@ -234,24 +241,51 @@ def _kolommen(
 
 
 def _lees_csv(pad: Path) -> list[tuple[int, list[str]]]:
-    ruw = pad.read_bytes()
+    """The rows of a CSV, read as a stream: the file is never in memory as a whole."""
+    with open(pad, "rb") as ruw:
+        eerste = ruw.readline(1 << 20)
     try:
-        tekst = ruw.decode("utf-8-sig")
-    except UnicodeDecodeError as fout:
-        regel = ruw[: fout.start].count(b"\n") + 1
-        raise GebruiksFout(
-            f"'{pad}' is geen UTF-8 (regel {regel}); sla het blad op als 'CSV UTF-8 "
-            "(door komma's gescheiden)'."
-        ) from None
-    eerste = tekst.split("\n", 1)[0]
-    scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
-    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
-    try:
-        return [(i, rij) for i, rij in enumerate(lezer, start=1) if i <= MAX_RIJEN]
-    except csv.Error as fout:
-        raise GebruiksFout(
-            f"'{pad}' is geen leesbare CSV (rij {lezer.line_num}): {_csv_reden(fout)}."
-        ) from None
+        eerste_tekst = eerste.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        eerste_tekst = ""  # the error is reported below, with its line
+    scheiding = ";" if eerste_tekst.count(";") > eerste_tekst.count(",") else ","
+    with open(pad, encoding="utf-8-sig", newline="") as bestand:
+        lezer = csv.reader(bestand, delimiter=scheiding)
+        rijen = []
+        try:
+            for i, rij in enumerate(lezer, start=1):
+                if i > MAX_RIJEN:
+                    raise GebruiksFout(
+                        f"'{pad}' heeft meer dan {getal(MAX_RIJEN)} rijen; zo'n blad leest "
+                        "amctl niet in. Splits het in delen."
+                    )
+                rijen.append((i, rij))
+        except csv.Error as fout:
+            raise GebruiksFout(
+                f"'{pad}' is geen leesbare CSV (rij {lezer.line_num}): {_csv_reden(fout)}."
+            ) from None
+        except UnicodeDecodeError:
+            raise GebruiksFout(
+                f"'{pad}' is geen UTF-8 (regel {_eerste_fout_regel(pad)}); sla het blad op als "
+                "'CSV UTF-8 (door komma's gescheiden)'."
+            ) from None
+    return rijen
+
+
+def _eerste_fout_regel(pad: Path) -> int:
+    """The line of the first byte that is not UTF-8, read again in steps."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    regel = 1
+    with open(pad, "rb") as ruw:
+        while deel := ruw.read(1 << 16):
+            try:
+                decoder.decode(deel)
+            except UnicodeDecodeError as fout:
+                return regel + deel[: fout.start].count(b"\n")
+            regel += deel.count(b"\n")
+    return regel
 
 
 def _csv_reden(fout: csv.Error) -> str:
@@ -269,7 +303,66 @@ def _xlsx_reden(fout: Exception) -> str:
         return "het is geen zip-archief, en een .xlsx hoort er een te zijn"
     if isinstance(fout, OSError):
         return oorzaak(fout)
+    if _is_defusedxml(fout):
+        return _DTD
     return "de werkmap mist een onderdeel dat Excel schrijft, of het is beschadigd"
+
+
+_DTD = (
+    "een onderdeel bevat een DTD of entiteiten (<!DOCTYPE, <!ENTITY), die Excel nooit "
+    "schrijft en waarmee een werkmap het geheugen kan vullen of andere bestanden kan laten "
+    "lezen"
+)
+# A DTD precedes the root element, so it stands in the first bytes of a part (in UTF-8, or in
+# UTF-16 as XML allows); defusedxml (through openpyxl) refuses entities anywhere.
+_DOCTYPE = tuple("<!DOCTYPE".encode(c) for c in ("utf-8", "utf-16-le", "utf-16-be"))
+_KOP = 64 * 1024
+
+
+def _is_defusedxml(fout: BaseException | None) -> bool:
+    try:
+        from defusedxml import DefusedXmlException
+    except ImportError:  # pragma: no cover - a dependency; without it, only our own check
+        return False
+    while fout is not None:  # openpyxl wraps it in a ValueError of its own
+        if isinstance(fout, DefusedXmlException):
+            return True
+        fout = fout.__cause__ or fout.__context__
+    return False
+
+
+def _onleesbaar(pad: Path, reden: str) -> GebruiksFout:
+    return GebruiksFout(
+        f"'{pad}' is geen leesbare Excel-werkmap (.xlsx): {reden}. Sla het opnieuw op vanuit "
+        "Excel of LibreOffice."
+    )
+
+
+def _controleer_archief(pad: Path) -> None:
+    """Before openpyxl reads a part: no zip bomb, not too many parts, no DTD."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(pad) as archief:
+            onderdelen = archief.infolist()
+            if len(onderdelen) > MAX_ONDERDELEN:
+                raise _onleesbaar(
+                    pad, f"het archief heeft meer dan {getal(MAX_ONDERDELEN)} onderdelen"
+                )
+            uitgepakt = sum(info.file_size for info in onderdelen)
+            if uitgepakt > 4 * MAX_BYTES:  # a small file that unpacks to gigabytes
+                raise GebruiksFout(
+                    f"'{pad}' pakt uit tot meer dan {4 * MAX_BYTES // 1024 // 1024} MB; zo'n "
+                    "werkmap leest amctl niet in."
+                )
+            for info in onderdelen:
+                with archief.open(info) as onderdeel:
+                    kop = onderdeel.read(_KOP)
+                if any(d in kop for d in _DOCTYPE):
+                    raise _onleesbaar(pad, _DTD)
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError) as fout:
+        # RuntimeError, ValueError: an encrypted part, a method zipfile does not know
+        raise _onleesbaar(pad, _xlsx_reden(fout)) from None
 
 
 def _lees_xlsx(pad: Path) -> list[tuple[int, list[str]]]:
@@ -277,37 +370,62 @@ def _lees_xlsx(pad: Path) -> list[tuple[int, list[str]]]:
 
     from openpyxl import load_workbook
 
-    try:
-        with zipfile.ZipFile(pad) as archief:
-            uitgepakt = sum(info.file_size for info in archief.infolist())
-    except (zipfile.BadZipFile, OSError) as fout:
-        raise GebruiksFout(
-            f"'{pad}' is geen leesbare Excel-werkmap (.xlsx): {_xlsx_reden(fout)}. Sla het "
-            "opnieuw op vanuit Excel of LibreOffice."
-        ) from None
-    if uitgepakt > 4 * MAX_BYTES:  # a small file that unpacks to gigabytes
-        raise GebruiksFout(
-            f"'{pad}' pakt uit tot meer dan {4 * MAX_BYTES // 1024 // 1024} MB; zo'n werkmap "
-            "leest amctl niet in."
-        )
+    _controleer_archief(pad)
     try:
         werkmap = load_workbook(pad, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as fout:
-        raise GebruiksFout(
-            f"'{pad}' is geen leesbare Excel-werkmap (.xlsx): {_xlsx_reden(fout)}. Sla het "
-            "opnieuw op vanuit Excel of LibreOffice."
-        ) from None
+        raise _onleesbaar(pad, _xlsx_reden(fout)) from None
     try:
         blad = werkmap[BLADNAAM] if BLADNAAM in werkmap.sheetnames else werkmap.worksheets[0]
-        rijen = []
-        for rij in blad.iter_rows():
-            cellen = [c for c in rij if getattr(c, "row", None) is not None]
-            if not cellen:
-                continue
-            rijen.append((cellen[0].row, [_celtekst(c.value) for c in rij]))
-        return rijen
+        return list(_opgeslagen_rijen(pad, blad))
+    except (KeyError, ValueError, TypeError, SyntaxError) as fout:
+        # SyntaxError: xml.etree's ParseError of a damaged part; ValueError: defusedxml's
+        raise _onleesbaar(pad, _xlsx_reden(fout)) from None
     finally:
         werkmap.close()
+
+
+def _opgeslagen_rijen(pad: Path, blad):
+    """The rows the sheet stores, each as a list up to its last stored cell: the time is
+    that of the cells actually stored, whatever the sheet's dimension claims. openpyxl's own
+    iter_rows fills every row and every missing row up to the dimension (A1:XFD1048576 is
+    17 billion cells); its parser yields only what is there."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    werkmap = blad.parent
+    with blad._get_source() as bron:
+        lezer = WorkSheetParser(
+            bron,
+            blad._shared_strings,
+            data_only=True,
+            epoch=werkmap.epoch,
+            date_formats=werkmap._date_formats,
+            timedelta_formats=werkmap._timedelta_formats,
+        )
+        gelezen = 0
+        for nummer, cellen in lezer.parse():
+            gevuld = [c for c in cellen if c.get("value") is not None]
+            if not gevuld:
+                continue
+            gelezen += 1
+            if gelezen > MAX_RIJEN:
+                raise GebruiksFout(
+                    f"'{pad}' heeft meer dan {getal(MAX_RIJEN)} rijen; zo'n blad leest amctl "
+                    "niet in. Splits het in delen."
+                )
+            breedte = max(c["column"] for c in gevuld)
+            if breedte > MAX_KOLOMMEN:
+                raise GebruiksFout(
+                    f"'{pad}': cel {get_column_letter(breedte)}{nummer} ligt voorbij kolom "
+                    f"{MAX_KOLOMMEN} ({get_column_letter(MAX_KOLOMMEN)}); amctl leest een blad "
+                    f"van hoogstens {MAX_KOLOMMEN} kolommen. Maak die cel leeg of verwijder "
+                    "de kolommen erachter, en sla het blad opnieuw op."
+                )
+            rij = [""] * breedte
+            for cel in gevuld:
+                rij[cel["column"] - 1] = _celtekst(cel["value"])
+            yield nummer, rij
 
 
 def _celtekst(waarde: object) -> str:
