@@ -16,6 +16,7 @@ class Uitslag(NamedTuple):
     bestand: str
     organisatie: Organisatie | None
     problemen: list[Probleem]
+    gelezen: tuple = ()  # what the checks read besides the data file (amctl.invoer)
 
     @property
     def fouten(self) -> list[Probleem]:
@@ -44,12 +45,15 @@ def controleer_document(document: Document) -> Uitslag:
 
 def _veilig(laad) -> Uitslag:
     from amctl.cache import zonder_gc
+    from amctl.invoer import opname
 
-    try:
-        with zonder_gc():
-            return controleer_document(laad())
-    except LaadFout as fout:
-        return Uitslag(fout.probleem.bestand, None, [fout.probleem])
+    with opname() as gelezen:
+        try:
+            with zonder_gc():
+                uitslag = controleer_document(laad())
+        except LaadFout as fout:
+            uitslag = Uitslag(fout.probleem.bestand, None, [fout.probleem])
+    return uitslag._replace(gelezen=tuple(gelezen))
 
 
 def controleer_tekst(tekst: str, bestand: str = "<tekst>") -> Uitslag:
@@ -80,12 +84,23 @@ def oordeel(pad: Path) -> Uitslag:
     inhoud = cache.lees_bestand(pad)
     if inhoud is None:
         return controleer_bestand(pad)
-    bewaard = cache.lees_uitslag(inhoud, str(pad))
+    bewaard = cache.lees_uitslag(str(pad), inhoud)
     if bewaard is not None:
         return Uitslag(str(pad), None, bewaard)
     uitslag = controleer_bytes(inhoud, str(pad))
-    cache.bewaar_uitslag(inhoud, str(pad), uitslag.problemen)
+    bewaar(pad, inhoud, uitslag)
     return uitslag
+
+
+def bewaar(pad: Path | str, inhoud: bytes, uitslag: Uitslag) -> None:
+    """Keep what the checks concluded about these bytes at this path in the cache: the
+    verdict, and for a file without errors its model. An edit that validated its new text
+    calls this after writing it, so that the next question needs no parse. Best effort."""
+    from amctl import cache, modelcache
+
+    cache.bewaar_uitslag(str(pad), inhoud, uitslag.problemen, uitslag.gelezen)
+    if uitslag.organisatie is not None and not uitslag.fouten:
+        modelcache.bewaar(str(pad), inhoud, uitslag.organisatie, uitslag.gelezen)
 
 
 class OngeldigeData(Exception):
@@ -116,15 +131,13 @@ def geldig_model(pad: Path, inhoud: bytes | None = None) -> Organisatie:
     if organisatie is not None:
         return organisatie
     if inhoud:
-        bewaard = cache.lees_uitslag(inhoud, str(pad))
+        bewaard = cache.lees_uitslag(str(pad), inhoud)
         if bewaard is not None and any(p.ernst is Ernst.FOUT for p in bewaard):
             raise OngeldigeData(Uitslag(str(pad), None, bewaard))
         uitslag = controleer_bytes(inhoud, str(pad))
-        cache.bewaar_uitslag(inhoud, str(pad), uitslag.problemen)
+        bewaar(pad, inhoud, uitslag)
     else:
         uitslag = controleer_bestand(pad)
     if uitslag.fouten or uitslag.organisatie is None:
         raise OngeldigeData(uitslag)
-    if inhoud:
-        modelcache.bewaar(inhoud, uitslag.organisatie)
     return uitslag.organisatie

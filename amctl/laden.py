@@ -1,7 +1,7 @@
 """YAML text -> plain data with the position of every node. Safe, strict and one pass.
 
-The document is built from libyaml's event stream (the C parser when present, the pure one
-otherwise) instead of `yaml.load`, so that in a single pass we can:
+The document is built from libyaml's event stream instead of `yaml.load`, so that in a single
+pass we can:
 
 - refuse every tag that would construct a Python object (nothing from the file ever runs);
 - refuse anchors and aliases, which a governance file has no use for, so that no
@@ -32,10 +32,17 @@ from amctl.grenzen import MAX_BYTES, MAX_DIEPTE, WACHTTIJD_INVOER
 from amctl.probleem import Ernst, GebruiksFout, LaadFout, Plek, Probleem
 from amctl.tekst import oorzaak, zichtbaar
 
+# One verdict whatever the build: PyYAML's pure loader reads some files differently from
+# libyaml (`%YAML 1.3`, a `"\ud800"` escape), so amctl runs only on libyaml and says so.
+GEEN_LIBYAML = (
+    "amctl heeft PyYAML met libyaml (de C-lader) nodig, zodat elk bestand overal hetzelfde "
+    "oordeel krijgt, maar deze PyYAML is zonder libyaml gebouwd; installeer PyYAML opnieuw "
+    "uit een wheel: 'pip install --force-reinstall --only-binary pyyaml pyyaml'."
+)
 try:
     from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+except ImportError:
+    raise GebruiksFout(GEEN_LIBYAML) from None
 
 
 _STANDAARD = "tag:yaml.org,2002:"
@@ -144,9 +151,8 @@ def _syntaxfout(bestand: str, fout: yaml.YAMLError, tekst: str) -> Probleem:
         probleem = fout.problem or "onbekende fout"
     else:
         positie = getattr(fout, "position", 0) or 0
-        if _Loader is not yaml.SafeLoader:
-            # libyaml counts bytes of UTF-8; the pure loader counts characters.
-            positie = len(tekst.encode("utf-8")[:positie].decode("utf-8", "ignore"))
+        # libyaml counts bytes of UTF-8
+        positie = len(tekst.encode("utf-8")[:positie].decode("utf-8", "ignore"))
         voor = tekst[:positie]
         plek = Plek(voor.count("\n") + 1, positie - (voor.rfind("\n") + 1) + 1)
         probleem = str(getattr(fout, "reason", "") or fout)
@@ -297,7 +303,7 @@ def laad_tekst(tekst: str, bestand: str) -> Document:
     problemen: list[Probleem] = []
     loader = None
     try:
-        loader = _Loader(tekst)  # the pure loader already checks characters here
+        loader = _Loader(tekst)
         data = _bouw(loader, bestand, problemen)
     except yaml.YAMLError as fout:
         raise LaadFout(_syntaxfout(bestand, fout, tekst)) from None

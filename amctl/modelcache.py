@@ -1,24 +1,29 @@
 """The validated model in the cache (amctl.cache: where, the key, the checks): an SQLite
 database of the standard library per file (`<key>.model`), one row per object (body, person,
 gemeente, ...) plus the look-ups the queries use (holders per post, bodies per gemeente, post
-and person, bodies per parent, names). A query loads only the rows it touches: `wie-zit-in` on
-a national-scale file reads a few dozen of 30,000, and Tab completion only the ids that start
-with what was typed.
+and person, bodies per parent, names). Every row is JSON (see `_naar_json`): plain data, with
+the model's classes named by a tag and rebuilt from a fixed list of them; nothing in an entry
+can run code.
 
-Every row carries a hash of its contents keyed with the entry's key, so an entry copied to
-another key, a damaged byte or a row from another entry is noticed; the entry is then dropped
-and the answer comes from a model built from the file itself. Only models without errors are
-kept (queries refuse invalid data).
+The whole entry is read and checked (amctl.cache.pak_uit: one keyed digest over all of it)
+before SQLite sees it, and SQLite opens the checked bytes in memory (`deserialize`), so the
+bytes checked are the bytes read. A query then decodes only the rows it touches: `wie-zit-in`
+on a national-scale file a few dozen of 30,000, and Tab completion only the ids that start
+with what was typed. A row that is missing or does not decode drops the entry, and the answer
+comes from a model built from the file itself (never half of each). Only models without errors
+are kept (queries refuse invalid data).
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import pickle
+import json
 import zlib
 from collections.abc import Callable, Mapping
+from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from amctl import cache
@@ -34,7 +39,7 @@ _BULK_NA = 64  # after this many single look-ups in one section, read the rest a
 
 
 class Defect(Exception):
-    """A row of a model entry does not check out: the entry is not to be trusted."""
+    """A row of a model entry is missing or does not decode: the entry is not to be trusted."""
 
 
 def model_van(
@@ -48,68 +53,150 @@ def model_van(
         inhoud = cache.lees_bestand(pad)
     if inhoud is None:
         return b"", None
-    organisatie = lees(inhoud, herbouw)
-    if organisatie is not None:
-        organisatie.bestand = str(pad)
-    return inhoud, organisatie
+    return inhoud, lees(str(pad), inhoud, herbouw)
 
 
-def lees(inhoud: bytes, herbouw: Callable[[bytes, str], Organisatie]) -> Organisatie | None:
-    """The cached model of these bytes, loading its objects only as they are asked for."""
-    map_ = cache.map_om_te_lezen()
-    if map_ is None:
+def lees(
+    pad: str, inhoud: bytes, herbouw: Callable[[bytes, str], Organisatie]
+) -> Organisatie | None:
+    """The cached model of these bytes at this path, decoding its objects only as they are
+    asked for."""
+    from amctl.invoer import onveranderd
+
+    sleutel_ = cache.sleutel(pad, inhoud)
+    if sleutel_ is None:
         return None
-    sleutel_ = cache.sleutel(inhoud)
-    pad = map_ / f"{sleutel_}.model"
-    if not pad.is_file():
+    with cache.cachemap_fd() as map_fd:
+        if map_fd is None:
+            return None
+        gegevens = cache.pak_uit(sleutel_, "model", cache.lees_item(map_fd, f"{sleutel_}.model"))
+    if gegevens is None:
         return None
     try:
         import sqlite3
-        from urllib.parse import quote
 
-        verbinding = sqlite3.connect(
-            f"file:{quote(str(pad))}?mode=ro&immutable=1", uri=True, check_same_thread=False
+        verbinding = sqlite3.connect(":memory:", check_same_thread=False)
+        verbinding.deserialize(gegevens)
+        bron = _Bron(verbinding, sleutel_, pad, inhoud, herbouw)
+        aanwezig = _tellingen(
+            s for (s,) in verbinding.execute("SELECT sectie FROM rij WHERE sectie != '_kop'")
         )
-        bron = _Bron(verbinding, sleutel_, inhoud, herbouw)
-        if bron.rij("_kop", "sleutel") != sleutel_:
+        if (
+            bron.rij("_kop", "sleutel") != sleutel_
+            or bron.rij("_kop", "tellingen") != aanwezig  # not a row too few or too many
+            or not onveranderd(bron.rij("_kop", "gelezen"))
+        ):
             return None
-        return _Gecached(bron)
+        organisatie = _Gecached(bron)
     except Exception:  # a cache that cannot be read is a cache miss, whatever the reason
         return None
+    organisatie.bestand = pad
+    return organisatie
 
 
-def bewaar(inhoud: bytes, organisatie: Organisatie) -> None:
-    """Best effort: a cache that cannot be written (read-only home, full disk) is no error."""
+def bewaar(pad: str, inhoud: bytes, organisatie: Organisatie, gelezen=()) -> None:
+    """Keep the validated model of these bytes at this path; `gelezen`: what the checks read
+    besides the file (amctl.invoer). Best effort: a cache that cannot be written (read-only
+    home, full disk) is no error."""
     try:
-        map_ = cache.map_om_te_schrijven()
-        if map_ is None:
+        sleutel_ = cache.sleutel(pad, inhoud)
+        if sleutel_ is None:
             return
-        sleutel_ = cache.sleutel(inhoud)
         with cache.zonder_gc():
-            rijen = list(_rijen(sleutel_, organisatie))
-        cache.schrijf_prive(map_ / f"{sleutel_}.model", lambda pad: _schrijf_database(pad, rijen))
-        cache.ruim_op(map_, ".model")
+            rijen = list(_rijen(sleutel_, organisatie, gelezen))
+        rijen.append(_rij("_kop", "tellingen", 0, _tellingen(r[0] for r in rijen)))
+        gegevens = _database(rijen)
+        with cache.cachemap_fd(maak=True) as map_fd:
+            if map_fd is None:
+                return
+            cache.schrijf_item(
+                map_fd, f"{sleutel_}.model", cache.verpak(sleutel_, "model", gegevens)
+            )
+            cache.ruim_op(map_fd, ".model")
     except Exception:
         return
 
 
-def _schrijf_database(pad: Path, rijen: list[tuple[str, str, int, bytes]]) -> None:
+def _database(rijen: list[tuple[str, str, int, str]]) -> bytes:
     import sqlite3
 
-    verbinding = sqlite3.connect(pad)
+    verbinding = sqlite3.connect(":memory:")
     try:
-        verbinding.execute("PRAGMA journal_mode=OFF")
-        verbinding.execute("PRAGMA synchronous=OFF")
         verbinding.execute(
-            "CREATE TABLE rij (sectie TEXT, id TEXT, volgorde INTEGER, data BLOB, "
+            "CREATE TABLE rij (sectie TEXT, id TEXT, volgorde INTEGER, data TEXT, "
             "PRIMARY KEY (sectie, id)) WITHOUT ROWID"
         )
         rijen.sort()  # in key order: the B-tree fills from left to right
         verbinding.executemany("INSERT INTO rij VALUES (?, ?, ?, ?)", rijen)
         verbinding.execute("CREATE INDEX op_volgorde ON rij (sectie, volgorde)")
         verbinding.commit()
+        return verbinding.serialize()
     finally:
         verbinding.close()
+
+
+# --- the rows as JSON: plain data, the model's classes by name ------------------------------
+
+
+@functools.cache
+def _klassen() -> dict[str, type]:
+    """The only classes an entry can name: the model's objects and positions."""
+    from amctl import model
+    from amctl.probleem import Plek
+
+    klassen = {"Plek": Plek}
+    for naam in model.__all__:
+        klasse = getattr(model, naam)
+        if isinstance(klasse, type) and issubclass(klasse, tuple) and hasattr(klasse, "_fields"):
+            klassen[naam] = klasse
+    return klassen
+
+
+def _naar_json(waarde):
+    """A value of the model as JSON: text, numbers, yes/no and null as themselves; every other
+    value a list whose first element says what it is ('t' tuple, 'l' list, 'm' dict as key,
+    value, ..., 'd' a date by its ordinal, 'p' the empty positions, or a model class name)."""
+    soort = type(waarde)
+    if waarde is None or soort in (str, int, bool, float):
+        return waarde
+    if soort is tuple:
+        return ["t", *map(_naar_json, waarde)]
+    if soort is list:
+        return ["l", *map(_naar_json, waarde)]
+    if soort is dict:
+        uit = ["m"]
+        for k, v in waarde.items():
+            uit += (_naar_json(k), _naar_json(v))
+        return uit
+    if soort is date:
+        return ["d", waarde.toordinal()]
+    if soort is MappingProxyType and not waarde:
+        return ["p"]
+    naam = soort.__name__
+    if _klassen().get(naam) is soort:
+        return [naam, *map(_naar_json, waarde)]
+    raise TypeError(f"{soort!r} hoort niet in de cache")
+
+
+def _uit_json(waarde):
+    if type(waarde) is not list:
+        return waarde
+    soort = waarde[0]
+    if soort == "t":
+        return tuple([_uit_json(w) for w in waarde[1:]])
+    if soort == "l":
+        return [_uit_json(w) for w in waarde[1:]]
+    if soort == "m":
+        return {_uit_json(k): _uit_json(v) for k, v in zip(waarde[1::2], waarde[2::2], strict=True)}
+    if soort == "d":
+        return date.fromordinal(waarde[1])
+    if soort == "p":
+        return _GEEN_PLEKKEN
+    klasse = _klassen()[soort]
+    waarden = [_uit_json(w) for w in waarde[1:]]
+    if len(waarden) != len(klasse._fields):
+        raise ValueError(soort)
+    return tuple.__new__(klasse, waarden)
 
 
 # Sections of the entry besides the model's own: the look-ups of the queries (amctl.vragen
@@ -119,24 +206,31 @@ _INDEX = "_index:"
 _SCHEIDING = "\x1f"
 
 
-def _rijen(sleutel_: str, organisatie: Organisatie):
+def _tellingen(secties) -> dict[str, int]:
+    """Rows per section (besides the header): an entry must hold exactly these."""
+    uit: dict[str, int] = {}
+    for sectie in secties:
+        if sectie != "_kop":
+            uit[sectie] = uit.get(sectie, 0) + 1
+    return dict(sorted(uit.items()))
+
+
+def _rij(sectie: str, id_: str, volgorde: int, waarde: Any) -> tuple[str, str, int, str]:
+    return sectie, id_, volgorde, json.dumps(_naar_json(waarde), separators=(",", ":"))
+
+
+def _rijen(sleutel_: str, organisatie: Organisatie, gelezen):
     """Every object on a row of its own, with its place in the file."""
     from amctl import model, vragen
 
-    def rij(sectie: str, id_: str, volgorde: int, waarde: Any):
-        gegevens = pickle.dumps(waarde, protocol=pickle.HIGHEST_PROTOCOL)
-        return (
-            sectie,
-            id_,
-            volgorde,
-            cache.controlegetal(sleutel_, sectie, id_, gegevens) + gegevens,
-        )
+    rij = _rij
 
     def tabel(sectie: str, inhoud):
         for volgorde, (id_, waarde) in enumerate(inhoud):
             yield rij(sectie, id_, volgorde, waarde)
 
     yield rij("_kop", "sleutel", 0, sleutel_)
+    yield rij("_kop", "gelezen", 0, [tuple(g) for g in gelezen])
     overig = {
         naam: waarde
         for naam, waarde in vars(organisatie).items()
@@ -171,7 +265,7 @@ def _post_id(post: tuple[str, str | None]) -> str:
     return f"{functie}{_SCHEIDING}{gemeente or ''}"
 
 
-_GEEN_PLEKKEN: dict = {}  # what an object from the cache has for its positions; never changed
+_GEEN_PLEKKEN = MappingProxyType({})  # what an object from the cache has for its positions
 
 
 def _kaal(waarde):
@@ -206,26 +300,25 @@ def _posities_en_delen(soort: type):
 
 
 class _Bron:
-    """The rows of one model entry, each checked against its key when read."""
+    """The rows of one model entry (checked whole before it was opened), decoded when read."""
 
     def __init__(
         self,
         verbinding: sqlite3.Connection,
         sleutel_: str,
+        pad: str,
         inhoud: bytes,
         herbouw: Callable[[bytes, str], Organisatie],
     ) -> None:
         self.verbinding = verbinding
         self.sleutel = sleutel_
+        self.pad = pad
         self.inhoud = inhoud
         self.herbouw = herbouw
 
-    def _uitpakken(self, sectie: str, id_: str, data: bytes) -> Any:
-        controle, gegevens = data[: cache.CONTROLE], data[cache.CONTROLE :]
-        if cache.controlegetal(self.sleutel, sectie, id_, gegevens) != controle:
-            raise Defect(f"{sectie}/{id_}")
+    def _uitpakken(self, sectie: str, id_: str, data: str) -> Any:
         try:
-            return pickle.loads(gegevens)
+            return _uit_json(json.loads(data))
         except Exception as fout:
             raise Defect(f"{sectie}/{id_}: {fout}") from None
 
@@ -414,12 +507,10 @@ def _gecachete_klasse():
             assert bron is not None
             with contextlib.suppress(Exception):
                 bron.verbinding.close()
-            map_ = cache.cachemap()
-            if map_ is not None:
-                with contextlib.suppress(OSError):
-                    (map_ / f"{bron.sleutel}.model").unlink()
-            self._vers = bron.herbouw(bron.inhoud, self.bestand)
-            bewaar(bron.inhoud, self._vers)
+            with cache.cachemap_fd() as map_fd:
+                if map_fd is not None:
+                    cache.verwijder_item(map_fd, f"{bron.sleutel}.model")
+            self._vers = bron.herbouw(bron.inhoud, bron.pad)
 
     return Gecached
 

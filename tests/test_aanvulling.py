@@ -219,8 +219,8 @@ def test_completion_from_a_cached_model_offers_exactly_what_the_file_gives(
     vers = controle.controleer_bestand(pad).organisatie
     assert vers is not None
     inhoud = pad.read_bytes()
-    modelcache.bewaar(inhoud, vers)
-    gecached = modelcache.lees(inhoud, controle.model_uit_bytes)
+    modelcache.bewaar(str(pad), inhoud, vers)
+    gecached = modelcache.lees(str(pad), inhoud, controle.model_uit_bytes)
     assert gecached is not None and type(gecached) is not type(vers)
     getypt = voorvoegsels(vers)
     if naam == "M":

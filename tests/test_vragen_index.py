@@ -42,8 +42,8 @@ def vers(pad: Path) -> Organisatie:
 
 def uit_cache(pad: Path, organisatie: Organisatie) -> Organisatie:
     inhoud = pad.read_bytes()
-    modelcache.bewaar(inhoud, organisatie)
-    gecached = modelcache.lees(inhoud, controle.model_uit_bytes)
+    modelcache.bewaar(str(pad), inhoud, organisatie)
+    gecached = modelcache.lees(str(pad), inhoud, controle.model_uit_bytes)
     assert gecached is not None and type(gecached) is not Organisatie
     gecached.bestand = organisatie.bestand
     return gecached

@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -45,26 +43,11 @@ def wie_zit_in(
     bestand: BestandOptie = None,
 ) -> None:
     """Wie zit in een orgaan: elke zetel met functie, gemeente, persoon en rol."""
-    from amctl.antwoorden import onthouden
-
-    dag = als_datum(peildatum)
-    with onthouden(bestand, "wie-zit-in", orgaan, dag, als_json, bronnen) as (nodig, inhoud):
-        if nodig:
-            _wie_zit_in(orgaan, dag, als_json, bronnen, bestand, inhoud)
-
-
-def _wie_zit_in(
-    orgaan: str,
-    dag: date,
-    als_json: bool,
-    bronnen: bool,
-    bestand: Path | None,
-    inhoud: bytes | None,
-) -> None:
     from amctl import vragen
     from amctl.weergave.gegevens import bezetting_dict, geciteerde_bronnen
 
-    org = lees_model(bestand, inhoud)
+    dag = als_datum(peildatum)
+    org = lees_model(bestand)
     uitslag = vragen.wie_zit_in(org, vragen.zoek_orgaan(org, orgaan), dag)
     gegevens = bezetting_dict(org, uitslag)
     if als_json:
@@ -189,27 +172,11 @@ def tree(
     bestand: BestandOptie = None,
 ) -> None:
     """De structuur als boom: organen per 'onderdeel van', met zetels, voorzitter en relaties."""
-    from amctl.antwoorden import onthouden
-
-    dag = als_datum(peildatum)
-    with onthouden(bestand, "boom", orgaan, diepte, dag, als_json, bronnen) as (nodig, inhoud):
-        if nodig:
-            _boom(orgaan, diepte, dag, als_json, bronnen, bestand, inhoud)
-
-
-def _boom(
-    orgaan: str | None,
-    diepte: int | None,
-    dag: date,
-    als_json: bool,
-    bronnen: bool,
-    bestand: Path | None,
-    inhoud: bytes | None,
-) -> None:
     from amctl import vragen
     from amctl.weergave.gegevens import boom, geciteerde_bronnen, opgeheven_lijst
 
-    org = lees_model(bestand, inhoud)
+    dag = als_datum(peildatum)
+    org = lees_model(bestand)
     wortel = vragen.zoek_orgaan(org, orgaan) if orgaan else None
     knopen = boom(org, dag, wortel, diepte)
     titel = None if wortel else vragen.titel(org)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-from amctl.grenzen import MAX_BYTES
 from amctl.model import NIET_IN_BRON, Organisatie
 from amctl.probleem import Probleem
 from amctl.regels import Melder, domeinregel
@@ -165,17 +163,11 @@ def doorlopend(tekst: str) -> str:
 def _lokale_kopie(databestand: str, bestand: str) -> str | None:
     """The text of a source's local copy, named relative to the data file; None when there
     is no such regular file inside the data file's folder (nothing else is read), when it is
-    too large, or unreadable."""
-    map_ = Path(databestand).resolve().parent
-    pad = (map_ / bestand).resolve()
-    try:
-        if not pad.is_relative_to(map_) or not pad.is_file():
-            return None
-        if pad.stat().st_size > MAX_BYTES:
-            return None
-        return doorlopend(pad.read_text(encoding="utf-8", errors="replace"))
-    except OSError:
-        return None
+    too large, or unreadable. Read through amctl.invoer, which records it for the cache."""
+    from amctl.invoer import lees_kopie
+
+    inhoud = lees_kopie(databestand, bestand)
+    return None if inhoud is None else doorlopend(inhoud.decode("utf-8", errors="replace"))
 
 
 _SAMENVATTING = re.compile(r"samenvatting|samengevat", re.IGNORECASE)
