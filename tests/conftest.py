@@ -4,11 +4,59 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+# --- one environment for every run (issue 25) -----------------------------------------------
+# The suite answers the same whatever the shell of whoever runs it exports: terminal size and
+# colour, time zone, language, amctl's own settings. Set once, before the test modules are
+# imported, so collection and session fixtures see it too; a test that needs another value
+# sets it itself (monkeypatch.setenv, or env= of CliRunner.invoke / subprocess.run).
+# `.ci/vijandig` runs the suite with all of these set to odd values, and CI does so.
+
+# Switches of the test suite itself, not settings of amctl: left as the caller set them.
+TESTSCHAKELAARS = ("AMCTL_README_BIJWERKEN",)
+VASTE_OMGEVING = {
+    "COLUMNS": "80",  # without it rich and shutil ask the terminal pytest runs in
+    "LINES": "24",
+    "TZ": "UTC",
+    "LANG": "C.UTF-8",
+}
+WEG_UIT_DE_OMGEVING = (
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "TERM",
+    "LANGUAGE",
+    "XDG_CACHE_HOME",
+    # set when the suite runs inside a git hook: git in a test would act on this repository
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+)
+
+
+def _vaste_omgeving() -> None:
+    for naam in list(os.environ):
+        if naam.startswith(("LC_", "AMCTL_", "_AMCTL_")) and naam not in TESTSCHAKELAARS:
+            del os.environ[naam]
+    for naam in WEG_UIT_DE_OMGEVING:
+        os.environ.pop(naam, None)
+    os.environ.update(VASTE_OMGEVING)
+    time.tzset()
+
+
+_vaste_omgeving()
+# --- end of the environment -------------------------------------------------------------------
 
 GEDEELD_BESTAND = Path(__file__).resolve().parents[1] / "data" / "organisatie.yaml"
 

@@ -363,8 +363,11 @@ def test_wie_zit_in_json_names_who_holds_the_supporting_post(als_json):
 # --- tree -----------------------------------------------------------------------------------
 
 
-def test_tree_fits_80_columns_and_shows_the_structure(amctl):
-    resultaat = amctl("tree", "-d", PEILDATUM, env={"COLUMNS": "80"})
+def test_tree_fits_80_columns_and_shows_the_structure(amctl, gedeeld_bestand, monkeypatch):
+    # The first line names the file as given, and a path is never broken: given from the
+    # folder it is in, wherever the repository was cloned.
+    monkeypatch.chdir(gedeeld_bestand.parent)
+    resultaat = amctl("tree", "-d", PEILDATUM, "-f", gedeeld_bestand.name, env={"COLUMNS": "80"})
     assert resultaat.exit_code == 0
     regels = resultaat.stdout.splitlines()
     assert max(len(r) for r in regels) <= 80
@@ -375,8 +378,9 @@ def test_tree_fits_80_columns_and_shows_the_structure(amctl):
 
 
 @pytest.mark.parametrize("breedte", [80, 60])
-def test_tree_follows_the_terminal_width(amctl, breedte):
-    resultaat = amctl("tree", "-f", str(FICTIEF), "-d", PEILDATUM, env={"COLUMNS": str(breedte)})
+def test_tree_follows_the_terminal_width(amctl, breedte, monkeypatch):
+    monkeypatch.chdir(FICTIEF.parent)  # the first line names the file, as given
+    resultaat = amctl("tree", "-f", FICTIEF.name, "-d", PEILDATUM, env={"COLUMNS": str(breedte)})
     regels = resultaat.stdout.splitlines()
     assert max(len(r) for r in regels) <= breedte
     assert max(len(r) for r in regels) > breedte - 10

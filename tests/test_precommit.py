@@ -2,7 +2,9 @@
 
 Both ways are tried on a temporary git repository with a good and a broken data file:
 `pre-commit try-repo` against this repository, and the README's own `.pre-commit-config.yaml`
-snippet with its placeholders filled in (this repository's path and its current commit).
+snippet with its placeholders filled in (a repository's path and commit). Both use this
+repository's work tree as it is, uncommitted changes included, committed into a scratch
+repository (the fixture `deze_repository`).
 pre-commit installs amctl from this repository into its own environment, as it would for a user.
 """
 
@@ -29,14 +31,26 @@ def _git(map_: Path, *args: str) -> str:
     ).stdout.strip()
 
 
-def _commit_van_deze_repository() -> str:
-    """The commit pre-commit will check out: uncommitted changes are not part of it."""
-    if _git(ROOT, "status", "--porcelain", "--untracked-files=no", "--", "amctl", "pyproject.toml"):
-        pytest.fail(
-            "amctl/ of pyproject.toml heeft niet-gecommitte wijzigingen; pre-commit gebruikt de "
-            "laatste commit, commit eerst."
-        )
-    return _git(ROOT, "rev-parse", "HEAD")
+@pytest.fixture(scope="module")
+def deze_repository(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """This repository's work tree as it is now, committed into a scratch repository of its
+    own: pre-commit checks out a commit, and uncommitted changes (work in progress) are part of
+    what is tested, without touching this repository's history. Returns its path and commit."""
+    kopie = tmp_path_factory.mktemp("amctl-repository")
+    bestanden = _git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    for naam in bestanden.split("\0"):
+        if naam and (ROOT / naam).is_file():  # a tracked file deleted in the work tree: gone
+            (kopie / naam).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / naam, kopie / naam)
+    _git(kopie, "init", "-q")
+    _git(kopie, "add", "-A")
+    _git(
+        kopie,
+        *("-c", "user.name=amctl-tests", "-c", "user.email=tests@amctl.invalid"),
+        *("-c", "commit.gpgsign=false"),
+        *("commit", "-q", "--no-verify", "-m", "de werkboom"),
+    )
+    return kopie, _git(kopie, "rev-parse", "HEAD")
 
 
 @pytest.fixture(scope="module")
@@ -67,12 +81,14 @@ def _vul_in(config: str, repo: Path, rev: str) -> str:
 
 
 @pytest.mark.parametrize(("inhoud", "exitcode"), [(GOED, 0), (KAPOT, 1)], ids=["goed", "kapot"])
-def test_try_repo_controleert_het_gegevensbestand(tmp_path, omgeving, inhoud, exitcode):
-    _commit_van_deze_repository()
+def test_try_repo_controleert_het_gegevensbestand(
+    tmp_path, omgeving, deze_repository, inhoud, exitcode
+):
+    kopie, _ = deze_repository
     repo = _gegevensrepository(tmp_path / "gegevens", inhoud)
 
     proces = subprocess.run(
-        [str(PRE_COMMIT), "try-repo", str(ROOT), "amctl-validate", "--all-files"],
+        [str(PRE_COMMIT), "try-repo", str(kopie), "amctl-validate", "--all-files"],
         cwd=repo,
         env=omgeving,
         capture_output=True,
@@ -89,10 +105,10 @@ def test_try_repo_controleert_het_gegevensbestand(tmp_path, omgeving, inhoud, ex
         assert re.search(r"amctl validate\.+Passed", uitvoer), uitvoer
 
 
-def test_readme_voorbeeld_werkt_in_een_gegevensrepository(tmp_path, omgeving):
-    rev = _commit_van_deze_repository()
+def test_readme_voorbeeld_werkt_in_een_gegevensrepository(tmp_path, omgeving, deze_repository):
+    kopie, rev = deze_repository
     repo = _gegevensrepository(tmp_path / "gegevens", KAPOT)
-    config = _vul_in(_readme_config(), ROOT, rev)
+    config = _vul_in(_readme_config(), kopie, rev)
     (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
 
     def draai() -> subprocess.CompletedProcess[str]:
