@@ -65,6 +65,7 @@ def begin(tmp_path_factory) -> Path:
 def test_every_recipe_of_the_issue_is_there():
     koppen = [kop for kop, _ in _recepten()]
     for nodig in (
+        "Na de verkiezingen: een nieuw college per gemeente",
         "Een wethouder vertrekt halverwege",
         "Een portefeuille gaat over",
         "Een vergadering vastleggen",
@@ -97,3 +98,19 @@ def test_recipe_output_is_real(kop, blokken, begin, tmp_path, monkeypatch):
             HANDLEIDING.write_text(tekst.replace(oud, nieuw, 1), encoding="utf-8")
             continue
         assert werkelijk == verwacht, commando
+
+
+def test_the_sheet_shown_is_the_sheet_read():
+    """The table of the elections recipe is the sheet its command reads."""
+    import csv
+
+    tekst = HANDLEIDING.read_text(encoding="utf-8")
+    getoond = [
+        [cel.strip() for cel in regel.strip("|").split("|")]
+        for regel in tekst.splitlines()
+        if regel.startswith("| Fictief")
+    ]
+    blad = BLADEN / "college-2026-diemen.csv"
+    with blad.open(encoding="utf-8-sig", newline="") as f:
+        rijen = list(csv.DictReader(f, delimiter=";"))
+    assert getoond == [[r["naam"], r["functie"], r["gemeente"], r["portefeuilles"]] for r in rijen]

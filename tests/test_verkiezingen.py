@@ -67,28 +67,10 @@ def wethouder(gemeente: str, letter: str) -> str:
 
 
 def nieuw_college(gemeente: str) -> list[list[str]]:
-    """The commands that install the new college of a gemeente, as its sheet has it: those
-    of the old college not in it leave, who stays keeps his term, the new ones start. Until
-    `importeer BLAD --college GEMEENTE` exists, by ontsla, portefeuille-eraf/-erbij and benoem."""
-    datum = INSTALLATIE[gemeente]
+    """The new college of a gemeente, from its sheet: who is in it stays without a break or
+    starts on the day; every wethouder and portfolio not in it ends the day before."""
     blad = str(BLADEN / f"college-2026-{gemeente}.csv")
-    weg = ["A", "C"] if gemeente == "diemen" else ["B", "C"]
-    stappen = [
-        ["ontsla", wethouder(gemeente, w), "wethouder", "-g", gemeente, "-D", datum] for w in weg
-    ]
-    if gemeente == "diemen":
-        blijft = wethouder(gemeente, "B")
-        stappen += [
-            ["portefeuille-eraf", blijft, thema, "-D", datum] for thema in ("economie", "ruimte")
-        ]
-        stappen.append(["portefeuille-erbij", blijft, "wonen", "-D", datum])
-    # Who stays continues without a break: the sheet's new members start on the day.
-    stappen += [
-        ["benoem", wethouder(gemeente, w), "wethouder", "-g", gemeente, "-p", thema, "-D", datum]
-        for w, thema in (("D", "economie"), ("E", "verkeer-en-vervoer"))
-    ]
-    assert Path(blad).is_file()
-    return stappen
+    return [["importeer", blad, "--college", gemeente, "-D", INSTALLATIE[gemeente]]]
 
 
 STAPPEN: list[list[str]] = [
