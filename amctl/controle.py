@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from amctl.probleem import Ernst, LaadFout, Probleem
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from amctl.laden import Document
     from amctl.model import Organisatie
+    from amctl.negeren import Genegeerd
 
 
 class Uitslag(NamedTuple):
@@ -17,6 +20,11 @@ class Uitslag(NamedTuple):
     organisatie: Organisatie | None
     problemen: list[Probleem]
     gelezen: tuple = ()  # what the checks read besides the data file (amctl.invoer)
+    # Warnings switched off (amctl.negeren): not in `problemen`, counted in the summary.
+    genegeerd: tuple[Genegeerd, ...] = ()
+    # Every problem found, before any warning was switched off: what the cache keeps, since
+    # what is switched off follows from the same bytes and the command (None: `problemen`).
+    alle: tuple[Probleem, ...] | None = None
 
     @property
     def fouten(self) -> list[Probleem]:
@@ -43,7 +51,7 @@ def controleer_document(document: Document) -> Uitslag:
     return Uitslag(document.bestand, organisatie, problemen)
 
 
-def _veilig(laad) -> Uitslag:
+def _alle_problemen(laad) -> Uitslag:
     from amctl.cache import zonder_gc
     from amctl.invoer import opname
 
@@ -56,40 +64,64 @@ def _veilig(laad) -> Uitslag:
     return uitslag._replace(gelezen=tuple(gelezen))
 
 
+def zonder_uitgezette(
+    uitslag: Uitslag, bron: str | bytes | None, negeer: Iterable[tuple[str, str]] = ()
+) -> Uitslag:
+    """The verdict with the warnings switched off by the file's own `# amctl: negeer`
+    comments (in `bron`, its text or bytes) and by `negeer`, (code, reason) pairs of
+    --negeer and .amctl.toml (amctl.negeren)."""
+    from amctl.negeren import pas_toe
+
+    alle = uitslag.problemen if uitslag.alle is None else list(uitslag.alle)
+    problemen, genegeerd = pas_toe(alle, uitslag.bestand, bron, negeer)
+    return uitslag._replace(problemen=problemen, genegeerd=tuple(genegeerd), alle=tuple(alle))
+
+
 def controleer_tekst(tekst: str, bestand: str = "<tekst>") -> Uitslag:
     from amctl.laden import laad_tekst
 
-    return _veilig(lambda: laad_tekst(tekst, bestand))
+    return zonder_uitgezette(_alle_problemen(lambda: laad_tekst(tekst, bestand)), tekst)
 
 
-def controleer_bestand(pad: Path) -> Uitslag:
-    from amctl.laden import laad_bestand
-
-    return _veilig(lambda: laad_bestand(pad))
-
-
-def controleer_bytes(inhoud: bytes, bestand: str) -> Uitslag:
+def _bytes_ruw(inhoud: bytes, bestand: str) -> Uitslag:
     from amctl.laden import decodeer, laad_tekst
 
-    return _veilig(lambda: laad_tekst(decodeer(inhoud, bestand), bestand))
+    return _alle_problemen(lambda: laad_tekst(decodeer(inhoud, bestand), bestand))
 
 
-def oordeel(pad: Path) -> Uitslag:
+def controleer_bestand(pad: Path, negeer: Iterable[tuple[str, str]] = ()) -> Uitslag:
+    from amctl.laden import lees_bytes
+
+    try:
+        inhoud = lees_bytes(pad)
+    except LaadFout as fout:
+        return Uitslag(fout.probleem.bestand, None, [fout.probleem])
+    return controleer_bytes(inhoud, str(pad), negeer)
+
+
+def controleer_bytes(
+    inhoud: bytes, bestand: str, negeer: Iterable[tuple[str, str]] = ()
+) -> Uitslag:
+    return zonder_uitgezette(_bytes_ruw(inhoud, bestand), inhoud, negeer)
+
+
+def oordeel(pad: Path, negeer: Iterable[tuple[str, str]] = ()) -> Uitslag:
     """The problems of a file, as `amctl validate` reports them (the model is left out).
 
     The verdict on an unchanged file comes from the cache (amctl.cache), without the parser or
-    the rules; a new verdict is kept there."""
+    the rules; a new verdict is kept there. The cache keeps every problem found: which
+    warnings are switched off follows afterwards from the same bytes and `negeer`."""
     from amctl import cache
 
     inhoud = cache.lees_bestand(pad)
     if inhoud is None:
-        return controleer_bestand(pad)
+        return controleer_bestand(pad, negeer)
     bewaard = cache.lees_uitslag(str(pad), inhoud)
     if bewaard is not None:
-        return Uitslag(str(pad), None, bewaard)
-    uitslag = controleer_bytes(inhoud, str(pad))
+        return zonder_uitgezette(Uitslag(str(pad), None, bewaard), inhoud, negeer)
+    uitslag = _bytes_ruw(inhoud, str(pad))
     bewaar(pad, inhoud, uitslag)
-    return uitslag
+    return zonder_uitgezette(uitslag, inhoud, negeer)
 
 
 def bewaar(pad: Path | str, inhoud: bytes, uitslag: Uitslag) -> None:
@@ -98,7 +130,8 @@ def bewaar(pad: Path | str, inhoud: bytes, uitslag: Uitslag) -> None:
     calls this after writing it, so that the next question needs no parse. Best effort."""
     from amctl import cache, modelcache
 
-    cache.bewaar_uitslag(str(pad), inhoud, uitslag.problemen, uitslag.gelezen)
+    alle = uitslag.problemen if uitslag.alle is None else list(uitslag.alle)
+    cache.bewaar_uitslag(str(pad), inhoud, alle, uitslag.gelezen)
     if uitslag.organisatie is not None and not uitslag.fouten:
         modelcache.bewaar(str(pad), inhoud, uitslag.organisatie, uitslag.gelezen)
 

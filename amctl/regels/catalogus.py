@@ -224,5 +224,19 @@ for _regel in (
         "versie: 1\ngemeenten:\n  diemen:\n    naam: Diemen\nfuncties:\n  burgemeester:\n"
         "    naam: burgemeester\n",
     ),
+    Regel(
+        "AM360",
+        "negeer-zonder-werking",
+        Ernst.WAARSCHUWING,
+        "negeren",
+        "Een commentaar '# amctl: negeer' zet niets uit.",
+        "Het commentaar '# amctl: negeer CODE' aan het eind van een regel (of alleen op de regel "
+        "erboven) zet een waarschuwing op die regel uit. Het werkt niet als het een code noemt "
+        "die niet bestaat, een fout noemt (een fout kan niet worden uitgezet: amctl beantwoordt "
+        "geen vragen over een bestand met fouten) of een waarschuwing die daar niet (meer) "
+        "voorkomt. Herstel de code of haal het commentaar weg.",
+        "versie: 1  # amctl: negeer AM999\n",
+        "versie: 1\n",
+    ),
 ):
     registreer(_regel)
