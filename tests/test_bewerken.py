@@ -481,7 +481,7 @@ def test_an_edit_that_would_make_the_file_invalid_is_refused_with_the_problems(r
     assert resultaat.exit_code == 1
     assert gedeeld.read_bytes() == ervoor
     eerste = resultaat.stderr.splitlines()[0]
-    assert eerste.startswith(f"{gedeeld}:") and ": AM308 'pho-ruimte' is actief" in eerste
+    assert eerste.startswith(f"{gedeeld}:") and ": AM308 [fout] 'pho-ruimte' is actief" in eerste
     assert "zou" in resultaat.stderr and "Er is niets geschreven." in resultaat.stderr
 
 

@@ -471,7 +471,9 @@ def test_a_relation_listed_twice_is_reported_by_am330(runner, dubbele_relatie):
     resultaat = runner.invoke(app, ["validate", str(pad)])
 
     assert resultaat.exit_code == 0, resultaat.output
-    assert resultaat.stdout.startswith(f"{pad}:{regel + 1}:9: AM330 'pho-wonen' noemt de ")
+    assert resultaat.stdout.startswith(
+        f"{pad}:{regel + 1}:9: AM330 [waarschuwing] 'pho-wonen' noemt de "
+    )
     assert f"twee keer voor dezelfde tijd (ook op regel {regel})" in resultaat.stdout
 
 

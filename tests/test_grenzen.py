@@ -104,7 +104,7 @@ def test_a_sparse_file_of_max_bytes_plus_one_is_refused_fast_without_reading_it(
     tracemalloc.stop()
 
     assert resultaat.exit_code == 1
-    assert f"{pad}:1:1: AM010 Het bestand is 64 MiB; meer dan 64 MiB wordt niet gelezen" in (
+    assert f"{pad}:1:1: AM010 [fout] Het bestand is 64 MiB; meer dan 64 MiB wordt niet gelezen" in (
         resultaat.stdout
     )
     assert duur < 2
@@ -185,7 +185,7 @@ def test_block_nesting_up_to_max_diepte_is_read_and_one_more_is_am008(schrijf, b
     pad = schrijf(bouw(grenzen.MAX_DIEPTE), "te-diep.yaml")
     resultaat = voer_uit("validate", str(pad))
     assert resultaat.exit_code == 1
-    assert "AM008 De gegevens zijn dieper dan 64 niveaus genest" in resultaat.stdout
+    assert "AM008 [fout] De gegevens zijn dieper dan 64 niveaus genest" in resultaat.stdout
 
 
 # --- files built to be slow -------------------------------------------------------------------
@@ -714,7 +714,7 @@ def test_validate_reads_a_link_to_dev_zero_no_further_than_the_limit(link_naar_d
     resultaat = voer_uit("validate", str(link_naar_dev_zero))
     assert time.process_time() - begin < 5
     assert resultaat.exit_code == 1
-    assert "AM010 Het bestand is groter dan 64 MiB" in resultaat.stdout
+    assert "AM010 [fout] Het bestand is groter dan 64 MiB" in resultaat.stdout
 
 
 def _in_een_proces_met_1_gib(*args: str) -> subprocess.CompletedProcess:

@@ -468,8 +468,9 @@ def test_validate_warns_for_a_summary_marked_as_a_quote(runner, kopie):
 
     uitvoer = _validate(runner, pad)
 
-    assert "AM351 De uitspraak 'Het plenair overleg komt nu eenmaal per jaar bijeen.' is " in (
-        uitvoer
+    assert (
+        "AM351 [waarschuwing] De uitspraak 'Het plenair overleg komt nu eenmaal per jaar "
+        "bijeen.' is " in (uitvoer)
     )
     assert "zet 'aard: samengevat'" in uitvoer
 
@@ -505,6 +506,6 @@ def test_validate_warns_for_an_assumed_date_that_says_not_why(runner, kopie):
     uitvoer = _validate(runner, pad)
 
     assert (
-        "AM350 'vanaf' van gemeente 'de-ronde-venen' is aangenomen, maar zegt niet waarom; "
-        "schrijf het in 'toelichting:'."
+        "AM350 [waarschuwing] 'vanaf' van gemeente 'de-ronde-venen' is aangenomen, maar zegt "
+        "niet waarom; schrijf het in 'toelichting:'."
     ) in uitvoer

@@ -501,7 +501,7 @@ def test_a_raw_control_character_in_the_file_is_am003_naming_it(schrijf, teken):
     resultaat = SnelleRunner().invoke(app, ["validate", str(pad)])
     assert resultaat.exit_code == 1
     assert f"{pad}:4:" in resultaat.stdout
-    assert f"AM003 Het teken U+{ord(teken):04X} is niet toegestaan" in resultaat.stdout
+    assert f"AM003 [fout] Het teken U+{ord(teken):04X} is niet toegestaan" in resultaat.stdout
     geen_rauwe_tekens(resultaat.stdout)
 
 

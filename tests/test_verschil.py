@@ -339,7 +339,10 @@ def test_an_invalid_side_is_refused_with_its_problems(runner, tmp_path):
     resultaat = runner.invoke(app, ["diff", str(kapot), str(NA), "-f", str(NA)])
 
     assert resultaat.exit_code == 1
-    assert f"{kapot}:" in resultaat.stderr and "AM103 Onbekende sleutel 'sort'" in resultaat.stderr
+    assert (
+        f"{kapot}:" in resultaat.stderr
+        and "AM103 [fout] Onbekende sleutel 'sort'" in resultaat.stderr
+    )
     assert "amctl vergelijkt alleen geldige versies" in resultaat.stderr
     assert resultaat.stdout == ""
 
