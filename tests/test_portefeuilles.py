@@ -370,7 +370,7 @@ def test_controleer_names_both_holders_of_one_portefeuille_each_at_its_place(run
     kolom_a = regels[a - 1].index("[economie]") + 2
     kolom_b = regels[b - 1].index("[economie]") + 2
     assert (
-        f"{pad}:{b}:{kolom_b}: AM342 De portefeuille 'economie' van 'aalsmeer' heeft op "
+        f"{pad}:{b}:{kolom_b}: AM342 [fout] De portefeuille 'economie' van 'aalsmeer' heeft op "
         f"2026-12-01 twee houders: 'fictief-a' ({pad}:{a}:{kolom_a}) en 'fictief-b' "
         f"({pad}:{b}:{kolom_b})" in uitslag.output
     )
