@@ -51,6 +51,9 @@ def _regel_van_code(code: str):
 def controleer_codes(codes: Iterable[str], waar: str) -> list[str]:
     """The codes of `--negeer` or `.amctl.toml`, upper-cased; an unknown code or an error is
     wrong use (exit 2), named with `waar` so the user knows where to fix it."""
+    codes = list(codes)
+    if not codes:
+        return []  # nothing to look up: the rules need not even be imported
     from amctl.regels import zoek_regel
 
     goed = []
