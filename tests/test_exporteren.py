@@ -5,6 +5,7 @@ tests/fixtures/bezetting.csv."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import shutil
 from pathlib import Path
@@ -127,7 +128,14 @@ def test_the_workbook_has_bezetting_and_zetels_with_a_frozen_header_and_readable
         "rol",
         "sinds",
         "bron",
+        "status",
     ]
+    statussen = {r[0].value: r[7].value for r in zetels.iter_rows(min_row=2)}
+    assert (
+        statussen["Portefeuillehoudersoverleg Ruimte"] == "betwist (bronnen spreken elkaar tegen)"
+    )
+    assert statussen["Portefeuillehoudersoverleg Duurzaamheid"] == "in overweging"
+    assert statussen["Regiegroep"] == "actief"
     # The seats are those of wie-zit-in on the peildatum.
     regiegroep = json.loads(
         amctl(runner, FICTIEF, "wie-zit-in", "regiegroep", "--json", "-d", "2026-06-01").stdout
@@ -435,3 +443,103 @@ def test_libreoffice_opens_the_csv_with_every_formula_as_text(runner, tmp_path, 
 
     namen = {r.waarden["naam"] for r in lees_blad(tmp_path / "uit" / "bezetting.xlsx").rijen}
     assert set(FORMULES) <= namen
+
+
+SHIPPED = Path(__file__).parent.parent / "data" / "organisatie.yaml"
+
+
+def _popolo(runner, pad: Path, *extra: str) -> dict:
+    return json.loads(amctl(runner, pad, "exporteer", "--formaat", "popolo", *extra).stdout)
+
+
+@pytest.mark.parametrize("extra", [(), ("-d", "2026-12-08")])
+def test_every_seat_of_the_shipped_file_is_a_post_filled_or_not(runner, extra):
+    from amctl.controle import geldig_model
+    from amctl.model import geldig_op
+    from amctl.vragen import wie_zit_in
+
+    document = _popolo(runner, SHIPPED, *extra)
+    org = geldig_model(SHIPPED)
+    dag = datetime.date(2026, 12, 8)
+    zetels = sum(
+        len(wie_zit_in(org, o, dag).zetels) for o in org.organen.values() if geldig_op(o, dag)
+    )
+    assert zetels == 82
+    assert len([p for p in document["posts"] if p["id"].startswith("zetel/")]) == 82
+    assert not document["memberships"]  # nobody is named in the shipped file
+    ids = [p["id"] for p in document["posts"]]
+    assert len(ids) == len(set(ids))
+    assert "zetel/raadsledenplatform/raadslid/diemen/2" in ids  # two raadsleden per raad
+
+
+def test_a_membership_points_to_its_own_seat(runner):
+    document = _popolo(runner, FICTIEF, "-d", "2026-06-01")
+    posten = {p["id"]: p for p in document["posts"]}
+    platform = [
+        m for m in document["memberships"] if m["organization_id"] == "orgaan/raadsledenplatform"
+    ]
+    per_post = [m["post_id"] for m in platform]
+    assert len(per_post) == len(set(per_post)) == 2  # each raadslid in a seat of their own
+    for m in platform:
+        assert posten[m["post_id"]]["organization_id"] == "orgaan/raadsledenplatform"
+    open_ = set(posten) - {m["post_id"] for m in document["memberships"]}
+    assert "zetel/raadsledenplatform/raadslid/amstelveen/1" in open_  # an open seat is a post
+
+
+def test_the_status_of_a_body_is_in_its_organization(runner):
+    for extra in ((), ("-d", "2016-06-01")):
+        organisaties = {o["id"]: o for o in _popolo(runner, FICTIEF, *extra)["organizations"]}
+        assert organisaties["orgaan/pho-ruimte"]["status"] == "betwist"
+        assert organisaties["orgaan/pho-duurzaamheid"]["status"] == "in-overweging"
+        assert organisaties["orgaan/pho-wonen"]["status"] == "actief"
+    alles = {o["id"]: o for o in _popolo(runner, FICTIEF)["organizations"]}
+    assert alles["orgaan/mra-pro"]["status"] == "opgeheven"
+    assert alles["orgaan/pho-wonen"]["statuses"] == [{"status": "actief"}]
+
+
+def test_every_popolo_object_has_sources_and_a_local_source_says_what_it_is(runner):
+    document = _popolo(runner, FICTIEF)
+    for lijst, objecten in document.items():
+        for item in objecten:
+            assert item.get("sources"), (lijst, item["id"])
+    pho = {o["id"]: o for o in document["organizations"]}["orgaan/pho-ruimte"]
+    lokaal = next(s for s in pho["sources"] if s["url"] == "urn:amctl:bron:brontekst")
+    assert lokaal["note"].startswith("Overlegstructuur Amstelland-Meerlanden (brontekst)")
+    assert "Bron zonder webadres (lokaal: bron/" in lokaal["note"]
+    persoon = document["persons"][0]
+    assert persoon["sources"] == [
+        {
+            "url": "urn:amctl:bestand:fictief.yaml",
+            "note": "het gegevensbestand fictief.yaml; dit feit noemt daar geen eigen bron",
+        }
+    ] or all(s["url"].startswith(("http", "urn:amctl:bron:")) for s in persoon["sources"])
+
+
+def test_everypolitician_popolo_loads_the_export(runner, tmp_path):
+    from popolo_data.importer import Popolo
+
+    pad = tmp_path / "amctl.json"
+    amctl(runner, FICTIEF, "exporteer", "--formaat", "popolo", "--uit", str(pad))
+    popolo = Popolo.from_filename(str(pad))
+    assert len(popolo.persons) == len(json.loads(pad.read_text())["persons"])
+    regiegroep = popolo.organizations.get(id="orgaan/regiegroep")
+    assert regiegroep.name == "Regiegroep"
+    for lidmaatschap in popolo.memberships:
+        assert lidmaatschap.person.name
+        assert lidmaatschap.post.organization_id == lidmaatschap.organization_id
+        assert lidmaatschap.organization.name
+    assert len(popolo.posts) == len(json.loads(pad.read_text())["posts"])
+
+
+def test_a_popolo_peildatum_keeps_a_membership_on_its_last_day(runner):
+    def burgemeesters(dag: str) -> set[str]:
+        return {
+            m["person_id"]
+            for m in _popolo(runner, FICTIEF, "-d", dag)["memberships"]
+            if m.get("organization_id") == "orgaan/regiegroep"
+            and m.get("on_behalf_of_id") == "gemeente/diemen"
+        }
+
+    oud = "persoon/fictief-burgemeester-diemen-oud"
+    assert oud in burgemeesters("2026-03-31")  # tot-en-met 2026-03-31: the last day counts
+    assert oud not in burgemeesters("2026-04-01")

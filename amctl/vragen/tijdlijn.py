@@ -33,11 +33,36 @@ from amctl.vragen.zetels import (
 
 
 class Zitting(NamedTuple):
-    """A person in one seat of a body for an unbroken period (None: open-ended)."""
+    """A person in one seat of a body for an unbroken period (None: open-ended). `nummer`:
+    the seat's number among the seats of the same functie and gemeente when it began (see
+    `genummerd`)."""
 
     zetel: Zetel
     vanaf: date | None
     tot_en_met: date | None
+    nummer: int = 1
+
+
+def genummerd(zetels: list[Zetel]) -> list[tuple[int, Zetel]]:
+    """Each seat with its number among the seats of the same functie and gemeente (1, 2,
+    ...): with the body, the functie and the gemeente the identity of one seat."""
+    geteld: dict[tuple[str, str | None], int] = defaultdict(int)
+    uit = []
+    for zetel in zetels:
+        geteld[(zetel.functie, zetel.gemeente)] += 1
+        uit.append((geteld[(zetel.functie, zetel.gemeente)], zetel))
+    return uit
+
+
+def alle_zetels(org: Organisatie, orgaan: Orgaan) -> list[tuple[int, Zetel]]:
+    """Every seat a body has had over its whole history, filled or not, numbered as by
+    `genummerd`; each once, as it was on the first day it existed."""
+    gezien: dict[tuple[str, str | None, int], Zetel] = {}
+    for dag in _wisseldagen(org, orgaan):
+        if geldig_op(orgaan, dag):
+            for nummer, zetel in genummerd(zetels_op(org, orgaan, dag)):
+                gezien.setdefault((zetel.functie, zetel.gemeente, nummer), zetel)
+    return [(nummer, zetel) for (_, _, nummer), zetel in gezien.items()]
 
 
 def _wisseldagen(org: Organisatie, orgaan: Orgaan) -> list[date]:
@@ -78,15 +103,19 @@ def zittingen(org: Organisatie, orgaan: Orgaan) -> list[Zitting]:
     open_: dict[tuple, Zitting] = {}
     klaar: list[Zitting] = []
     for dag in dagen:
-        zetels = zetels_op(org, orgaan, dag) if geldig_op(orgaan, dag) else []
-        nu = {(z.functie, z.gemeente, z.persoon, z.rol): z for z in zetels if z.persoon is not None}
+        zetels = genummerd(zetels_op(org, orgaan, dag)) if geldig_op(orgaan, dag) else []
+        nu = {
+            (z.functie, z.gemeente, z.persoon, z.rol): (n, z)
+            for n, z in zetels
+            if z.persoon is not None
+        }
         for sleutel in list(open_):
             if sleutel not in nu:
                 zitting = open_.pop(sleutel)
                 klaar.append(zitting._replace(tot_en_met=dag - timedelta(days=1)))
-        for sleutel, zetel in nu.items():
+        for sleutel, (nummer, zetel) in nu.items():
             if sleutel not in open_:
-                open_[sleutel] = Zitting(zetel, None if dag == date.min else dag, None)
+                open_[sleutel] = Zitting(zetel, None if dag == date.min else dag, None, nummer)
     klaar.extend(open_.values())
     klaar.sort(key=lambda z: (z.vanaf or date.min, z.zetel.functie, z.zetel.gemeente or ""))
     return klaar

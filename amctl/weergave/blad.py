@@ -15,9 +15,9 @@ from datetime import date
 from amctl.blad import BLADNAAM, KOLOMMEN, onschadelijk, portefeuilletekst
 from amctl.model import Organisatie, geldig_op
 from amctl.tekst import iso
-from amctl.vragen import bron_van_zetel, functienaam, persoonsnaam, wie_zit_in
+from amctl.vragen import bron_van_zetel, functienaam, persoonsnaam, statuslabel, wie_zit_in
 
-ZETELKOLOMMEN = ("orgaan", "functie", "gemeente", "persoon", "rol", "sinds", "bron")
+ZETELKOLOMMEN = ("orgaan", "functie", "gemeente", "persoon", "rol", "sinds", "bron", "status")
 DATUMKOLOMMEN = ("vanaf", "tot-en-met", "sinds")  # date cells in the workbook
 DATUMOPMAAK = "dd-mm-yyyy"  # shown by a Dutch Excel as dd-mm-jjjj
 # The time a workbook says it was made and changed, and the time of every part of its zip:
@@ -64,7 +64,8 @@ def bezetting_rijen(org: Organisatie, peildatum: date | None = None) -> list[dic
 
 
 def zetel_rijen(org: Organisatie, peildatum: date) -> list[dict[str, str]]:
-    """One row per seat of every body that exists on the peildatum, filled or not."""
+    """One row per seat of every body that exists on the peildatum, filled or not, with the
+    status of the body on that day (betwist, in overweging: as every view shows it)."""
     rijen = []
     for orgaan in org.organen.values():
         if not geldig_op(orgaan, peildatum):
@@ -79,6 +80,7 @@ def zetel_rijen(org: Organisatie, peildatum: date) -> list[dict[str, str]]:
                     "rol": zetel.rol,
                     "sinds": _iso(zetel.sinds),
                     "bron": ", ".join(bron_van_zetel(org, orgaan, zetel)),
+                    "status": statuslabel(orgaan.status_op(peildatum)),
                 }
             )
     return rijen

@@ -6,12 +6,19 @@ EveryPolitician. The translation:
 - each gemeente is an `area` (the CBS code as `identifier`) and an `organization`
   (classification `gemeente`) with the posts of its functies (`burgemeester van Diemen`);
 - each orgaan is an `organization` (classification: its soort; `parent_id` from
-  onderdeel-van) with a post per kind of seat (functie, gemeente);
+  onderdeel-van) with a `post` for every seat it has had, filled or not (one per seat: the
+  two raadsleden of Diemen are two posts, `.../raadslid/diemen/1` and `/2`, numbered as by
+  amctl.vragen.genummerd); the status of the body, which Popolo has no field for, is the
+  extra key `status` (actief, in-overweging, betwist, opgeheven: on the peildatum, without
+  one the last recorded), with its periods in the extra key `statuses` (`status`,
+  `start_date`, `end_date`); Popolo allows extra keys, and the schemas still hold;
 - holding a functie is a `membership` of the gemeente for that post; a seat in a body, ex
   officio or by name, is a `membership` of the body with `post_id`, `role` (lid, voorzitter,
   ...) and `on_behalf_of_id` the gemeente. Seats come from amctl.vragen (the query behind
   `amctl wie-zit-in`), joined over time into periods;
-- `sources` are the bronnen with a URL.
+- every object has `sources`: its bronnen (a bron without a URL as `urn:amctl:bron:ID` with
+  its title and a note that it has no address), else the data file itself
+  (`urn:amctl:bestand:NAAM`).
 
 Ids are namespaced (`orgaan/regiegroep`, `gemeente/diemen`, `persoon/a-de-vries`), so that a
 body and a gemeente with the same id stay apart. Dates: `end_date` is the last day, as
@@ -21,30 +28,53 @@ body and a gemeente with the same id stay apart. Dates: `end_date` is the last d
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from amctl.model import Organisatie, geldig_op
 from amctl.tekst import iso
-from amctl.vragen import bron_van_zetel, functienaam, zittingen
+from amctl.vragen import (
+    alle_zetels,
+    bron_van_zetel,
+    bronnen_van,
+    functienaam,
+    genummerd,
+    samenwerkingsverbanden,
+    wie_zit_in,
+    zittingen,
+)
 
 
 def _zonder_leeg(gegevens: dict) -> dict:
     return {k: v for k, v in gegevens.items() if v not in (None, [], "")}
 
 
+def _bron(org: Organisatie, bron: str) -> dict:
+    """A bron as a Popolo link. One without a URL (a file beside the data, a printed
+    budget) gets a URN that names it, so that `url` (required by the schema) is still a URI,
+    and a note that says so."""
+    b = org.bronnen[bron]
+    if b.url:
+        return _zonder_leeg({"url": b.url, "note": b.titel})
+    waar = f" (lokaal: {b.bestand})" if b.bestand else ""
+    return {
+        "url": f"urn:amctl:bron:{bron}",
+        "note": f"{b.titel}. Bron zonder webadres{waar}; zie 'bronnen' in het gegevensbestand.",
+    }
+
+
 def als_popolo(org: Organisatie, peildatum: date | None = None) -> dict:
+    bestand = Path(org.bestand).name
+    eigen_bestand = {
+        "url": f"urn:amctl:bestand:{bestand}",
+        "note": f"het gegevensbestand {bestand}; dit feit noemt daar geen eigen bron",
+    }
 
-    def geldt(vanaf: date | None, tot_en_met: date | None) -> bool:
-        return peildatum is None or (
-            (vanaf is None or vanaf <= peildatum)
-            and (tot_en_met is None or peildatum <= tot_en_met)
-        )
+    def geldt(item) -> bool:
+        return peildatum is None or geldig_op(item, peildatum)
 
-    def bronnen(ids: tuple[str, ...]) -> list[dict]:
-        return [
-            _zonder_leeg({"url": org.bronnen[b].url, "note": org.bronnen[b].titel})
-            for b in ids
-            if b in org.bronnen and org.bronnen[b].url
-        ]
+    def bronnen(ids) -> list[dict]:
+        gevonden = [_bron(org, b) for b in dict.fromkeys(ids) if b in org.bronnen]
+        return gevonden or [eigen_bestand]
 
     areas, organizations, posts, memberships = [], [], [], []
     for g in org.gemeenten.values():
@@ -74,8 +104,12 @@ def als_popolo(org: Organisatie, peildatum: date | None = None) -> dict:
             )
         )
     for orgaan in org.organen.values():
-        if not geldt(orgaan.vanaf, orgaan.tot_en_met):
+        if not geldt(orgaan):
             continue
+        statussen = [p for p in orgaan.status if geldt(p)]
+        status = orgaan.status_op(peildatum or date.max)
+        if status == "onbekend" and statussen:
+            status = statussen[-1].waarde
         organizations.append(
             _zonder_leeg(
                 {
@@ -87,13 +121,35 @@ def als_popolo(org: Organisatie, peildatum: date | None = None) -> dict:
                     "description": orgaan.omschrijving,
                     "founding_date": iso(orgaan.vanaf),
                     "dissolution_date": iso(orgaan.tot_en_met),
-                    "sources": bronnen(orgaan.bron),
+                    "status": status,
+                    "statuses": [
+                        _zonder_leeg(
+                            {
+                                "status": p.waarde,
+                                "start_date": iso(p.vanaf),
+                                "end_date": iso(p.tot_en_met),
+                            }
+                        )
+                        for p in statussen
+                    ],
+                    "sources": bronnen(bronnen_van(org, orgaan)),
                 }
             )
         )
 
-    # The posts of the functies, and who held them.
+    # The posts of the functies, and who held them. A functie of a gemeente belongs to the
+    # gemeente; one that is not (the algemeen regiosecretaris) to the samenwerkingsverband,
+    # the body at the top of the file (amctl.vragen.samenwerkingsverbanden).
     functieposten: set[tuple[str, str | None]] = set()
+    verbanden = samenwerkingsverbanden(org, peildatum) if peildatum else []
+    verband = (verbanden or [o for o in org.organen.values() if o.onderdeel_van is None] or [None])[
+        0
+    ]
+
+    def organisatie_van(gemeente: str | None) -> str | None:
+        if gemeente:
+            return f"gemeente/{gemeente}"
+        return f"orgaan/{verband.id}" if verband is not None else None
 
     def functiepost(functie: str, gemeente: str | None) -> str:
         post_id = f"functie/{functie}" + (f"/{gemeente}" if gemeente else "")
@@ -105,7 +161,7 @@ def als_popolo(org: Organisatie, peildatum: date | None = None) -> dict:
                         "id": post_id,
                         "label": functienaam(org, functie, gemeente),
                         "role": org.functies[functie].naam,
-                        "organization_id": f"gemeente/{gemeente}" if gemeente else None,
+                        "organization_id": organisatie_van(gemeente),
                         "area_id": f"gebied/{gemeente}" if gemeente else None,
                         "sources": bronnen(org.functies[functie].bron),
                     }
@@ -115,10 +171,16 @@ def als_popolo(org: Organisatie, peildatum: date | None = None) -> dict:
 
     persons = []
     for persoon in org.personen.values():
-        eigen = [b for b in persoon.functies if geldt(b.vanaf, b.tot_en_met)]
+        eigen = [b for b in persoon.functies if geldt(b)]
         if peildatum is not None and not eigen:
             continue
-        persons.append({"id": f"persoon/{persoon.id}", "name": persoon.naam})
+        persons.append(
+            {
+                "id": f"persoon/{persoon.id}",
+                "name": persoon.naam,
+                "sources": bronnen([x for b in eigen for x in b.bron]),
+            }
+        )
         for b in eigen:
             memberships.append(
                 _zonder_leeg(
@@ -128,7 +190,7 @@ def als_popolo(org: Organisatie, peildatum: date | None = None) -> dict:
                         "label": functienaam(org, b.functie, b.gemeente),
                         "role": org.functies[b.functie].naam,
                         "person_id": f"persoon/{persoon.id}",
-                        "organization_id": f"gemeente/{b.gemeente}" if b.gemeente else None,
+                        "organization_id": organisatie_van(b.gemeente),
                         "post_id": functiepost(b.functie, b.gemeente),
                         "start_date": iso(b.vanaf),
                         "end_date": iso(b.tot_en_met),
@@ -137,30 +199,51 @@ def als_popolo(org: Organisatie, peildatum: date | None = None) -> dict:
                 )
             )
 
-    # The seats of the bodies, from the same query as wie-zit-in.
+    # The seats of the bodies, filled or not, and who sat in them: the same queries as
+    # wie-zit-in (on a peildatum) and geschiedenis (over time).
     for orgaan in org.organen.values():
-        zetelposten: set[tuple[str, str | None]] = set()
+        if not geldt(orgaan):
+            continue
+        if peildatum is not None:
+            zetels = genummerd(wie_zit_in(org, orgaan, peildatum).zetels)
+        else:
+            zetels = alle_zetels(org, orgaan)
+
+        def zetelpost(nummer: int, functie: str, gemeente: str | None, orgaan=orgaan) -> str:
+            return f"zetel/{orgaan.id}/{functie}/{gemeente or '-'}/{nummer}"
+
+        meer = {(z.functie, z.gemeente) for n, z in zetels if n > 1}
+        for nummer, zetel in zetels:
+            label = f"{functienaam(org, zetel.functie, zetel.gemeente)} in {orgaan.naam}"
+            posts.append(
+                _zonder_leeg(
+                    {
+                        "id": zetelpost(nummer, zetel.functie, zetel.gemeente),
+                        "label": label
+                        + (f" (zetel {nummer})" if (zetel.functie, zetel.gemeente) in meer else ""),
+                        "role": zetel.regel.rol,
+                        "organization_id": f"orgaan/{orgaan.id}",
+                        "area_id": f"gebied/{zetel.gemeente}" if zetel.gemeente else None,
+                        "sources": bronnen(zetel.regel.bron or orgaan.bron),
+                    }
+                )
+            )
+        posten = {p["id"] for p in posts}
         for zitting in zittingen(org, orgaan):
-            if not geldt(zitting.vanaf, zitting.tot_en_met):
+            if not geldt(zitting):
                 continue
             zetel = zitting.zetel
-            post_id = f"zetel/{orgaan.id}/{zetel.functie}" + (
-                f"/{zetel.gemeente}" if zetel.gemeente else ""
-            )
-            if (zetel.functie, zetel.gemeente) not in zetelposten:
-                zetelposten.add((zetel.functie, zetel.gemeente))
-                posts.append(
-                    _zonder_leeg(
-                        {
-                            "id": post_id,
-                            "label": f"{functienaam(org, zetel.functie, zetel.gemeente)} in "
-                            f"{orgaan.naam}",
-                            "role": zetel.regel.rol,
-                            "organization_id": f"orgaan/{orgaan.id}",
-                            "area_id": f"gebied/{zetel.gemeente}" if zetel.gemeente else None,
-                            "sources": bronnen(zetel.regel.bron or orgaan.bron),
-                        }
-                    )
+            post_id = zetelpost(zitting.nummer, zetel.functie, zetel.gemeente)
+            if post_id not in posten:  # numbered otherwise on the peildatum
+                post_id = zetelpost(
+                    next(
+                        n
+                        for n, z in zetels
+                        if (z.functie, z.gemeente, z.persoon)
+                        == (zetel.functie, zetel.gemeente, zetel.persoon)
+                    ),
+                    zetel.functie,
+                    zetel.gemeente,
                 )
             memberships.append(
                 _zonder_leeg(
