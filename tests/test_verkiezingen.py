@@ -29,9 +29,12 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from conftest import GEDEELD_BESTAND, GEMEENTEN, amctl
+
+from amctl.cli import app
 
 pytestmark = pytest.mark.usefixtures("geen_omgevingsbestand")
 
@@ -127,28 +130,37 @@ STAPPEN: list[list[str]] = [
 ]
 
 
+class Gespeeld(NamedTuple):
+    pad: Path  # the file at the end of the story
+    versies: list[Path]  # the file after each step of STAPPEN (for `verschil`)
+
+
 @pytest.fixture(scope="module")
-def gespeeld(tmp_path_factory):
-    """The shipped file with the whole story played on it; and the file as it was after the
-    colleges of 2022 (for `verschil`)."""
+def gespeeld(tmp_path_factory) -> Gespeeld:
+    """The shipped file with the whole story played on it, and a copy after every step."""
     from typer.testing import CliRunner
 
     runner = CliRunner()
     map_ = tmp_path_factory.mktemp("verkiezingen")
     pad = Path(shutil.copy(GEDEELD_BESTAND, map_ / "organisatie.yaml"))
-    voor = map_ / "voor-de-verkiezingen.yaml"
+    versies = []
     for i, stap in enumerate(STAPPEN):
         uitkomst = amctl(runner, pad, *stap)
         assert uitkomst.exit_code == 0, (stap, uitkomst.output)
-        if i == 0:
-            shutil.copy(pad, voor)
-    return pad, voor
+        versies.append(Path(shutil.copy(pad, map_ / f"na-stap-{i + 1}.yaml")))
+    return Gespeeld(pad, versies)
+
+
+def _stap(*begin: str) -> int:
+    """The index in STAPPEN of the one step that begins with these words."""
+    (gevonden,) = [i for i, s in enumerate(STAPPEN) if tuple(s[: len(begin)]) == begin]
+    return gevonden
 
 
 def _vraag(gespeeld, *argumenten: str):
     from typer.testing import CliRunner
 
-    uitkomst = amctl(CliRunner(), gespeeld[0], *argumenten)
+    uitkomst = amctl(CliRunner(), gespeeld.pad, *argumenten)
     assert uitkomst.exit_code == 0, uitkomst.output
     return uitkomst.stdout
 
@@ -324,4 +336,33 @@ def test_signalen_after_the_story(gespeeld):
     Distelvink left (who now holds no post), and the spring meeting was not recorded. The old
     colleges left more than 90 days ago: history, not a task."""
     uitkomst = _vraag(gespeeld, "signalen", "-d", PEILDATUM)
-    assert uitkomst == f"Bestand: {gespeeld[0]}\n" + SIGNALEN
+    assert uitkomst == f"Bestand: {gespeeld.pad}\n" + SIGNALEN
+
+
+def _verschil(gespeeld, stap: int) -> str:
+    """`amctl verschil` between the file before and after a step, with short labels."""
+    from typer.testing import CliRunner
+
+    oud, nieuw = gespeeld.versies[stap - 1], gespeeld.versies[stap]
+    uitkomst = CliRunner().invoke(
+        app, ["verschil", oud.name, nieuw.name, "-f", str(nieuw)], catch_exceptions=False
+    )
+    assert uitkomst.exit_code == 0, uitkomst.output
+    return uitkomst.stdout
+
+
+def test_verschil_of_the_waarnemend_burgemeester(gespeeld, monkeypatch):
+    monkeypatch.chdir(gespeeld.pad.parent)
+    stap = _stap("benoem", "Fictieve Waarnemer van Ouder-Amstel")
+    assert _verschil(gespeeld, stap) == (
+        f"Bestuurlijke verschillen: na-stap-{stap}.yaml -> na-stap-{stap + 1}.yaml\n"
+        "\n"
+        "Bezetting van functies\n"
+        "  burgemeester van Ouder-Amstel: Fictieve Burgemeester van Ouder-Amstel -> Fictieve "
+        "Waarnemer van Ouder-Amstel per 2026-07-01\n"
+        "    zit ambtshalve in: Plenair overleg, Regiegroep\n"
+        "\n"
+        "Personen\n"
+        "  Fictieve Waarnemer van Ouder-Amstel (fictieve-waarnemer-van-ouder-amstel): "
+        "toegevoegd\n"
+    )
