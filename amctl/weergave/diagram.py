@@ -22,6 +22,7 @@ from amctl.weergave.graphviz import (
     dot,
     dot_tekst,
     graphviz_aanwezig,
+    leesbare_titels,
     render,
 )
 from amctl.weergave.mermaid import mermaid, mermaid_tekst
@@ -54,6 +55,7 @@ __all__ = [
     "figuurnaam",
     "graphviz_aanwezig",
     "kies",
+    "leesbare_titels",
     "legenda_tekst",
     "lijn_label",
     "maak",
@@ -247,7 +249,7 @@ def maak(t: Tekening, formaat: str) -> str | bytes:
     if formaat == "dot":
         return dot(t)
     uitvoer = render(dot(t), formaat)
-    return uitvoer.decode("utf-8") if formaat == "svg" else uitvoer
+    return leesbare_titels(uitvoer.decode("utf-8"), t) if formaat == "svg" else uitvoer
 
 
 def figuurnaam(figuur: Figuur) -> str:

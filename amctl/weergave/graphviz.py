@@ -4,6 +4,7 @@ is escaped for DOT: a name can never close a quote or add an edge."""
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import subprocess
 import textwrap
@@ -231,3 +232,37 @@ def render(dot_bron: str, formaat: str) -> bytes:
         melding = zichtbaar(uitkomst.stderr.decode("utf-8", "replace").strip()[:300])
         raise GraphvizFout(f"Graphviz kon de figuur niet maken: {melding}")
     return uitkomst.stdout
+
+
+_SVG_TITEL = re.compile(r"<title>([^<]*)</title>")
+_SVG_COMMENTAAR = re.compile(r"<!-- [^>]* -->\n")
+
+
+def leesbare_titels(svg: str, t: Tekening) -> str:
+    """Graphviz gives each node, line and frame of an SVG a <title> with its internal id
+    (`org_pho_wonen`), which browsers show on hovering: each becomes the name it stands for
+    ('Portefeuillehoudersoverleg Wonen', 'Regiegroep — dagelijks bestuur van — ...'); a
+    frame without a name of its own loses its title."""
+    namen = t.namen()
+    lijnen = {(lijn.van, lijn.naar): lijn for lijn in t.lijnen if lijn.soort != "rang"}
+
+    def naam(knoop: str) -> str | None:
+        return namen.get(knoop.removeprefix("cluster_"))
+
+    def vervang(gevonden: re.Match) -> str:
+        intern = html.unescape(gevonden.group(1))
+        if "->" in intern:
+            van, naar = intern.split("->", 1)
+            lijn = lijnen.get((van, naar)) or lijnen.get((naar, van))
+            if lijn is not None:
+                van, naar = lijn.van, lijn.naar
+                tekst = f"{namen.get(van, '')} — {lijn_label(lijn)} — {namen.get(naar, '')}"
+                return f"<title>{html.escape(tekst, quote=False)}</title>"
+            return ""
+        leesbaar = t.titel if intern == "amctl" else naam(intern)
+        return f"<title>{html.escape(leesbaar, quote=False)}</title>" if leesbaar else ""
+
+    kop, svg_ = svg.split("<svg", 1) if "<svg" in svg else ("", svg)
+    # and the comments Graphviz writes with the same ids
+    svg_ = _SVG_COMMENTAAR.sub("", _SVG_TITEL.sub(vervang, svg_))
+    return f"{kop}<svg{svg_}" if kop or svg.startswith("<svg") else svg_

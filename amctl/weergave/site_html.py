@@ -47,7 +47,14 @@ th, td { border: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; vert
 th { background: #f6f8fa; }
 figure { margin: 0; overflow: auto; max-width: 100%; max-height: 90vh;
   border: 1px solid #d0d7de; border-radius: 6px; }
-figure svg { display: block; max-width: none; height: auto; }
+figure:focus { outline: 3px solid #0969da; outline-offset: 2px; }
+figure svg { display: block; max-width: 100%; height: auto; }
+.groot:checked + label + figure svg { max-width: none; }
+.groot + label { display: inline-block; margin: .2rem 0 .5rem .3rem; }
+svg.tijdlijn { display: block; max-width: 100%; height: auto; margin: .3rem 0; }
+svg.tijdlijn text { font: 12px system-ui, Helvetica, Arial, sans-serif; fill: #1f2328; }
+svg.tijdlijn .zitting { fill: #cfe3fb; stroke: #0969da; }
+svg.tijdlijn .as { stroke: #8c959f; }
 details { margin: .6rem 0; }
 ul.verbanden { columns: 16rem; }
 article { border: 1px solid #d0d7de; border-radius: 6px; padding: 0 1rem 1rem;
@@ -70,6 +77,21 @@ dt { font-weight: 600; }
 dd { margin: 0; }
 ul { margin: .2rem 0; padding-left: 1.3rem; }
 a { color: #0969da; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { font-size: 10pt; max-width: none; padding: 0; color: #000; }
+  a { color: inherit; text-decoration: none; }
+  h2, h3, h4 { break-after: avoid; }
+  li, tr, dt, dd { break-inside: avoid; }
+  figure { max-height: none; overflow: visible; border: 0; }
+  figure svg, .groot:checked + label + figure svg { max-width: 100%; max-height: 180mm; }
+  .groot, .groot + label, details { display: none; }
+  #samenhang { break-before: avoid; }
+  #organen, #kaarten { break-before: page; }
+  article { break-before: page; border: 0; padding: 0; margin: 0; }
+  .tabel { overflow: visible; }
+  table { font-size: 8.5pt; }
+}
 """.strip()
 
 
@@ -93,7 +115,7 @@ def html_regel(regel: Regel) -> str:
 def _svg_zonder_kop(svg: str, t: diagram.Tekening, nummer: int = 0) -> str:
     """Graphviz's SVG without the XML declaration and DOCTYPE, to sit inside HTML, with the
     title and a description (the peildatum and the legend) for screen readers."""
-    svg = svg[svg.index("<svg") :].strip()
+    svg = diagram.leesbare_titels(svg[svg.index("<svg") :].strip(), t)
     kop = svg.index(">") + 1
     beschrijving = f"{t.ondertitel}. Legenda: {diagram.legenda_tekst(t)}"
     titel_id = f"figuurtitel-{nummer}" if nummer else "figuurtitel"
@@ -130,9 +152,14 @@ def _figuur(figuur: diagram.Figuur, svg: str | None, nummer: int) -> list[str]:
             "daarom staat de samenhang hier als tekst.</p>",
             *_relaties_als_tekst(t),
         ]
+    # Fitted to the page width; the box beside it shows the figure at full size, in a frame
+    # that scrolls and that the keyboard reaches (tabindex), as it is in print.
+    groot = f"groot-{nummer}"
     return [
         *uit,
-        "<figure>",
+        f'<input type="checkbox" class="groot" id="{groot}">',
+        f'<label for="{groot}">Op ware grootte (schuift binnen het kader)</label>',
+        f'<figure tabindex="0" aria-label="{_h(t.titel)}">',
         _svg_zonder_kop(svg, t, nummer),
         "</figure>",
         "<details>",
@@ -167,6 +194,7 @@ def index_html(
         "</head>",
         "<body>",
         KOPREGEL,
+        "<main>",
         f"<h1>{_h(titel)}</h1>",
         f'<p class="peildatum">{_h(stand_tekst(stand))}</p>',
         '<h2 id="samenhang">Samenhang</h2>',
@@ -189,7 +217,7 @@ def index_html(
         '<h2 id="organen">Organen</h2>',
         '<div class="tabel">',
         "<table>",
-        "<thead><tr>" + "".join(f"<th>{_h(k)}</th>" for k in KOPPEN) + "</tr></thead>",
+        "<thead><tr>" + "".join(f'<th scope="col">{_h(k)}</th>' for k in KOPPEN) + "</tr></thead>",
         "<tbody>",
     ]
     merken = Merken()
@@ -247,5 +275,5 @@ def index_html(
                 )
             uit.append("</ul>")
         uit.append("</article>")
-    uit += ["</body>", "</html>"]
+    uit += ["</main>", "</body>", "</html>"]
     return "\n".join(uit) + "\n"
