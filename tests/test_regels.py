@@ -240,3 +240,81 @@ def test_preparation_rule_still_applies_after_renaming_every_body(hernoemd, schr
 
     assert [p.code for p in uitslag.problemen] == ["AM309"]
     assert nieuw["pho-wonen"] in uitslag.problemen[0].melding
+
+
+# --- where each problem is: the catalogue's failing examples ---------------------------------
+# Where the problem of each rule's failing example is, (line, column), read off the example by
+# hand, as yamllint's rule tests do: a wrong position points an editor at the wrong key. A new
+# rule with a failing example needs its line here.
+POSITIES = {
+    "AM001": (1, 1),  # the file's start: it holds only a comment
+    "AM003": (5, 4),  # '   soort:' indented one space too many
+    "AM004": (2, 1),  # the second document's '---'
+    "AM005": (5, 3),  # the second 'diemen:'
+    "AM006": (4, 12),  # the '!!python/object/apply' tag
+    "AM007": (4, 12),  # the anchor '&t'
+    "AM008": (3, 32),  # the bracket that goes past 64 levels
+    "AM009": (1, 1),  # the list that should be a mapping
+    "AM011": (2, 3),  # the key '[a, b]' after '? '
+    "AM101": (4, 5),  # the first key of gemeente 'diemen', which lacks 'naam'
+    "AM102": (5, 13),  # the value 'een' of 'zetels'
+    "AM103": (5, 5),  # the key 'cbs-code'
+    "AM104": (3, 3),  # the key 'De Ronde Venen'
+    "AM105": (5, 12),  # the value '01-01-2016'
+    "AM106": (9, 13),  # the value 'actiev'
+    "AM201": (8, 12),  # the value 'overlag'
+    "AM202": (6, 3),  # the second id 'diemen' (a functie)
+    "AM301": (25, 21),  # the 'tot-en-met' before the start
+    "AM302": (30, 9),  # the member without a seat
+    "AM303": (33, 9),  # the member one too many
+    "AM304": (30, 9),  # the member outside the post's term
+    "AM305": (24, 16),  # the second holder's term of the post
+    "AM306": (24, 17),  # the value of 'voorzitter'
+    "AM307": (9, 20),  # the 'onderdeel-van' that closes the circle
+    "AM308": (33, 7),  # the support that comes from outside 'team'
+    "AM309": (29, 5),  # the pho that nobody prepares
+    "AM310": (24, 17),  # the 'voorzitter' without a gemeente
+    "AM311": (14, 9),  # the relation outside the other body's period
+    "AM312": (23, 41),  # the 'aantal' 2
+    "AM313": (11, 9),  # the overlapping status
+    "AM314": (15, 9),  # the 'bereidt-voor' of a body not yet active
+    "AM315": (10, 5),  # the body without 'bron'
+    "AM316": (3, 3),  # the unused bron 'tekst'
+    "AM317": (7, 5),  # the contradiction with one statement
+    "AM318": (10, 9),  # the relation with itself
+    "AM319": (23, 37),  # the 'aantal' of an undetermined post
+    "AM320": (31, 9),  # the one meeting recorded for the year
+    "AM321": (31, 39),  # the gemeente hosting again
+    "AM322": (32, 39),  # the gemeente hosting again before Uithoorn
+    "AM323": (30, 9),  # the meeting without a gemeente
+    "AM324": (33, 9),  # the chair's turn given again
+    "AM325": (31, 9),  # the turn after which a gap follows
+    "AM326": (31, 17),  # the date of the second meeting on one day
+    "AM327": (31, 9),  # the second chair at the same time
+    "AM328": (28, 68),  # the 'termijn' of a chair that does not rotate
+    "AM329": (23, 49),  # the value 'voorzitter' of 'rol'
+    "AM330": (11, 9),  # the relation given a second time
+    "AM340": (26, 43),  # the portefeuille taken by name
+    "AM341": (28, 54),  # the 'vanaf' before the term
+    "AM342": (35, 25),  # the second holder's portefeuille
+    "AM350": (14, 11),  # the 'aard' without a reason
+    "AM351": (10, 9),  # the summary quoted as a citation
+    "AM390": (23, 7),  # the rule of the body with most seats
+    "AM391": (76, 20),  # the 'onderdeel-van' of the level too deep
+    "AM392": (23, 7),  # the rule one past the hundred
+}
+
+
+def test_every_failing_example_has_its_position_in_the_table():
+    assert {r.code for r in MET_FOUT} - POSITIES.keys() == set(), (
+        "Zet de regel en kolom van het foute voorbeeld in POSITIES."
+    )
+    assert POSITIES.keys() - {r.code for r in MET_FOUT} == set()
+
+
+@pytest.mark.parametrize("regel", MET_FOUT, ids=lambda r: r.code)
+def test_fout_example_reports_its_code_at_the_problem(regel):
+    posities = {
+        (p.regel, p.kolom) for p in controleer_tekst(regel.fout).problemen if p.code == regel.code
+    }
+    assert posities == {POSITIES.get(regel.code)}
