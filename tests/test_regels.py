@@ -299,6 +299,7 @@ POSITIES = {
     "AM342": (35, 25),  # the second holder's portefeuille
     "AM350": (14, 11),  # the 'aard' without a reason
     "AM351": (10, 9),  # the summary quoted as a citation
+    "AM360": (1, 12),  # the "# amctl: negeer" comment naming an unknown code
     "AM390": (23, 7),  # the rule of the body with most seats
     "AM391": (76, 20),  # the 'onderdeel-van' of the level too deep
     "AM392": (23, 7),  # the rule one past the hundred
