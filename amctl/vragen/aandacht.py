@@ -169,9 +169,10 @@ def _zonder_houder(org: Organisatie, peildatum: date) -> Iterator[Signaal]:
 # --- what ends within the window ------------------------------------------------------------
 
 
-def _opvolger(bezettingen: Iterable[Bezetting], persoon: str, dag: date) -> bool:
-    """Whether someone else starts in the same post on the day."""
-    return any(b.persoon != persoon and b.vanaf == dag for b in bezettingen)
+def _opvolger(bezettingen: Iterable[Bezetting], eindigt: Bezetting, dag: date) -> bool:
+    """Whether a term in the same post starts on the day: someone else's, or a new term of
+    the same person (reappointed)."""
+    return any(b is not eindigt and b.vanaf == dag for b in bezettingen)
 
 
 def _afloop(org: Organisatie, b: Bezetting, einde: date, wat: str, opties: str) -> Signaal:
@@ -200,19 +201,19 @@ def _eindigt(org: Organisatie, peildatum: date, tot: date) -> Iterator[Signaal]:
     for bezettingen in org.bekleders().values():
         for b in bezettingen:
             einde = b.tot_en_met
-            if binnen(einde) and not _opvolger(bezettingen, b.persoon, einde + DAG):
+            if binnen(einde) and not _opvolger(bezettingen, b, einde + DAG):
                 yield _afloop(org, b, einde, "de termijn eindigt, geen opvolger vastgelegd", "")
             for t in b.portefeuilles:
                 if not binnen(t.tot_en_met) or t.tot_en_met == einde:
                     continue  # a portfolio that ends with the term: the term's line says it
                 dag = t.tot_en_met + DAG
-                if not any(
-                    o.persoon != b.persoon
-                    and any(
-                        u.portefeuille == t.portefeuille and u.vanaf == dag for u in o.portefeuilles
-                    )
+                opvolgend = (
+                    u
                     for o in bezettingen
-                ):
+                    for u in o.portefeuilles
+                    if u.portefeuille == t.portefeuille
+                )
+                if not any(u.vanaf == dag for u in opvolgend):
                     yield _afloop(
                         org,
                         b,
@@ -228,7 +229,7 @@ def _eindigt(org: Organisatie, peildatum: date, tot: date) -> Iterator[Signaal]:
             assert lid.tot_en_met is not None
             dag = lid.tot_en_met + DAG
             if any(
-                o.persoon != lid.persoon
+                o is not lid
                 and (o.functie, o.gemeente) == (lid.functie, lid.gemeente)
                 and o.vanaf == dag
                 for o in orgaan.leden
