@@ -78,8 +78,11 @@ def lees(
         verbinding = sqlite3.connect(":memory:", check_same_thread=False)
         verbinding.deserialize(gegevens)
         bron = _Bron(verbinding, sleutel_, pad, inhoud, herbouw)
-        aanwezig = _tellingen(
-            s for (s,) in verbinding.execute("SELECT sectie FROM rij WHERE sectie != '_kop'")
+        aanwezig = dict(
+            verbinding.execute(
+                "SELECT sectie, COUNT(*) FROM rij WHERE sectie != '_kop' "
+                "GROUP BY sectie ORDER BY sectie"
+            ).fetchall()
         )
         if (
             bron.rij("_kop", "sleutel") != sleutel_
@@ -138,18 +141,25 @@ def _database(rijen: list[tuple[str, str, int, str]]) -> bytes:
 # --- the rows as JSON: plain data, the model's classes by name ------------------------------
 
 
-@functools.cache
+_KLASSEN: dict[str, type] = {}
+
+
 def _klassen() -> dict[str, type]:
     """The only classes an entry can name: the model's objects and positions."""
-    from amctl import model
-    from amctl.probleem import Plek
+    if not _KLASSEN:
+        from amctl import model
+        from amctl.probleem import Plek
 
-    klassen = {"Plek": Plek}
-    for naam in model.__all__:
-        klasse = getattr(model, naam)
-        if isinstance(klasse, type) and issubclass(klasse, tuple) and hasattr(klasse, "_fields"):
-            klassen[naam] = klasse
-    return klassen
+        _KLASSEN["Plek"] = Plek
+        for naam in model.__all__:
+            klasse = getattr(model, naam)
+            if (
+                isinstance(klasse, type)
+                and issubclass(klasse, tuple)
+                and hasattr(klasse, "_fields")
+            ):
+                _KLASSEN[naam] = klasse
+    return _KLASSEN
 
 
 def _naar_json(waarde):
@@ -179,24 +189,26 @@ def _naar_json(waarde):
 
 
 def _uit_json(waarde):
+    """The value `_naar_json` wrote. Plain values are not passed to a call of their own: most
+    fields are text or null, and a model has hundreds of thousands of them."""
     if type(waarde) is not list:
         return waarde
     soort = waarde[0]
+    delen = [w if type(w) is not list else _uit_json(w) for w in waarde[1:]]
     if soort == "t":
-        return tuple([_uit_json(w) for w in waarde[1:]])
+        return tuple(delen)
     if soort == "l":
-        return [_uit_json(w) for w in waarde[1:]]
+        return delen
     if soort == "m":
-        return {_uit_json(k): _uit_json(v) for k, v in zip(waarde[1::2], waarde[2::2], strict=True)}
+        return dict(zip(delen[::2], delen[1::2], strict=True))
     if soort == "d":
-        return date.fromordinal(waarde[1])
+        return date.fromordinal(*delen)
     if soort == "p":
         return _GEEN_PLEKKEN
-    klasse = _klassen()[soort]
-    waarden = [_uit_json(w) for w in waarde[1:]]
-    if len(waarden) != len(klasse._fields):
+    klasse = _KLASSEN.get(soort) or _klassen()[soort]
+    if len(delen) != len(klasse._fields):
         raise ValueError(soort)
-    return tuple.__new__(klasse, waarden)
+    return tuple.__new__(klasse, delen)
 
 
 # Sections of the entry besides the model's own: the look-ups of the queries (amctl.vragen
