@@ -201,7 +201,11 @@ class Groep(TyperGroup):
                 super()._main_shell_completion(ctx_args, prog_name, AANVUL_VARIABELE)
 
     def main(self, *args, **kwargs):  # type: ignore[override]
+        from amctl import ongedaan
+
         kwargs["standalone_mode"] = False
+        gegeven = kwargs.get("args", args[0] if args else None)
+        ongedaan.opdrachtregel = list(sys.argv[1:] if gegeven is None else gegeven)
         try:
             uitkomst = super().main(*args, **kwargs)
         except GebruiksFout as gebruiksfout:

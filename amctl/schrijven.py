@@ -2,7 +2,8 @@
 
 - `schrijf_uitvoer`: one output file (`--uit PAD` of agenda, diagram, exporteer);
 - `schrijf_map`: a folder of generated files (`docs --uit MAP`), with a manifest;
-- `vervang_gegevens`: the data file after an edit (amctl.bewerken holds the lock);
+- `vervang_gegevens`: the data file after an edit (amctl.bewerken holds the lock), keeping
+  what it held for `amctl ongedaan` (amctl.ongedaan);
 - `schrijf_atomair`: the primitive under all three (and the cache): whole or not at all.
 
 The rules (SECURITY.md, "Schrijven"):
@@ -336,14 +337,21 @@ def controleer_bewerkbaar(pad: Path, toestand: os.stat_result) -> None:
 
 
 def vervang_gegevens(
-    pad: Path, descriptor: int, gelezen: os.stat_result, oud: bytes, nieuw: bytes
+    pad: Path,
+    descriptor: int,
+    gelezen: os.stat_result,
+    oud: bytes,
+    nieuw: bytes,
+    *,
+    bewaar: bool = True,
 ) -> None:
     """Replace the data file, locked by the caller on `descriptor`, with `nieuw`.
 
     Just before the rename the file is compared with what was read under the lock (`gelezen`,
     `oud`): the same file (device, inode), the same size, time and content. If anything else
     changed it meanwhile (an editor, `git pull`, `cp`), nothing is written. The new file gets
-    the old one's mode and owner."""
+    the old one's mode and owner. `oud` is kept first for `amctl ongedaan` (amctl.ongedaan),
+    unless `bewaar` is off (`ongedaan` itself, putting a kept version back)."""
     controleer_bewerkbaar(pad, gelezen)
     try:
         nu = os.stat(pad)
@@ -360,7 +368,14 @@ def vervang_gegevens(
             "bewerkte; amctl heeft niets geschreven, zodat die wijziging bewaard blijft. "
             "Voer de opdracht opnieuw uit."
         )
-    schrijf_atomair(pad, nieuw, eigenaar=(gelezen.st_uid, gelezen.st_gid))
+    from amctl import ongedaan
+
+    versie = ongedaan.bewaar(pad, oud, nieuw) if bewaar else None
+    try:
+        schrijf_atomair(pad, nieuw, eigenaar=(gelezen.st_uid, gelezen.st_gid))
+    except BaseException:
+        ongedaan.vergeet(pad, versie)
+        raise
 
 
 def lees_descriptor(descriptor: int, hoogstens: int) -> bytes:

@@ -1,6 +1,7 @@
 """Bewerken: `benoem`, `ontsla`, `lid-erbij`, `lid-eraf`, `portefeuille-erbij`,
 `portefeuille-eraf`, `zet-status` and `importeer`; each is one edit of amctl.bewerken (or
-amctl.importeren) carried out by `bewerk`."""
+amctl.importeren) carried out by `bewerk`. And `ongedaan`, which puts back the version before
+the last of them (amctl.bewerken.terugzetten)."""
 
 from __future__ import annotations
 
@@ -378,3 +379,33 @@ def _meld_rij(bestand: str, probleem, soort: str = "") -> None:
     kolom = f", kolom '{probleem.kolom}'" if probleem.kolom else ""
     regel = f"{bestand}, rij {probleem.rij}{kolom}: {soort}{probleem.melding}"
     meld(zichtbaar(regel, eenregelig=True) + "\n", sys.stderr)
+
+
+@app.command("ongedaan", rich_help_panel=BEWERKEN)
+def ongedaan(droog: DroogOptie = False, bestand: BestandOptie = None) -> None:
+    """Zet het bestand terug zoals het was vóór de laatste wijziging die amctl schreef.
+
+    Zegt welke wijziging het ongedaan maakte (de opdracht en wanneer). Nog eens: de wijziging
+    daarvoor, en zo verder: amctl bewaart de laatste 10 tot 20 versies van elk bestand dat het
+    bewerkt, privé in de cache-map (map 'ongedaan'). Is het bestand sinds de laatste wijziging
+    door iets anders dan amctl veranderd (een editor, git), dan verandert er niets: exit 2.
+    """
+    from amctl.bestand import kies_bestand
+    from amctl.bewerken.terugzetten import zet_terug
+    from amctl.tekst import aantal
+
+    pad = kies_bestand(bestand, om_te_wijzigen=True)
+    teruggezet = zet_terug(pad, droog=droog)
+    versie = teruggezet.versie
+    if droog:
+        meld(teruggezet.diff, vouwen=False)
+        meld(f"Zou ongedaan maken: {versie.opdracht} ({versie.tijd}).\n", sys.stderr)
+        sys.stderr.write("--droog: er is niets geschreven.\n")
+        return
+    meld(f"Ongedaan gemaakt: {versie.opdracht} ({versie.tijd}).\n")
+    meld(f"Opgeslagen in '{pad}'.\n")
+    if teruggezet.over:
+        meld(
+            f"Nog {aantal(teruggezet.over, 'eerdere wijziging', 'eerdere wijzigingen')} "
+            "ongedaan te maken.\n"
+        )
