@@ -26,7 +26,8 @@ from amctl.tekst import getal, oorzaak, suggestie
 
 # The columns, in the order an export writes them. `portefeuilles` (for a wethouder): ids or
 # names, comma-separated; one held for part of the term as 'wonen (vanaf 2027-01-01)',
-# 'wonen (t/m 2026-12-31)' or 'wonen (2026-04-01 t/m 2027-12-31)'.
+# 'wonen (t/m 2026-12-31)' or 'wonen (2026-04-01 t/m 2027-12-31)'. `waarnemend`: 'ja' for a
+# waarnemend term (JA), else empty.
 KOLOMMEN = (
     "naam",
     "persoon",
@@ -38,8 +39,10 @@ KOLOMMEN = (
     "rol",
     "bron",
     "portefeuilles",
+    "waarnemend",
 )
 VERPLICHT = ("naam", "functie")
+JA = "ja"
 # What a spreadsheet program reads as the start of a formula (OWASP, "CSV Injection"): a CSV
 # export puts a ' before such a cell, and reading a sheet takes that ' off again.
 FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")

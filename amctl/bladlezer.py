@@ -17,7 +17,7 @@ from datetime import date
 from typing import NamedTuple
 
 from amctl.bewerken import persoon_id
-from amctl.blad import BladProbleem, Rij
+from amctl.blad import JA, BladProbleem, Rij
 from amctl.grenzen import EERSTE_JAAR, LAATSTE_JAAR, MAX_ID
 from amctl.model import ID_PATROON, Organisatie
 from amctl.probleem import GebruiksFout
@@ -82,6 +82,7 @@ class Regel(NamedTuple):
     rol: str | None
     bron: tuple[str, ...]
     portefeuilles: tuple[Deel, ...] = ()
+    waarnemend: bool = False
 
     @property
     def sleutel(self) -> tuple:
@@ -267,6 +268,21 @@ class Lezer:
                 "Portefeuilles horen bij de functie (een rij zonder orgaan), niet bij een "
                 "lidmaatschap; zet ze in de rij waarin de persoon de functie bekleedt.",
             )
+        waarnemend = _normaal(w["waarnemend"]) in (JA, "x", "true", "waar")
+        if not waarnemend and _normaal(w["waarnemend"]) not in ("", "nee", "false", "onwaar"):
+            self.fout(
+                rij,
+                "waarnemend",
+                f"'{w['waarnemend']}' is geen ja of nee; zet '{JA}' bij een waarnemende termijn, "
+                "anders niets.",
+            )
+        elif waarnemend and w["orgaan"]:
+            self.fout(
+                rij,
+                "waarnemend",
+                "Waarnemend hoort bij de functie (een rij zonder orgaan), niet bij een "
+                "lidmaatschap; maak de cel leeg.",
+            )
         if len(self.problemen) > voor:
             return None
         return Regel(
@@ -280,6 +296,7 @@ class Lezer:
             w["rol"] or None,
             bronnen,
             delen,
+            waarnemend,
         )
 
 

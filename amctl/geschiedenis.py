@@ -22,6 +22,7 @@ from amctl.vragen import (
     herkomst,
     statuslabel,
     voorzitter_tekst,
+    waarneming,
     zoek_orgaan,
     zoek_wie,
 )
@@ -99,7 +100,7 @@ def _orgaan_tijdlijn(org: Organisatie, orgaan: Orgaan) -> list[Tijdvak]:
     for bezettingen in org.bekleders().values():
         for b in bezettingen:
             for periode, regel in ambtshalve_perioden(org, orgaan, b):
-                post = functienaam(org, b.functie, b.gemeente)
+                post = functienaam(org, b.functie, b.gemeente, b.waarnemend)
                 uit.append(
                     Tijdvak(
                         periode.vanaf,
@@ -129,7 +130,7 @@ def _orgaan_tijdlijn(org: Organisatie, orgaan: Orgaan) -> list[Tijdvak]:
         for b in org.bekleders().get((steun.functie, steun.gemeente), ()):
             periode = doorsnede(b, steun, orgaan)
             if periode is not None:
-                post = functienaam(org, b.functie, b.gemeente)
+                post = functienaam(org, b.functie, b.gemeente, b.waarnemend)
                 uit.append(
                     Tijdvak(
                         periode.vanaf,
@@ -156,6 +157,7 @@ def _post_tijdlijn(org: Organisatie, functie: str, gemeente: str | None) -> list
         bekleders = org.bekleders().get((f, g), [])
         for b in bekleders:
             tekst = _persoon(org, b.persoon) + ("" if gemeente or not g else f", {post}")
+            tekst = waarneming(tekst, b.waarnemend)
             uit.append(
                 Tijdvak(
                     b.vanaf,
@@ -192,7 +194,7 @@ def _vacatures(bekleders: list[Bezetting], post: str, functie: str, gemeente: st
 def _persoon_tijdlijn(org: Organisatie, persoon: str) -> list[Tijdvak]:
     uit: list[Tijdvak] = []
     for b in org.personen[persoon].functies:
-        post = functienaam(org, b.functie, b.gemeente)
+        post = functienaam(org, b.functie, b.gemeente, b.waarnemend)
         vast = {"functie": b.functie, "gemeente": b.gemeente}
         uit.append(Tijdvak(b.vanaf, b.tot_en_met, "functie", post, vast, aarden_van(b)))
         for orgaan in org.organen.values():
@@ -279,7 +281,8 @@ def _gemeente_tijdlijn(org: Organisatie, gemeente: str) -> list[Tijdvak]:
                     b.vanaf,
                     b.tot_en_met,
                     "functie",
-                    f"{_persoon(org, b.persoon)}, {functienaam(org, b.functie, gemeente)}",
+                    f"{_persoon(org, b.persoon)}, "
+                    f"{functienaam(org, b.functie, gemeente, b.waarnemend)}",
                     {"persoon": b.persoon, "functie": b.functie, "gemeente": gemeente},
                     aarden_van(b),
                 )

@@ -317,7 +317,8 @@ class _Plan:
                     self.delen_erbij[id(item)] = (item, erbij)
                 if einden:
                     self.delen_einde[id(item)] = (item, einden)
-                self._vul_aan(item, regel, "bezet", ("tot-en-met", "bron"), bool(erbij or einden))
+                sleutels = ("tot-en-met", "bron", "waarnemend")
+                self._vul_aan(item, regel, "bezet", sleutels, bool(erbij or einden))
         for regel in self.lid:
             bestaand = [
                 lid
@@ -828,6 +829,7 @@ _NA = {
     "tot-en-met": ("vanaf", "gemeente", "functie"),
     "bron": ("tot-en-met", "vanaf", "gemeente", "functie"),
     "rol": ("gemeente", "functie"),
+    "waarnemend": ("tot-en-met", "vanaf", "gemeente", "functie"),
     "portefeuilles": ("tot-en-met", "vanaf", "gemeente", "functie"),
 }
 
@@ -884,6 +886,8 @@ def _bezetting_item(regel: Regel) -> dict:
         item["vanaf"] = regel.vanaf
     if regel.tot_en_met:
         item["tot-en-met"] = regel.tot_en_met
+    if regel.waarnemend:
+        item["waarnemend"] = True
     if regel.portefeuilles:
         item["portefeuilles"] = [_deel_item(d) for d in regel.portefeuilles]
     if regel.bron:

@@ -23,7 +23,7 @@ from amctl.model import RELATIESOORTEN, Orgaan, Organisatie
 from amctl.padverschil import GEEN, ID, ITEM, kort, padtekst, verschillen
 from amctl.tekst import aantal, iso
 from amctl.tekst import periode as periodetekst
-from amctl.vragen import functienaam, relatielabel, voorzitter_tekst
+from amctl.vragen import functienaam, relatielabel, voorzitter_tekst, waarneming
 
 DAG = timedelta(days=1)
 
@@ -73,13 +73,14 @@ class _Termijn(NamedTuple):
     persoon: str
     vanaf: date | None
     tot_en_met: date | None
+    waarnemend: bool = False
 
 
 def _bezettingen(org: Organisatie) -> dict[tuple, list[_Termijn]]:
     groepen: dict[tuple, list[_Termijn]] = {}
     for persoon in org.personen.values():
         for b in persoon.functies:
-            termijn = _Termijn(persoon.id, b.vanaf, b.tot_en_met)
+            termijn = _Termijn(persoon.id, b.vanaf, b.tot_en_met, b.waarnemend)
             groepen.setdefault((b.functie, b.gemeente), []).append(termijn)
     return groepen
 
@@ -117,7 +118,7 @@ def _vergelijk(oud: list[_Termijn], nieuw: list[_Termijn]) -> _Vergeleken:
                 continue
             o.remove(t)
             n.remove(gelijk)
-            if t.tot_en_met is None:
+            if t.tot_en_met is None and t.waarnemend == gelijk.waarnemend:
                 uitslag.beeindigd.append(gelijk)
             else:
                 uitslag.gewijzigd.append((t, gelijk))
@@ -143,7 +144,11 @@ def _termijnwijzigingen(
     categorie, onderwerp, naam, vast = groep
 
     def persoon(t: _Termijn) -> dict[str, Any]:
-        return {"persoon": t.persoon, "persoon_naam": _persoonsnaam(oud, nieuw, t.persoon)}
+        gegevens = {"persoon": t.persoon, "persoon_naam": _persoonsnaam(oud, nieuw, t.persoon)}
+        return gegevens | ({"waarnemend": t.waarnemend} if categorie == "bezetting" else {})
+
+    def genoemd(t: _Termijn) -> str:
+        return waarneming(_persoonsnaam(oud, nieuw, t.persoon), t.waarnemend)
 
     def wijziging(soort: str, tekst: str, **gegevens: Any) -> Wijziging:
         return Wijziging(categorie, onderwerp, naam, soort, tekst, {**vast, **gegevens})
@@ -165,7 +170,7 @@ def _termijnwijzigingen(
                 )
         if vorige is not None:
             van = persoon(vorige)
-            tekst = f"{van['persoon_naam']} -> {wie['persoon_naam']} per {t.vanaf}"
+            tekst = f"{genoemd(vorige)} -> {genoemd(t)} per {t.vanaf}"
             w = wijziging(
                 "opvolging",
                 tekst,
@@ -175,13 +180,11 @@ def _termijnwijzigingen(
                 per=iso(t.vanaf),
             )
         elif t.vanaf is not None and t.tot_en_met is None:
-            w = wijziging(
-                "begin", f"{wie['persoon_naam']} begint per {t.vanaf}", **wie, per=iso(t.vanaf)
-            )
+            w = wijziging("begin", f"{genoemd(t)} begint per {t.vanaf}", **wie, per=iso(t.vanaf))
         else:
             w = wijziging(
                 "toegevoegd",
-                f"{wie['persoon_naam']} toegevoegd ({periode(t.vanaf, t.tot_en_met)})",
+                f"{genoemd(t)} toegevoegd ({periode(t.vanaf, t.tot_en_met)})",
                 **wie,
                 vanaf=iso(t.vanaf),
                 tot_en_met=iso(t.tot_en_met),
@@ -191,20 +194,20 @@ def _termijnwijzigingen(
         assert t.tot_en_met is not None
         per = t.tot_en_met + DAG
         wie = persoon(t)
-        tekst = f"{wie['persoon_naam']} stopt per {per} (laatste dag {t.tot_en_met})"
+        tekst = f"{genoemd(t)} stopt per {per} (laatste dag {t.tot_en_met})"
         uit.append(
             (per, wijziging("einde", tekst, **wie, per=iso(per), laatste_dag=iso(t.tot_en_met)))
         )
     for t in vergeleken.verwijderd:
         wie = persoon(t)
-        tekst = f"{wie['persoon_naam']} verwijderd ({periode(t.vanaf, t.tot_en_met)})"
+        tekst = f"{genoemd(t)} verwijderd ({periode(t.vanaf, t.tot_en_met)})"
         w = wijziging("verwijderd", tekst, **wie, vanaf=iso(t.vanaf), tot_en_met=iso(t.tot_en_met))
         uit.append((t.vanaf or date.min, w))
     for o, n in vergeleken.gewijzigd:
         wie = persoon(n)
         tekst = (
-            f"{wie['persoon_naam']}: {periode(o.vanaf, o.tot_en_met)} -> "
-            f"{periode(n.vanaf, n.tot_en_met)}"
+            f"{wie['persoon_naam']}: {waarneming(periode(o.vanaf, o.tot_en_met), o.waarnemend)} "
+            f"-> {waarneming(periode(n.vanaf, n.tot_en_met), n.waarnemend)}"
         )
         w = wijziging(
             "gewijzigd",
@@ -502,7 +505,10 @@ def _gedekte_paden() -> frozenset[tuple[str, ...]]:
         ("personen", ID),
         ("personen", ID, "naam"),
         ("personen", ID, "functies", ITEM),
-        *(("personen", ID, "functies", ITEM, k) for k in ("functie", "gemeente", *periode)),
+        *(
+            ("personen", ID, "functies", ITEM, k)
+            for k in ("functie", "gemeente", "waarnemend", *periode)
+        ),
         ("organen", ID),
         *(("organen", ID, k) for k in ("naam", "soort", "onderdeel-van", *periode)),
         ("gemeenten", ID),

@@ -10,6 +10,7 @@ the same comparison through the CLI itself.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
@@ -27,7 +28,7 @@ from amctl import vragen
 from amctl.cli import app
 from amctl.controle import controleer_tekst, geldig_model
 from amctl.geschiedenis import geschiedenis
-from amctl.model import NIET_IN_BRON, Organisatie, aard_van
+from amctl.model import NIET_IN_BRON, Organisatie, aard_van, portefeuillehouders
 from amctl.vragen import OPEN, statuslabel
 from amctl.weergave import site, terminal
 from amctl.weergave.diagram import mermaid
@@ -61,11 +62,19 @@ DATA = st.dates(min_value=date(2010, 1, 1), max_value=date(2032, 12, 31))
 
 # --- the views, as plain data ------------------------------------------------------------
 
-Zetel = tuple[str, str | None, str | None, str]  # functie, gemeente, persoon id, rol
+# functie, gemeente, persoon id, rol, waarnemend, the post as shown
+Zetel = tuple[str, str | None, str | None, str, bool, str]
 
 
 def _zetel(z: dict[str, Any]) -> Zetel:
-    return (z["functie"], z["gemeente"], z["persoon_id"], z["rol"])
+    return (
+        z["functie"],
+        z["gemeente"],
+        z["persoon_id"],
+        z["rol"],
+        z["waarnemend"],
+        z["functie_naam"],
+    )
 
 
 def wie_zit_in(org: Organisatie, orgaan: str, dag: date) -> dict[str, Any]:
@@ -346,9 +355,10 @@ def geldig_bestand(draw: st.DrawFn) -> str:
         begin = draw(st.dates(min_value=BEGIN, max_value=date(2020, 1, 1)))
         for _ in range(draw(st.integers(0, 2))):
             eind = begin + timedelta(days=draw(st.integers(30, 2500)))
-            persoon(
-                [{"functie": "burgemeester", "gemeente": g, "vanaf": begin, "tot-en-met": eind}]
-            )
+            termijn = {"functie": "burgemeester", "gemeente": g, "vanaf": begin, "tot-en-met": eind}
+            if draw(st.integers(0, 2)) == 0:
+                termijn["waarnemend"] = True  # a waarnemend term (issue 22)
+            persoon([termijn])
             begin = eind + timedelta(days=draw(st.integers(1, 200)))
     for functie in ("wethouder", "raadslid"):
         for _ in range(draw(st.integers(0, 3))):
@@ -366,6 +376,22 @@ def geldig_bestand(draw: st.DrawFn) -> str:
                     bezetting["portefeuilles"] = toedelingen
             pid = persoon([bezetting])
             holders[functie].append((pid, g, periode))
+    for _ in range(draw(st.integers(0, 2))):  # a portefeuille moves from one to another
+        g = draw(st.sampled_from(sorted(gemeenten)))
+        p = draw(st.sampled_from(["wonen", "economie"]))
+        al = any(
+            b["gemeente"] == g and p in [t if isinstance(t, str) else t["portefeuille"]
+                                         for t in b.get("portefeuilles", ())]
+            for q in personen.values() for b in q["functies"]
+        )  # fmt: skip
+        if al:
+            continue
+        knip = draw(st.dates(min_value=BEGIN, max_value=EIND - timedelta(days=1)))
+        for eigen in ({"tot-en-met": knip}, {"vanaf": knip + timedelta(days=1)}):
+            periode = {"vanaf": BEGIN} if "tot-en-met" in eigen else {}
+            bezetting = {"functie": "wethouder", "gemeente": g, **periode}
+            holders["wethouder"].append((persoon([bezetting]), g, periode))
+            bezetting["portefeuilles"] = [{"portefeuille": p, **eigen}]
     if draw(st.booleans()):
         persoon([{"functie": "secretaris", **_periode(draw)}])
 
@@ -473,6 +499,21 @@ def test_every_view_shows_the_same_seats_and_statuses_on_generated_files(tekst, 
     assume(org is not None)
     zelfde_overal(org, dag)
     zelfde_merken(org, dag)
+
+
+@given(tekst=geldig_bestand(), data=st.data())
+def test_every_view_shows_waarnemend_terms_and_portefeuille_moves_alike(tekst, data):
+    """The same property on the days that matter for issue 22: the first day of a waarnemend
+    term, and the days around a portefeuille that moves from one wethouder to another."""
+    org = _geldig(tekst)
+    assume(org is not None)
+    dagen = {b.vanaf for b in org.bezettingen() if b.waarnemend and b.vanaf}
+    for houders in portefeuillehouders(org).values():
+        for vorige, volgende in itertools.pairwise(houders):
+            if vorige.persoon != volgende.persoon and vorige.eind and volgende.begin:
+                dagen |= {vorige.eind, volgende.begin}
+    assume(dagen)
+    zelfde_overal(org, data.draw(st.sampled_from(sorted(dagen))))
 
 
 @given(pad=st.sampled_from(FICTIEVE_BESTANDEN), dag=DATA)

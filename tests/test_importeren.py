@@ -568,7 +568,7 @@ def test_an_unknown_column_is_left_out_with_one_warning_naming_it(runner, gedeel
     assert uitvoer.stderr == (
         f"{blad}, rij 1, kolom 'Opmerking': waarschuwing: amctl kent de kolom 'Opmerking' "
         "(kolom 5) niet en leest haar niet in; de kolommen zijn: naam, persoon, functie, "
-        "gemeente, vanaf, tot-en-met, orgaan, rol, bron, portefeuilles.\n"
+        "gemeente, vanaf, tot-en-met, orgaan, rol, bron, portefeuilles, waarnemend.\n"
     )
     assert gedeeld.read_bytes() == zonder.read_bytes()
 

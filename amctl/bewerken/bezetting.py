@@ -92,10 +92,12 @@ def benoem(
     bron: str | None = None,
     portefeuilles: tuple[str, ...] = (),
     nieuw: bool = False,
+    waarnemend: bool = False,
 ) -> Uitkomst:
     """`persoon` holds `functie` from `datum`, with `portefeuilles` (which seat them in the
     bodies whose composition names those portefeuilles); a new person is added, but one whose
-    name resembles a person's (`lijkende_personen`) only with `nieuw`. For a post
+    name resembles a person's (`lijkende_personen`) only with `nieuw`. `waarnemend` marks the
+    term as waarnemend. For a post
     with one seat (zetels: 1) the previous holder's term ends the day before. Someone who
     already holds the post gets the portefeuilles they lack, from `datum`."""
     functie_id, gemeente_id = _post(org, functie, gemeente)
@@ -120,12 +122,20 @@ def benoem(
             )
         for b in bestaand.functies:
             if (b.functie, b.gemeente) == (functie_id, gemeente_id) and geldig_op(b, datum):
+                if waarnemend and not b.waarnemend:
+                    raise GebruiksFout(
+                        f"{bestaand.naam} is op {datum} al {post} (vanaf {_iso(b.vanaf)}); een "
+                        "waarnemende termijn is een nieuwe termijn: beëindig de lopende eerst "
+                        "met 'amctl ontsla'."
+                    )
                 return met_portefeuilles(tekst, bestand, org, bestaand, b, toedelingen, datum, bron)
         pid, pnaam = bestaand.id, bestaand.naam
     else:
         pid, pnaam = _nieuwe_persoon(org, persoon, naam)
         meldingen.append(f"Nieuwe persoon: {pnaam} ({pid}).")
-    meldingen.append(f"Benoemd: {pnaam} als {post} per {datum}.")
+    meldingen.append(
+        f"Benoemd: {pnaam} als {functienaam(org, functie_id, gemeente_id, waarnemend)} per {datum}."
+    )
     meldingen += [portefeuillemelding(org, pnaam, p, gemeente_id, datum) for p in toedelingen]
     bewerker = Bewerker(tekst, bestand)
     bezetting: dict[str, object] = {"functie": functie_id}
@@ -137,6 +147,8 @@ def benoem(
         meldingen += gevolgen
         if tot_en_met is not None:
             bezetting["tot-en-met"] = tot_en_met
+    if waarnemend:
+        bezetting["waarnemend"] = True
     eindigt_al = (functie_id, gemeente_id) if org.functies[functie_id].zetels == 1 else None
     meldingen += neem_over(bewerker, org, toedelingen, gemeente_id, pid, datum, bron, eindigt_al)
     if toedelingen:

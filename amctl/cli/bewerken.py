@@ -68,6 +68,13 @@ def benoem(
             show_default=False,
         ),
     ] = None,
+    waarnemend: Annotated[
+        bool,
+        typer.Option(
+            "--waarnemend",
+            help="De termijn is waarnemend (een waarnemend burgemeester); elke weergave zegt het.",
+        ),
+    ] = False,
     nieuw: Annotated[
         bool,
         typer.Option(
@@ -101,6 +108,7 @@ def benoem(
         bron=bron,
         portefeuilles=tuple(portefeuille or ()),
         nieuw=nieuw,
+        waarnemend=waarnemend,
     )
 
 
@@ -321,13 +329,13 @@ def importeer(
 ) -> None:
     """Lees personen, hun functies en hun lidmaatschappen bij naam uit een spreadsheet in.
 
-    Kolommen (in elke volgorde; hoofdletters, spaties en streepjes tellen niet): naam,
-    persoon, functie, gemeente, vanaf, tot-en-met, orgaan, rol, bron, portefeuilles; een
-    andere kolom wordt overgeslagen, met een waarschuwing. Datums: 2026-04-01 of 1-4-2026. Een
-    portefeuille eindigt in de cel met 'economie (t/m 2026-11-30)'. Alles of niets: is één rij
-    fout, dan wordt niets geschreven en noemt amctl elke foute rij met haar nummer (de kopregel
-    is rij 1). Twee keer hetzelfde blad inlezen wijzigt de tweede keer niets. Exit 0:
-    ingelezen; 1: foute rijen of ongeldig resultaat; 2: verkeerd gebruik.
+    Kolommen (in elke volgorde; hoofdletters, spaties en streepjes tellen niet): naam, persoon,
+    functie, gemeente, vanaf, tot-en-met, orgaan, rol, bron, portefeuilles, waarnemend (ja of
+    leeg); een andere kolom wordt overgeslagen, met een waarschuwing. Datums: 2026-04-01 of
+    1-4-2026. Een portefeuille eindigt in de cel met 'economie (t/m 2026-11-30)'. Alles of
+    niets: is één rij fout, dan wordt niets geschreven en noemt amctl elke foute rij met haar
+    nummer (de kopregel is rij 1). Twee keer hetzelfde blad inlezen wijzigt de tweede keer
+    niets. Exit 0: ingelezen; 1: foute rijen of ongeldig resultaat; 2: verkeerd gebruik.
 
     Na de verkiezingen: 'amctl importeer college.csv --college diemen -D 2026-04-15' leest het
     blad in als het hele nieuwe college van Diemen. Wie er in staat, blijft zonder onderbreking

@@ -170,6 +170,11 @@ class Bezetting(NamedTuple):
         Veld("gemeente", "id", verwijst=GEMEENTEN),
         *_periode(),
         Veld(
+            "waarnemend",
+            "janee",
+            omschrijving="de termijn is waarnemend (een waarnemend burgemeester); standaard: nee",
+        ),
+        Veld(
             "portefeuilles",
             "objectlijst",
             klasse=Toedeling,
@@ -189,6 +194,7 @@ class Bezetting(NamedTuple):
     aard: Aard = ()
     plek: Plek = GEEN_PLEK
     plekken: Mapping[str, Plek] = _GEEN_PLEKKEN
+    waarnemend: bool = False
 
     def heeft_portefeuille(self, portefeuille: str, peildatum: date) -> bool:
         """Whether the holder has the portefeuille on the date (both periods hold)."""

@@ -56,6 +56,7 @@ from amctl.vragen.zetels import (
     uitgaande_relaties,
     verband,
     voorzitter_tekst,
+    waarneming,
     wie_zit_in,
     zetels_op,
 )
@@ -170,6 +171,7 @@ __all__ = [
     "verband",
     "voorzitter_tekst",
     "waar_zit",
+    "waarneming",
     "wie_zit_in",
     "wijzigingsdata",
     "zetels_op",

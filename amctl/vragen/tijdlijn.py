@@ -256,7 +256,7 @@ def komende_wijzigingen(org: Organisatie, peildatum: date) -> list[Wijziging]:
         voeg_toe(g, f"{g.naam} gaat deelnemen", f"{g.naam} neemt niet langer deel", ())
     for p in org.personen.values():
         for b in p.functies:
-            post = functienaam(org, b.functie, b.gemeente)
+            post = functienaam(org, b.functie, b.gemeente, b.waarnemend)
             organen = tuple(dict.fromkeys(post_in.get((b.functie, b.gemeente), ())))
             voeg_toe(b, f"{p.naam} wordt {post}", f"{p.naam} is niet langer {post}", organen)
             for t in b.portefeuilles:

@@ -81,6 +81,7 @@ class Zetel(NamedTuple):
     sinds: date | None
     wijze: str
     regel: Samenstellingsregel
+    waarnemend: bool = False  # the holder's term is waarnemend (see functienaam)
 
 
 class Steun(NamedTuple):
@@ -121,9 +122,21 @@ def bekleders_op(
 # --- names --------------------------------------------------------------------------------
 
 
-def functienaam(org: Organisatie, functie: str, gemeente: str | None) -> str:
+def waarneming(tekst: str, waarnemend: bool) -> str:
+    """The one wording of a waarnemend term, for every view: 'burgemeester (waarnemend)',
+    'A. Jansen (waarnemend)'."""
+    return f"{tekst} (waarnemend)" if waarnemend else tekst
+
+
+def functienaam(
+    org: Organisatie, functie: str, gemeente: str | None, waarnemend: bool = False
+) -> str:
+    """'burgemeester van Diemen'; for a waarnemend term 'burgemeester van Diemen
+    (waarnemend)', without gemeente 'burgemeester (waarnemend)' (see `waarneming`)."""
     naam = org.functies[functie].naam
-    return f"{naam} van {org.gemeenten[gemeente].naam}" if gemeente else naam
+    return waarneming(
+        f"{naam} van {org.gemeenten[gemeente].naam}" if gemeente else naam, waarnemend
+    )
 
 
 def persoonsnaam(org: Organisatie, persoon: str | None) -> str | None:
@@ -196,18 +209,18 @@ def ambtshalve_perioden(
 
 def _ambtshalve_gevuld(
     org: Organisatie, regel: Samenstellingsregel, gemeente: str | None, peildatum: date
-) -> list[tuple[str, date | None]]:
+) -> list[tuple[str, date | None, bool]]:
     """Who fills a rule's seats ex officio on the date, with since when (for a portefeuille:
-    since when they hold both the post and the portefeuille)."""
+    since when they hold both the post and the portefeuille) and whether waarnemend."""
     gevuld = []
     for b in bekleders_op(org, regel.functie, gemeente, peildatum):
         if regel.portefeuille is None:
-            gevuld.append((b.persoon, b.vanaf))
+            gevuld.append((b.persoon, b.vanaf, b.waarnemend))
             continue
         for t in b.portefeuilles:
             if t.portefeuille == regel.portefeuille and geldig_op(t, peildatum):
                 sinds = max((d for d in (b.vanaf, t.vanaf) if d), default=None)
-                gevuld.append((b.persoon, sinds))
+                gevuld.append((b.persoon, sinds, b.waarnemend))
                 break
     return gevuld
 
@@ -235,7 +248,7 @@ def zetels_op(org: Organisatie, orgaan: Orgaan, peildatum: date) -> list[Zetel]:
                 gevuld = _ambtshalve_gevuld(org, regel, gemeente, peildatum)
             else:
                 gevuld = [
-                    (lid.persoon, lid.vanaf)
+                    (lid.persoon, lid.vanaf, False)
                     for lid in leden.get((regel.functie, gemeente), ())
                     if geldig_op(lid, peildatum)
                 ]
@@ -243,9 +256,18 @@ def zetels_op(org: Organisatie, orgaan: Orgaan, peildatum: date) -> list[Zetel]:
             if aantal == 0 and regel.wijze == "ambtshalve":
                 aantal = 1  # 'all wethouders': one open seat per gemeente until filled
             for i in range(aantal):
-                persoon, sinds = gevuld[i] if i < len(gevuld) else (None, None)
+                persoon, sinds, waarnemend = gevuld[i] if i < len(gevuld) else (None, None, False)
                 zetels.append(
-                    Zetel(regel.functie, gemeente, persoon, regel.rol, sinds, regel.wijze, regel)
+                    Zetel(
+                        regel.functie,
+                        gemeente,
+                        persoon,
+                        regel.rol,
+                        sinds,
+                        regel.wijze,
+                        regel,
+                        waarnemend,
+                    )
                 )
         if regel.wijze == "benoemd" and regel.aantal is None and len(zetels) == eerder:
             # Named seats of unknown number, nobody named yet: one open seat says so, rather

@@ -249,6 +249,7 @@ class Plaats(NamedTuple):
     persoon: str | None
     rol: str
     herkomst: Herkomst = GEEN_HERKOMST
+    waarnemend: bool = False
 
 
 def _past(wie: Wie, functie: str, gemeente: str | None, persoon: str | None) -> bool:
@@ -286,6 +287,7 @@ def waar_zit(
                         z.persoon,
                         z.rol,
                         herkomst(z.regel, orgaan, "functie"),
+                        z.waarnemend,
                     )
                 )
         for s in ondersteuning_op(org, orgaan, peildatum):

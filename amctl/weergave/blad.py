@@ -12,7 +12,7 @@ import io
 from collections import defaultdict
 from datetime import date
 
-from amctl.blad import BLADNAAM, KOLOMMEN, onschadelijk, portefeuilletekst
+from amctl.blad import BLADNAAM, JA, KOLOMMEN, onschadelijk, portefeuilletekst
 from amctl.model import Organisatie, geldig_op
 from amctl.tekst import iso
 from amctl.vragen import bron_van_zetel, functienaam, persoonsnaam, statuslabel, wie_zit_in
@@ -58,6 +58,7 @@ def bezetting_rijen(org: Organisatie, peildatum: date | None = None) -> list[dic
                         portefeuilletekst(t.portefeuille, t.vanaf, t.tot_en_met)
                         for t in getattr(item, "portefeuilles", ())
                     ),
+                    "waarnemend": JA if getattr(item, "waarnemend", False) else "",
                 }
             )
     return rijen
@@ -74,7 +75,7 @@ def zetel_rijen(org: Organisatie, peildatum: date) -> list[dict[str, str]]:
             rijen.append(
                 {
                     "orgaan": orgaan.naam,
-                    "functie": functienaam(org, zetel.functie, None),
+                    "functie": functienaam(org, zetel.functie, None, zetel.waarnemend),
                     "gemeente": org.gemeenten[zetel.gemeente].naam if zetel.gemeente else "",
                     "persoon": persoonsnaam(org, zetel.persoon) or "niet ingevuld",
                     "rol": zetel.rol,

@@ -145,10 +145,11 @@ def zetel_dict(org: Organisatie, z: Zetel, orgaan: Orgaan) -> dict[str, Any]:
     """One seat, filled or open (persoon None), as every JSON view shows it."""
     return {
         "functie": z.functie,
-        "functie_naam": functienaam(org, z.functie, z.gemeente),
+        "functie_naam": functienaam(org, z.functie, z.gemeente, z.waarnemend),
         "gemeente": z.gemeente,
         "persoon": persoonsnaam(org, z.persoon),
         "persoon_id": z.persoon,
+        "waarnemend": z.waarnemend,
         "rol": z.rol,
         "sinds": iso(z.sinds),
         "wijze": z.wijze,
@@ -227,10 +228,11 @@ def plaatsen_dict(
             {
                 "orgaan": orgaan_kort(p.orgaan, peildatum),
                 "functie": p.functie,
-                "functie_naam": functienaam(org, p.functie, p.gemeente),
+                "functie_naam": functienaam(org, p.functie, p.gemeente, p.waarnemend),
                 "gemeente": p.gemeente,
                 "persoon": persoonsnaam(org, p.persoon),
                 "persoon_id": p.persoon,
+                "waarnemend": p.waarnemend,
                 "rol": p.rol,
                 **herkomst_dict(p.herkomst),
             }

@@ -296,7 +296,8 @@ def _samenstelling(org: Organisatie, uitslag: Bezetting_op, merken: Merken) -> l
             tekst += f": {groep.regel.toelichting}"
         zetels = tuple(
             _t(
-                f"{functienaam(org, z.functie, z.gemeente)}: {persoonsnaam(org, z.persoon) or OPEN}"
+                f"{functienaam(org, z.functie, z.gemeente, z.waarnemend)}: "
+                f"{persoonsnaam(org, z.persoon) or OPEN}"
                 + (f" ({z.rol})" if z.rol != "lid" else "")
             )
             for z in groep.zetels

@@ -73,7 +73,8 @@ OMLAAG = frozenset({"bereidt-voor", "dagelijks-bestuur-van"})
 
 
 def _zittende(org: Organisatie, zetel: Zetel) -> str:
-    return f"{persoonsnaam(org, zetel.persoon)} ({functienaam(org, zetel.functie, zetel.gemeente)})"
+    post = functienaam(org, zetel.functie, zetel.gemeente, zetel.waarnemend)
+    return f"{persoonsnaam(org, zetel.persoon)} ({post})"
 
 
 class Merken(set):

@@ -39,6 +39,7 @@ from amctl.vragen import (
     functienaam,
     genummerd,
     samenwerkingsverbanden,
+    waarneming,
     wie_zit_in,
     zittingen,
 )
@@ -187,8 +188,8 @@ def als_popolo(org: Organisatie, peildatum: date | None = None) -> dict:
                     {
                         "id": f"bezetting/{persoon.id}/{b.functie}/{b.gemeente or '-'}/"
                         f"{iso(b.vanaf) or '-'}",
-                        "label": functienaam(org, b.functie, b.gemeente),
-                        "role": org.functies[b.functie].naam,
+                        "label": functienaam(org, b.functie, b.gemeente, b.waarnemend),
+                        "role": functienaam(org, b.functie, None, b.waarnemend),
                         "person_id": f"persoon/{persoon.id}",
                         "organization_id": organisatie_van(b.gemeente),
                         "post_id": functiepost(b.functie, b.gemeente),
@@ -250,7 +251,7 @@ def als_popolo(org: Organisatie, peildatum: date | None = None) -> dict:
                     {
                         "id": f"zitting/{orgaan.id}/{zetel.functie}/{zetel.gemeente or '-'}/"
                         f"{zetel.persoon}/{iso(zitting.vanaf) or '-'}",
-                        "label": f"{zetel.rol} van {orgaan.naam}",
+                        "label": waarneming(f"{zetel.rol} van {orgaan.naam}", zetel.waarnemend),
                         "role": zetel.rol,
                         "person_id": f"persoon/{zetel.persoon}",
                         "organization_id": f"orgaan/{orgaan.id}",

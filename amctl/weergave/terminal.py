@@ -117,7 +117,7 @@ def wie_zit_in(
                 [
                     (
                         regel(
-                            org.functies[z.functie].naam,
+                            functienaam(org, z.functie, None, z.waarnemend),
                             merken.merk(aard_van(z.regel, "functie")),
                         ),
                         regel(org.gemeenten[z.gemeente].naam if z.gemeente else "-"),
@@ -184,7 +184,10 @@ def waar_zit(org: Organisatie, kop: str, peildatum: date, plaatsen: list[Plaats]
         rijen.append(
             (
                 naam,
-                regel(functienaam(org, p.functie, p.gemeente), merken.merk(p.herkomst.aard)),
+                regel(
+                    functienaam(org, p.functie, p.gemeente, p.waarnemend),
+                    merken.merk(p.herkomst.aard),
+                ),
                 _persoon(org, p.persoon),
                 _rol(p.rol),
             )
