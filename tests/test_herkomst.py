@@ -98,6 +98,49 @@ def test_the_regiegroep_purpose_is_not_a_task(amctl):
     assert "voor een goede informatie-uitwisseling" in kaart.split("Samenstelling:", 1)[1]
 
 
+def test_the_note_for_reviewers_is_not_shown_to_users(amctl):
+    assert "(het doel, geen taak)" not in amctl("toon", "regiegroep")
+
+
+def test_am_is_not_described_as_seven_gemeenten_in_the_mra(amctl, als_json):
+    # amstelland-meerlanden.nl/mra/ lists the MRA's gemeenten without De Ronde Venen.
+    omschrijving = " ".join(amctl("toon", "am-overleg").split("Omschrijving: ", 1)[1].split())
+    assert "zeven gemeenten in de Metropoolregio" not in omschrijving
+    assert "zes van de zeven gemeenten horen bij de MRA, De Ronde Venen" in omschrijving
+
+
+def test_the_regiegroep_extra_members_are_not_said_to_be_per_gemeente(amctl):
+    bron = _zonder_afbreking(BRONTEKST.read_text(encoding="utf-8"))
+    assert "aangevuld met portefeuillehouders" in bron and "per gemeente" not in bron
+    samenstelling = amctl("toon", "regiegroep").split("Samenstelling:\n", 1)[1]
+    regel = next(r for r in samenstelling.splitlines() if "aanvullend lid" in r)
+    assert regel.startswith("  - wethouder (benoemd, als aanvullend lid)*:")
+
+
+def test_the_small_inferences_carry_their_kind(gedeeld_bestand):
+    from amctl.model import aard_van
+
+    org = controleer_bestand(gedeeld_bestand).organisatie
+    extra = next(r for r in org.organen["regiegroep"].samenstelling if r.wijze == "benoemd")
+    assert aard_van(extra, "wijze") == "afgeleid" and aard_van(extra, "functie") == "afgeleid"
+    duurzaamheid = org.organen["pho-duurzaamheid"]
+    assert [aard_van(r) for r in duurzaamheid.samenstelling] == ["afgeleid"]
+    assert {aard_van(r) for r in duurzaamheid.relaties} == {"afgeleid"}
+    assert all(r.toelichting for r in [*duurzaamheid.samenstelling, *duurzaamheid.relaties])
+
+
+def test_a_date_read_from_a_page_name_is_not_in_the_source_title(gedeeld_bestand):
+    bron = controleer_bestand(gedeeld_bestand).organisatie.bronnen["vervoerregio-mra-2016"]
+    assert "2016" not in bron.titel
+    assert "afgeleid uit haar naam" in " ".join(bron.toelichting.split())
+
+
+def test_the_current_plenair_rhythm_does_not_quote_the_website(gedeeld_bestand):
+    ritmes = controleer_bestand(gedeeld_bestand).organisatie.organen["plenair-overleg"]
+    eenmaal = next(r for r in ritmes.vergaderritme if r.bron == ("am-overlegstructuur",))
+    assert "'" not in eenmaal.toelichting
+
+
 def test_the_regiegroep_is_tied_to_the_mra_platforms_as_the_source_says(amctl, als_json):
     regiegroep = _knoop(als_json("tree")["organen"], "regiegroep")
     relaties = {(r["soort"], r["naar"]): r for r in regiegroep["relaties"]}

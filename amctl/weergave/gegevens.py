@@ -313,8 +313,8 @@ def regel_omschrijving(org: Organisatie, samenvatting: Samenvatting) -> str:
     if regel.aantal is None:
         if regel.wijze == "ambtshalve" and functie.zetels != 1 and regel.portefeuille is None:
             delen.append("allen")
-        if functie.per_gemeente:
-            delen.append("per gemeente")
+        if functie.per_gemeente and regel.wijze != "benoemd":
+            delen.append("per gemeente")  # named seats: the rule says nothing of how many
     elif functie.per_gemeente:
         delen.append(f"{_AANTAL.get(regel.aantal, regel.aantal)} per gemeente")
     if regel.rol != "lid":
