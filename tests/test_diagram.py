@@ -831,9 +831,7 @@ def test_met_personen_puts_the_names_in_the_boxes_chair_first(runner, schrijf):
         "Fictief Persoon A (burgemeester van Noord)",
     ]
     # A seat no one fills keeps its rule; a post shows who holds it.
-    assert met["knopen"]["org_pho"][1:] == [
-        "wethouder (benoemd, als portefeuillehouder)"
-    ]
+    assert met["knopen"]["org_pho"][1:] == ["wethouder (benoemd, als portefeuillehouder)"]
     assert met["knopen"]["fun_secretaris"] == ['secretaris "een"', "Fictief Persoon C"]
     zonder = lees_mermaid(diagram(runner, pad).stdout)
     assert zonder["knopen"]["org_bestuur"] == [
