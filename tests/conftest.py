@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 # `.ci/vijandig` runs the suite with all of these set to odd values, and CI does so.
 
 # Switches of the test suite itself, not settings of amctl: left as the caller set them.
-TESTSCHAKELAARS = ("AMCTL_README_BIJWERKEN",)
+TESTSCHAKELAARS = ("AMCTL_README_BIJWERKEN", "AMCTL_HANDLEIDING_BIJWERKEN")
 VASTE_OMGEVING = {
     "COLUMNS": "80",  # without it rich and shutil ask the terminal pytest runs in
     "LINES": "24",
