@@ -170,7 +170,7 @@ class Voorzittersbeurt(NamedTuple):
     reden: str = ""
 
 
-def _voorzittersfunctie(org: Organisatie, orgaan: Orgaan, dag: date) -> str | None:
+def voorzittersfunctie(org: Organisatie, orgaan: Orgaan, dag: date) -> str | None:
     """The post in whose name a gemeente chairs: the functie the body's chair entries name
     (burgemeester), else the one seat per gemeente of its composition (gemeentesecretaris)."""
     for v in sorted(orgaan.voorzitter, key=lambda v: not geldig_op(v, dag)):
@@ -186,7 +186,7 @@ def _voorzittersfunctie(org: Organisatie, orgaan: Orgaan, dag: date) -> str | No
 
 def voorzitter_namens(org: Organisatie, orgaan: Orgaan, gemeente: str, dag: date) -> str:
     """'gemeentesecretaris van Uithoorn': the chair when a gemeente has the turn."""
-    functie = _voorzittersfunctie(org, orgaan, dag)
+    functie = voorzittersfunctie(org, orgaan, dag)
     if functie is None:
         return org.gemeenten[gemeente].naam
     return functienaam(org, functie, gemeente)

@@ -58,6 +58,7 @@ from amctl.bewerken.stappen import (
     _zorg_voor_sectie,
     persoon_id,
 )
+from amctl.bewerken.voorzitter import voorzitter_beurt
 from amctl.bewerken.yamltekst import skalaar
 from amctl.controle import OngeldigeData, Uitslag, controleer_tekst
 from amctl.grenzen import MAX_BYTES
@@ -99,6 +100,7 @@ __all__ = [
     "vergadering_erbij",
     "vergadering_wijzig",
     "vergrendeld",
+    "voorzitter_beurt",
     "zet_status",
 ]
 

@@ -1,5 +1,6 @@
-"""Vergaderingen: the schedule (`rooster`), the calendar (`agenda`), and recording meetings
-(`vergadering-erbij`, `-wijzig`, `-eraf`)."""
+"""Vergaderingen: the schedule (`rooster`), the calendar (`agenda`), recording meetings
+(`vergadering-erbij`, `-wijzig`, `-eraf`) and the turn of a rotating chair
+(`voorzitter-beurt`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from amctl.kader import fout as _fout
 from amctl.opties import (
     BestandOptie,
     BronOptie,
+    DatumOptie,
     DroogOptie,
     GastheerOptie,
     JsonOptie,
@@ -31,6 +33,7 @@ from amctl.opties import (
     aanvul,
     als_datum,
     controleer_datum,
+    tussen,
 )
 from amctl.probleem import GebruiksFout
 
@@ -213,3 +216,48 @@ def vergadering_eraf(
     Exit 0: verwijderd; 1: het bestand zou ongeldig worden; 2: verkeerd gebruik.
     """
     bewerk(bestand, droog, "vergadering_eraf", orgaan=orgaan, datum=date.fromisoformat(datum))
+
+
+@app.command("voorzitter-beurt", rich_help_panel=VERGADERINGEN)
+def voorzitter_beurt(
+    orgaan: OrgaanArgument,
+    gemeente: Annotated[
+        str,
+        typer.Argument(
+            metavar="GEMEENTE",
+            autocompletion=aanvul("gemeente"),
+            help="De gemeente die aan de beurt is, bijv. uithoorn.",
+        ),
+    ],
+    datum: DatumOptie = None,
+    termijn: Annotated[
+        int | None,
+        typer.Option(
+            "--termijn",
+            metavar="GETAL",
+            help="Hoeveel maanden een beurt duurt; staat bij de rotatie zelf ('termijn') en "
+            "geldt voor elke beurt.",
+            show_default=False,
+            callback=tussen(1, 120),
+        ),
+    ] = None,
+    bron: BronOptie = None,
+    droog: DroogOptie = False,
+    bestand: BestandOptie = None,
+) -> None:
+    """Leg vast dat een gemeente vanaf --datum het roulerend voorzitterschap heeft.
+
+    De lopende beurt eindigt de dag ervoor; de nieuwe beurt staat op naam van de functie
+    (bijv. de gemeentesecretaris van die gemeente), zodat een wisseling van persoon de beurt
+    niet onderbreekt. 'amctl wie-zit-in' en 'amctl rooster' volgen de beurten.
+    """
+    bewerk(
+        bestand,
+        droog,
+        bewerken_met="voorzitter_beurt",
+        orgaan=orgaan,
+        gemeente=gemeente,
+        datum=als_datum(datum),
+        termijn=termijn,
+        bron=bron,
+    )
