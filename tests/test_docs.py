@@ -408,6 +408,18 @@ def test_controleer_after_a_name_change_exits_1_naming_readme_and_the_body_page(
     assert "amctl overzicht --uit" in resultaat.stderr
 
 
+def test_controleer_after_a_date_changed_to_one_of_the_same_length_exits_1(
+    runner, bestand, site, schrijf
+):
+    # Same size, other bytes: only a comparison of the contents sees it (issue 25).
+    assert ORGANISATIE.count("vanaf: 2020-01-01}") == 1
+    gewijzigd = schrijf(ORGANISATIE.replace("vanaf: 2020-01-01}", "vanaf: 2020-01-02}"), "b.yaml")
+    resultaat = controleer(runner, gewijzigd, site, "--peildatum", PEILDATUM)
+    assert resultaat.exit_code == 1, resultaat.stdout
+    assert "verouderd: " in resultaat.stderr
+    assert "amctl overzicht --uit" in resultaat.stderr
+
+
 def test_controleer_names_missing_and_extra_pages_and_uit_repairs_both(runner, bestand, site):
     (site / "organen" / "metro.md").unlink()
     manifest = site / ".amctl-bestanden"

@@ -1,0 +1,86 @@
+"""Behaviours that realistic planted bugs showed nobody checked (issue 25), each from what a
+user sees: the answer of a query, a message, an exit code."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import amctl
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FICTIEF = FIXTURES / "fictief.yaml"
+VERGADERINGEN = FIXTURES / "vergaderingen.yaml"
+
+
+def _vervang(tekst: str, oud: str, nieuw: str) -> str:
+    assert tekst.count(oud) == 1, oud
+    return tekst.replace(oud, nieuw)
+
+
+# --- a chair named by post, with two holders of that post -----------------------------------
+
+VOORZITTER_WETHOUDER = """    voorzitter:
+      functie: wethouder
+      gemeente: diemen
+    ondersteuning:
+      - functie: algemeen-regiosecretaris
+    vergaderritme:
+      - per-jaar: 2"""
+
+TWEEDE_WETHOUDER = """  fictief-wethouder-diemen-twee:
+    naam: Fictief Wethouder Twee
+    functies:
+      - functie: wethouder
+        gemeente: diemen
+        vanaf: 2022-06-01
+  fictief-wethouder-amstelveen:
+"""
+
+
+def test_a_chair_named_by_post_marks_one_seat_when_the_post_has_two_holders(runner, schrijf):
+    tekst = FICTIEF.read_text(encoding="utf-8")
+    tekst = _vervang(
+        tekst,
+        VOORZITTER_WETHOUDER.replace(
+            "wethouder\n      gemeente: diemen", "burgemeester\n      gemeente: amstelveen"
+        ),
+        VOORZITTER_WETHOUDER,
+    )
+    tekst = _vervang(tekst, "  fictief-wethouder-amstelveen:\n", TWEEDE_WETHOUDER)
+    pad = schrijf(tekst)
+
+    als_json = amctl(runner, pad, "wie-zit-in", "plenair-overleg", "-d", "2026-06-01", "--json")
+    als_tekst = amctl(runner, pad, "wie-zit-in", "plenair-overleg", "-d", "2026-06-01")
+
+    assert als_json.exit_code == 0, als_json.output
+    leden = json.loads(als_json.stdout)["leden"]
+    diemen = [lid for lid in leden if (lid["functie"], lid["gemeente"]) == ("wethouder", "diemen")]
+    assert len(diemen) == 2  # both holders sit
+    assert [lid["rol"] for lid in leden].count("voorzitter") == 1
+    assert [
+        regel.split()[-2]
+        for regel in als_tekst.stdout.splitlines()
+        if "Diemen" in regel and regel.startswith("wethouder")
+    ].count("voorzitter") == 1
+
+
+# --- the planned months of a rooster ---------------------------------------------------------
+
+
+def test_a_year_with_two_meetings_in_one_month_is_not_the_planned_pattern(runner, schrijf):
+    # 2026, the last full year, has both meetings in March: its months are no pattern of two
+    # meetings a year, so the plan takes 2025's (March and October).
+    tekst = _vervang(
+        VERGADERINGEN.read_text(encoding="utf-8"),
+        "{datum: 2026-10-08, gemeente: diemen,",
+        "{datum: 2026-03-26, gemeente: diemen,",
+    )
+    pad = schrijf(tekst)
+
+    resultaat = amctl(runner, pad, "rooster", "plenair-overleg", "-d", "2026-11-30", "--json")
+
+    assert resultaat.exit_code == 0, resultaat.output
+    gegevens = json.loads(resultaat.stdout)
+    assert gegevens["maanden"] == [3, 10]
+    assert any("de maanden van 2025" in t for t in gegevens["toelichting"])
