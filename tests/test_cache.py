@@ -378,6 +378,40 @@ def test_a_source_text_edited_under_an_unchanged_file_gives_the_fresh_verdict(ca
     assert strikt(Path("organisatie.yaml")) == 0
 
 
+_HAAK_AAN: list[list[str]] = []  # the open calls seen while a test listens (an audit hook stays)
+
+
+def _luister(gebeurtenis: str, argumenten: tuple) -> None:
+    if _HAAK_AAN and gebeurtenis == "open" and isinstance(argumenten[0], (str, bytes)):
+        _HAAK_AAN[-1].append(os.fsdecode(argumenten[0]))
+
+
+def test_every_file_the_checks_open_is_recorded_for_the_key(tmp_path):
+    """By construction, not by a list: whatever file the checks open (seen by an audit hook on
+    every open, os.open included) besides amctl's and Python's own code is in the record that
+    the cache checks before it trusts an entry. A new rule that opens a file itself, without
+    amctl.invoer, fails here."""
+    pad = checkout(tmp_path / "een")
+    controle._bytes_ruw(pad.read_bytes(), str(pad))  # imports done: only data files remain
+    inhoud = pad.read_bytes()
+    sys.addaudithook(_luister)
+    geopend: list[str] = []
+    _HAAK_AAN.append(geopend)
+    try:
+        uitslag = controle._bytes_ruw(inhoud, str(pad))
+    finally:
+        _HAAK_AAN.clear()
+    code = (Path(controle.__file__).parent, Path(sys.prefix), Path(sys.base_prefix))
+    gegevens = {
+        Path(p).resolve()
+        for p in geopend
+        if not any(Path(p).resolve().is_relative_to(c.resolve()) for c in code)
+    }
+    vastgelegd = {(Path(m) / b).resolve() for m, b, _ in uitslag.gelezen}
+    assert pad.parent / "bron" / "brontekst.txt" in vastgelegd
+    assert gegevens <= vastgelegd, gegevens - vastgelegd
+
+
 def test_the_loader_build_is_in_the_key(bestand, monkeypatch):
     voor = cache.sleutel(str(bestand), bestand.read_bytes())
     monkeypatch.setattr(cache, "lader", lambda: "een andere lader")
