@@ -16,6 +16,8 @@ import json
 import re
 import shutil
 import subprocess
+from datetime import date
+from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
@@ -171,3 +173,100 @@ def test_the_page_has_one_main_and_a_figure_box_the_keyboard_reaches(tmp_path):
     assert html.count("<main>") == 1 and html.index("<main>") < html.index("<h1>")
     assert '<figure tabindex="0" aria-label="Overzicht samenhang' in html
     assert '<input type="checkbox" class="groot" id="groot-0">' in html
+
+
+@pytest.mark.parametrize("bron", [GEDEELD, VERGADERINGEN], ids=lambda p: p.stem)
+def test_each_body_page_lists_the_meetings_rooster_gives(bron, tmp_path, runner):
+    """Issue 24: recorded and planned meetings were not on the site. A body's card lists
+    them as `amctl rooster` does (the same plan: amctl.rooster), in the same order."""
+    maak_site(bron, tmp_path / "site")
+    kaart = (tmp_path / "site" / "organen" / "plenair-overleg.md").read_text(encoding="utf-8")
+    regels = kaart.split("\n## Vergaderingen\n\n", 1)[1].split("\n## ", 1)[0].splitlines()
+    uit = runner.invoke(app, ["rooster", "plenair-overleg", "-f", str(bron), "-d", PEIL, "--json"])
+    assert uit.exit_code == 0, uit.output
+    rooster = json.loads(uit.stdout)
+    verwacht = [
+        f"- {v['wanneer']} in {v['gemeente_naam']}, voorzitter {v['voorzitter']} ({v['status']}"
+        for v in rooster["vergaderingen"]
+    ]
+    vergaderingen = [r for r in regels if not r.startswith("- Let op: ")]
+    assert [r.split(")", 1)[0].split(";", 1)[0] for r in vergaderingen] == verwacht
+    assert len(regels) - len(vergaderingen) == len(rooster["opmerkingen"])
+    assert "<h4>Vergaderingen</h4>" in (tmp_path / "site" / "index.html").read_text()
+
+
+def test_each_body_page_shows_a_timeline_of_its_seats_from_geschiedenis(tmp_path):
+    """Issue 24: each body's card on the site draws who held each seat from when to when,
+    the periods `amctl geschiedenis` lists (one bar, with its tooltip, per period)."""
+    from amctl.controle import geldig_model
+    from amctl.geschiedenis import geschiedenis, tot
+
+    html = maak_site(FICTIEF, tmp_path / "site").read_text(encoding="utf-8")
+    org = geldig_model(FICTIEF)
+    getekend = 0
+    for orgaan in org.organen.values():
+        kaart = html.split(f'<article id="orgaan-{orgaan.id}">', 1)[1].split("</article>", 1)[0]
+        zittingen = [
+            t
+            for t in tot(geschiedenis(org, orgaan.id), date.fromisoformat(PEIL)).tijdvakken
+            if t.soort in ("zetel", "lid")
+        ]
+        if not zittingen:
+            assert 'class="tijdlijn"' not in kaart
+            continue
+        getekend += 1
+        svg = kaart[kaart.index('<svg class="tijdlijn"') : kaart.index("</svg>")]
+        balken = re.findall(r"<g><title>([^<]*)</title><rect", svg)
+        verwacht = [
+            f"{org.personen[t.gegevens['persoon']].naam}, "
+            f"{t.vanaf or '…'} t/m {t.tot_en_met or 'heden'}"
+            for t in zittingen
+        ]
+        assert sorted(
+            re.sub(r", [^,]*: ", ", ", html_unescape(b), count=1) for b in balken
+        ) == sorted(verwacht), orgaan.id
+    assert getekend >= 3
+
+
+def test_the_site_prints_on_a4_with_each_body_and_its_members_on_its_own_page(tmp_path):
+    """Issue 24: nothing printed well. Chromium prints the page to PDF on A4; the overview
+    comes first, and each body's card starts a page of its own, with its members."""
+    from amctl.controle import geldig_model
+
+    chromium = vereis("chromium", "chromium")
+    pdftotext = vereis("pdftotext", "poppler-utils")
+    pdfinfo = vereis("pdfinfo", "poppler-utils")
+    pagina = maak_site(FICTIEF, tmp_path / "site")
+    pdf = tmp_path / "site.pdf"
+    afdruk = ["--no-pdf-header-footer", f"--print-to-pdf={pdf}", pagina.as_uri()]
+    subprocess.run(
+        [*chromium_basis(chromium, tmp_path / "profiel"), *afdruk],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Page size:.*\(A4\)$", info, re.MULTILINE), info
+    paginas = int(re.search(r"^Pages: +(\d+)$", info, re.MULTILINE).group(1))
+    teksten = [
+        subprocess.run(
+            [pdftotext, "-f", str(n), "-l", str(n), "-layout", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for n in range(1, paginas + 1)
+    ]
+    assert teksten[0].startswith("Samenhang van de organen")
+    org = geldig_model(FICTIEF)
+    # the first line of each page ('Per orgaan' heads the first card's page)
+    eerste_regels = [
+        next(r.strip() for r in t.splitlines() if r.strip() not in ("", "Per orgaan"))
+        for t in teksten
+        if t.strip()
+    ]
+    for orgaan in org.organen.values():
+        assert orgaan.naam in eerste_regels, orgaan.naam
+    bestuur = next(t for t, r in zip(teksten, eerste_regels, strict=True) if r == "Plenair overleg")
+    assert "Burgemeester Testpersoon C" in bestuur and "Samenstelling" in bestuur
+    assert not [t for t in teksten if t.strip() in ("", "Per orgaan")]

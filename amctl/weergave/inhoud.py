@@ -172,9 +172,11 @@ def pagina(
     peildatum: date,
     naar: Verwijzers | None = None,
     komend: list[Wijziging] | None = None,
+    plan_op: date | None = None,
 ) -> Pagina:
     """A body's card: its fields, then composition, chair, support, relations in and out,
-    contradictions between sources about it, its sources, and the dated changes ahead."""
+    contradictions between sources about it, its sources, and the dated changes ahead. With
+    `plan_op` also its recorded meetings and those planned from that day on."""
     naar = naar or verwijzers(org)
     merken = Merken()
     if komend is None:
@@ -196,12 +198,29 @@ def pagina(
     if bronnen:
         items = [Item((Deel(f"{b.id}: "), Deel(b.titel, url=_web(b.url)))) for b in bronnen]
         secties.append(Sectie("Bronnen", items))
+    if plan_op is not None and (vergaderingen := vergader_items(org, orgaan, plan_op)):
+        secties.append(Sectie("Vergaderingen", vergaderingen))
     eigen = [w for w in komend if orgaan.id in w.organen]
     if eigen:
         secties.append(Sectie("Wat komt er aan", komend_items(eigen)))
     if merken:
         secties.append(Sectie("Legenda", legenda_items(merken)))
     return Pagina(orgaan, velden, secties)
+
+
+def vergader_items(org: Organisatie, orgaan: Orgaan, peildatum: date) -> list[Item]:
+    """The recorded meetings of a body and, when its place rotates, those planned from the
+    date on: the answers of `amctl agenda` (amctl.rooster.agenda, which plans as `rooster`),
+    with the notes of the plan after them. None for a body the agenda leaves out."""
+    from amctl.rooster import agenda, agenda_organen
+    from amctl.weergave.rooster import vergadering_tekst
+
+    if orgaan not in agenda_organen(org, peildatum):
+        return []
+    punten, opmerkingen = agenda(org, [orgaan], peildatum)
+    items = [Item(_t(vergadering_tekst(org, p.vergadering))) for p in punten]
+    voor = f"{orgaan.naam}: "
+    return items + [Item(_t(f"Let op: {o.removeprefix(voor)}")) for o in opmerkingen]
 
 
 def signalen_secties(uitkomst: Signalen) -> list[Sectie]:

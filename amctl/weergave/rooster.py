@@ -71,6 +71,18 @@ def rooster_dict(org: Organisatie, rooster: Rooster) -> dict[str, Any]:
     }
 
 
+def vergadering_tekst(org: Organisatie, v: Vergaderbeurt) -> str:
+    """One meeting in one line, as the rows of `rooster` read: '13 maart 2025 in Amstelveen,
+    voorzitter burgemeester van Amstelveen (vastgelegd; thema: ...)'."""
+    toelichting = f"thema: {v.thema}" if v.thema else v.reden
+    waar = f" in {_gemeentenaam(org, v.gemeente)}" if v.gemeente else ""
+    return (
+        f"{v.wanneer}{waar}, voorzitter {v.voorzitter} ({v.status}"
+        + (f"; {toelichting}" if toelichting else "")
+        + ")"
+    )
+
+
 def _periode(t: Voorzittersbeurt) -> str:
     if t.tot_en_met is None:
         return f"vanaf {datum_tekst(t.vanaf)}" if t.vanaf else "datum onbekend"

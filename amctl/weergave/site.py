@@ -63,6 +63,7 @@ def maak_site(
     samenwerkingsverbanden and one figure for each. What needs attention is the list of
     `amctl signalen` (with the file's `waarschuwingen`) on the first day of the stand."""
     stand = stand_op(org, peildatum)
+    plan_op = peildatum  # meetings are planned from the day asked, as `rooster` does
     peildatum = stand.vertegenwoordiger(peildatum)
     komend = komende_wijzigingen(org, peildatum)
     aandacht = signalen(org, peildatum, waarschuwingen=waarschuwingen)
@@ -74,7 +75,7 @@ def maak_site(
         for f in figuren
     ]
     naar = verwijzers(org)
-    paginas = [pagina(org, o, peildatum, naar, komend) for o in org.organen.values()]
+    paginas = [pagina(org, o, peildatum, naar, komend, plan_op) for o in org.organen.values()]
     bestanden = {README: readme(org, peildatum, figuren, stand, komend, aandacht)}
     bestanden |= {f"{ORGANEN}/{kaartnaam(p.orgaan.id)}": orgaan_md(p) for p in paginas}
     bestanden[INDEX] = index_html(org, peildatum, figuren, svgs, paginas, stand, komend, aandacht)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from amctl.model import (
-    Organisatie,
-)
+from amctl.geschiedenis import geschiedenis, tot
+from amctl.model import Orgaan, Organisatie
+from amctl.tekst import periode
 from amctl.vragen import (
     Signalen,
     Stand,
@@ -31,6 +31,7 @@ from amctl.weergave.inhoud import (
     tegenstrijdigheden,
 )
 from amctl.weergave.signalen import kopregel as signalen_kopregel
+from amctl.weergave.tijdlijnfiguur import tijdlijn_svg, zittingen
 
 _CSS = """
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
@@ -89,6 +90,7 @@ a { color: #0969da; }
   #samenhang { break-before: avoid; }
   #organen, #kaarten { break-before: page; }
   article { break-before: page; border: 0; padding: 0; margin: 0; }
+  #kaarten + article { break-before: avoid; }
   .tabel { overflow: visible; }
   table { font-size: 8.5pt; }
 }
@@ -165,6 +167,29 @@ def _figuur(figuur: diagram.Figuur, svg: str | None, nummer: int) -> list[str]:
         "<details>",
         "<summary>De samenhang als tekst</summary>",
         *_relaties_als_tekst(t),
+        "</details>",
+    ]
+
+
+def _zetels_door_de_tijd(org: Organisatie, orgaan: Orgaan, peildatum: date) -> list[str]:
+    """Who held each seat from when to when, as a picture and as the lines of `geschiedenis`
+    (the timeline as it stood on the peildatum); nothing when nobody held a seat."""
+    tijdvakken = tot(geschiedenis(org, orgaan.id), peildatum).tijdvakken
+    svg = tijdlijn_svg(org, orgaan.naam, tijdvakken, peildatum)
+    if not svg:
+        return []
+    regels = [
+        f"<li>{_h(periode(t.vanaf, t.tot_en_met, 'altijd'))}: {_h(t.tekst)}</li>"
+        for t in zittingen(tijdvakken)
+    ]
+    return [
+        "<h4>Zetels door de tijd</h4>",
+        svg,
+        "<details>",
+        "<summary>De zittingen als tekst</summary>",
+        "<ul>",
+        *regels,
+        "</ul>",
         "</details>",
     ]
 
@@ -264,6 +289,7 @@ def index_html(
         uit.append("<dl>")
         uit += [f"<dt>{_h(label)}</dt><dd>{html_regel(waarde)}</dd>" for label, waarde in p.velden]
         uit.append("</dl>")
+        uit += _zetels_door_de_tijd(org, p.orgaan, peildatum)
         for sectie in p.secties:
             uit += [f"<h4>{_h(sectie.kop)}</h4>", "<ul>"]
             for item in sectie.items:
