@@ -21,6 +21,7 @@ The story (peildatum of the answers: 2026-12-08):
   Haarlemmermeer from E to D.
 - 2026-10-08 the plenair overleg meets in Diemen (the spring meeting was never recorded).
 - 2026-11-01 D of De Ronde Venen (economie) leaves; no successor yet.
+- 2026-12-05 by mistake A of Haarlemmermeer is dismissed; `ongedaan` takes it back.
 - The gemeentesecretaris of Amstelveen leaves after 2027-01-31 (recorded in advance).
 """
 
@@ -118,6 +119,17 @@ STAPPEN: list[list[str]] = [
         "-D",
         "2026-12-01",
     ],
+    # A slip: the wrong wethouder of Haarlemmermeer is dismissed, and the slip undone.
+    [
+        "ontsla",
+        wethouder("haarlemmermeer", "A"),
+        "wethouder",
+        "-g",
+        "haarlemmermeer",
+        "-D",
+        "2026-12-05",
+    ],
+    ["ongedaan"],
     [
         "ontsla",
         "Fictieve Secretaris van Amstelveen",
