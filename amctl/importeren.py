@@ -450,10 +450,13 @@ class _Plan:
         ]
         nieuw = [r for r in self.bezet if r.rij not in self.voortgezet]
 
-        def wie(persoon: str, functie: str) -> str:
-            naam = self.personen.naam[persoon][0] if persoon in self.personen.naam else None
-            naam = naam or org.personen[persoon].naam
-            return f"{naam} als {functienaam(org, functie, gemeente)}"
+        def wie(item: Bezetting | Regel) -> str:
+            if item.persoon in self.personen.naam:  # as the sheet writes it
+                naam = self.personen.naam[item.persoon][0]
+            else:
+                naam = org.personen[item.persoon].naam
+            waarnemend = " (waarnemend)" if item.waarnemend else ""
+            return f"{naam} als {functienaam(org, item.functie, gemeente)}{waarnemend}"
 
         def pnaam(portefeuille: str) -> str:
             return org.portefeuilles[portefeuille].naam
@@ -462,9 +465,7 @@ class _Plan:
             f"Nieuw college van {org.gemeenten[gemeente].naam} per {dag}: "
             f"{len(self.beeindigd)} beëindigd, {len(voortgezet)} voortgezet, {len(nieuw)} nieuw."
         ]
-        regels += [
-            f"Beëindigd: {wie(b.persoon, b.functie)}, laatste dag {vorige}." for b in self.beeindigd
-        ]
+        regels += [f"Beëindigd: {wie(b)}, laatste dag {vorige}." for b in self.beeindigd]
         for b in voortgezet:
             wijzigingen = [
                 f"{pnaam(b.portefeuilles[i].portefeuille)} beëindigd, laatste dag {laatste}"
@@ -479,16 +480,10 @@ class _Plan:
                 if geldig_op(t, dag) and i not in dict(einden.get(id(b), ()))
             ]
             extra = "; ".join(([f"houdt {', '.join(houdt)}"] if houdt else []) + wijzigingen)
-            regels.append(
-                f"Voortgezet: {wie(b.persoon, b.functie)}{_sinds(b.vanaf)}"
-                f"{f' ({extra})' if extra else ''}."
-            )
+            regels.append(f"Voortgezet: {wie(b)}{_sinds(b.vanaf)}{f' ({extra})' if extra else ''}.")
         for r in nieuw:
             delen = ", ".join(pnaam(d.portefeuille) for d in r.portefeuilles)
-            regels.append(
-                f"Nieuw: {wie(r.persoon, r.functie)}, vanaf {r.vanaf}"
-                f"{f' ({delen})' if delen else ''}."
-            )
+            regels.append(f"Nieuw: {wie(r)}, vanaf {r.vanaf}{f' ({delen})' if delen else ''}.")
         return regels
 
     def _vul_aan(

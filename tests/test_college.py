@@ -24,9 +24,11 @@ def bezet(runner, gedeeld) -> Path:
     return gedeeld
 
 
-def blad(tmp_path: Path, *regels: str) -> Path:
+def blad(
+    tmp_path: Path, *regels: str, kop: str = "naam;functie;gemeente;vanaf;portefeuilles"
+) -> Path:
     pad = tmp_path / "college.csv"
-    pad.write_text("naam;functie;gemeente;vanaf;portefeuilles\n" + "\n".join(regels) + "\n")
+    pad.write_text(kop + "\n" + "\n".join(regels) + "\n")
     return pad
 
 
@@ -133,8 +135,9 @@ def test_a_new_burgemeester_in_the_sheet_takes_over_on_the_date(runner, bezet, t
         str(
             blad(
                 tmp_path,
-                "Fictieve Waarnemer Diemen;burgemeester;diemen;;",
+                "Fictieve Waarnemer Diemen;burgemeester;diemen;;;ja",
                 *NIEUW_COLLEGE,
+                kop="naam;functie;gemeente;vanaf;portefeuilles;waarnemend",
             )
         ),
         "--college",
@@ -150,6 +153,10 @@ def test_a_new_burgemeester_in_the_sheet_takes_over_on_the_date(runner, bezet, t
         "2026-11-30." in uitvoer.stdout
     )
     assert uitvoer.stdout.count("Beëindigd: Fictieve Burgemeester Diemen") == 1
+    assert (
+        "Nieuw: Fictieve Waarnemer Diemen als burgemeester van Diemen (waarnemend), vanaf "
+        "2026-12-01." in uitvoer.stdout
+    )
     assert diemen(runner, bezet, "regiegroep", "2026-11-30") == ["Fictieve Burgemeester Diemen"]
     assert diemen(runner, bezet, "regiegroep", "2026-12-01") == ["Fictieve Waarnemer Diemen"]
 
