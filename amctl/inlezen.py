@@ -9,7 +9,8 @@ checks them all in one place.
 from __future__ import annotations
 
 import contextlib
-from datetime import date
+import re
+from datetime import date, datetime, time
 
 from amctl.grenzen import EERSTE_JAAR, LAATSTE_JAAR
 from amctl.laden import Document, Lijst, Map
@@ -35,11 +36,16 @@ from amctl.model import (
 from amctl.probleem import Ernst, Plek, Probleem
 from amctl.tekst import rangtelwoord, suggestie
 
+TIJD_PATROON = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+TIJDSTIP_PATROON = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+
 _TYPENAAM = {
     "tekst": "een tekst",
     "getal": "een geheel getal",
     "janee": "ja of nee (true/false)",
     "datum": "een datum JJJJ-MM-DD",
+    "tijd": "een tijd UU:MM, bijv. 19:30",
+    "tijdstip": "een tijdstip in UTC, bijv. 2026-12-08T09:30:00Z",
     "id": "een id (kleine letters, cijfers en streepjes)",
     "tekstlijst": "een lijst",
     "bron": "een bron-id of een lijst van bron-ids",
@@ -134,6 +140,13 @@ class _Lezer:
                 "schrijf JJJJ-MM-DD, bijv. 2026-04-01.",
             )
             return False, None
+        elif soort == "tijd":
+            if isinstance(ruw, str) and TIJD_PATROON.fullmatch(ruw):
+                return True, time.fromisoformat(ruw)
+        elif soort == "tijdstip":
+            if isinstance(ruw, str) and TIJDSTIP_PATROON.fullmatch(ruw):
+                with contextlib.suppress(ValueError):
+                    return True, datetime.fromisoformat(ruw)
         elif soort == "id":
             if isinstance(ruw, str):
                 if not self.controleer_id(ruw, plek):

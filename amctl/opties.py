@@ -238,6 +238,40 @@ PlaatsOptie = Annotated[
     ),
 ]
 
+
+def controleer_tijd(waarde: str | None) -> str | None:
+    """Option callback for UU:MM, so that a bad time names the option in the message."""
+    from amctl.inlezen import TIJD_PATROON
+
+    if waarde is not None and not TIJD_PATROON.fullmatch(waarde):
+        raise typer.BadParameter(
+            f"'{waarde}' is geen tijd; schrijf UU:MM (24 uur, Nederlandse tijd), bijv. 19:30."
+        )
+    return waarde
+
+
+TijdOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--tijd",
+        metavar="TIJD",
+        help="Hoe laat de vergadering begint (Nederlandse tijd), bijv. 19:30; zonder: de hele "
+        "dag in de agenda.",
+        show_default=False,
+        callback=controleer_tijd,
+    ),
+]
+EindOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--eind",
+        metavar="TIJD",
+        help="Hoe laat de vergadering eindigt, bijv. 21:30; zonder: twee uur na het begin.",
+        show_default=False,
+        callback=controleer_tijd,
+    ),
+]
+
 # --- what a command is about -----------------------------------------------------------------
 
 VerbandOptie = Annotated[

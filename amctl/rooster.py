@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
 
 from amctl.model import Orgaan, Organisatie, geldig_op
@@ -60,6 +60,12 @@ class Vergaderbeurt(NamedTuple):
     thema: str | None = None
     plaats: str | None = None
     bron: tuple[str, ...] = ()
+    rang: int = 0  # the how-manieth meeting of the body in all (recorded, then planned)
+    tijd: time | None = None
+    eind: time | None = None
+    uid: str | None = None  # recorded: as the file has it
+    volgnummer: int | None = None  # recorded: as the file has it
+    gewijzigd: datetime | None = None  # recorded: as the file has it
 
     @property
     def status(self) -> str:
@@ -95,7 +101,7 @@ def vastgelegde_vergaderingen(
     """Every recorded meeting, numbered within its year."""
     per_jaar: Counter[int] = Counter()
     uitkomst = []
-    for v in vergaderingen(orgaan):
+    for rang, v in enumerate(vergaderingen(orgaan), start=1):
         per_jaar[v.datum.year] += 1
         if v.voorzitter is not None:
             voorzitter = voorzitter_namens(org, orgaan, v.voorzitter, v.datum)
@@ -112,6 +118,12 @@ def vastgelegde_vergaderingen(
                 thema=v.thema,
                 plaats=v.plaats,
                 bron=v.bron,
+                rang=rang,
+                tijd=v.tijd,
+                eind=v.eind,
+                uid=v.uid,
+                volgnummer=v.volgnummer,
+                gewijzigd=v.gewijzigd,
             )
         )
     return uitkomst
@@ -221,7 +233,9 @@ def _plan_vergaderingen(
 
     gepland: list[Vergaderbeurt] = []
     nummers = Counter(v.jaar for v in vastgelegd)
-    for dag, (gemeente, vorige) in zip(momenten, keuzes, strict=True):
+    for rang, (dag, (gemeente, vorige)) in enumerate(
+        zip(momenten, keuzes, strict=True), start=len(vastgelegd) + 1
+    ):
         nummers[dag.year] += 1
         reden = (
             vorige_tekst("gastheer", vorige, vastgelegd, gepland, wanneer)
@@ -237,6 +251,7 @@ def _plan_vergaderingen(
                 gemeente,
                 voorzitter_op(org, orgaan, dag, termijnen),
                 reden,
+                rang=rang,
             )
         )
     return gepland
@@ -382,9 +397,136 @@ def maak_rooster(
 
 
 class Agendapunt(NamedTuple):
+    """A meeting in the calendar, with its life in it (RFC 5545/5546): one `uid` for the
+    meeting planned, recorded and moved; `volgnummer` (SEQUENCE) rises with every change,
+    `stempel` (DTSTAMP) is the time of the last change; `geannuleerd`: a planned meeting
+    that the plan no longer holds (STATUS:CANCELLED)."""
+
     orgaan: Orgaan
     vergadering: Vergaderbeurt
-    stand: date  # the date of the last recorded fact of the body: the DTSTAMP of its events
+    stand: date  # the date of the last recorded fact of the body
+    uid: str = ""
+    volgnummer: int = 0
+    stempel: datetime = datetime.min.replace(tzinfo=UTC)
+    geannuleerd: bool = False
+
+
+# SEQUENCE of what amctl derives (a plan) is the day number of its last change since this
+# day, so that it only rises as the plan changes; a recorded meeting is one higher than the
+# plan it replaced (see `volgnummer_bij`).
+_NULPUNT = date(2000, 1, 1)
+
+
+def dagnummer(dag: date) -> int:
+    return (dag - _NULPUNT).days
+
+
+def middernacht(dag: date) -> datetime:
+    return datetime.combine(dag, time(0), tzinfo=UTC)
+
+
+def voorzitter_naam(org: Organisatie, orgaan: Orgaan, v: Vergaderbeurt) -> str | None:
+    """The name of who chairs the meeting, when the file names the holder: the chair's seat
+    on the day (amctl.vragen.wie_zit_in), or the seat of the post that has the turn."""
+    from amctl.vragen import functienaam, persoonsnaam, wie_zit_in
+
+    if not geldig_op(orgaan, v.datum):
+        return None
+    zetels = [z for z in wie_zit_in(org, orgaan, v.datum).zetels if z.persoon]
+    functie = v.voorzitter.removesuffix(" (gepland)")
+    for zetel in zetels:
+        if zetel.rol == "voorzitter" or functienaam(org, zetel.functie, zetel.gemeente) == functie:
+            return persoonsnaam(org, zetel.persoon)
+    return None
+
+
+def vergader_uid(orgaan: Orgaan, v: Vergaderbeurt) -> str:
+    """The id of a meeting for its whole life: as recorded, else the body and the
+    how-manieth meeting it is ('plenair-overleg-13'): a planned meeting and the one recorded
+    in its place share it."""
+    return v.uid or f"{orgaan.id}-{v.rang}"
+
+
+def volgnummer_van(v) -> int:
+    """The SEQUENCE of a recorded meeting (a Vergadering or Vergaderbeurt): its `volgnummer`
+    in the file, else one above every plan made up to the end of its month (a plan moves a
+    meeting only on the first of a month after its planned month passed)."""
+    if v.volgnummer is not None:
+        return v.volgnummer
+    return dagnummer((v.datum.replace(day=1) + timedelta(days=31)).replace(day=1)) + 1
+
+
+def _planwijziging(
+    org: Organisatie, orgaan: Orgaan, peildatum: date, maanden: Sequence[int], laatste: date | None
+) -> date:
+    """The last day up to the peildatum on which the plan of a body changed: a recorded
+    meeting, a planned month that passed without one (the plan moves on the first of the
+    next month), or any dated change in the file (a gemeente, a holder, a rhythm)."""
+    from amctl.vragen import wijzigingsdata
+
+    dagen = [d for d in wijzigingsdata(org) if d <= peildatum]
+    if laatste is not None and laatste <= peildatum:
+        dagen.append(laatste)
+    if orgaan.vanaf is not None and orgaan.vanaf <= peildatum:
+        dagen.append(orgaan.vanaf)
+    jaar, maand = peildatum.year, peildatum.month
+    for _ in range(12 if maanden else 0):  # the last planned month before this one
+        jaar, maand = (jaar, maand - 1) if maand > 1 else (jaar - 1, 12)
+        if laatste is not None and (jaar, maand) <= (laatste.year, laatste.month):
+            break
+        if maand in maanden:  # missed: the plan moved on the first of the next month
+            dagen.append((date(jaar, maand, 1) + timedelta(days=31)).replace(day=1))
+            break
+    return max(dagen, default=_NULPUNT)
+
+
+def _levensloop(
+    org: Organisatie,
+    orgaan: Orgaan,
+    items: list[Vergaderbeurt],
+    maanden: Sequence[int],
+    peildatum: date,
+    tot: int | None,
+    per_jaar: int | None,
+    stand: date,
+) -> list[Agendapunt]:
+    """The calendar entries of one body: every meeting with its uid, SEQUENCE and DTSTAMP,
+    and a cancelled entry for each planned one that the plan made just after the last
+    recorded meeting held and today's plan no longer does."""
+    vastgelegd = [v for v in items if not v.gepland]
+    laatste = vastgelegd[-1].datum if vastgelegd else None
+    wijziging = _planwijziging(org, orgaan, peildatum, maanden, laatste)
+    punten = []
+    for v in items:
+        if v.gepland:
+            volgnummer, stempel = dagnummer(wijziging), middernacht(wijziging)
+        else:
+            volgnummer = volgnummer_van(v)
+            stempel = v.gewijzigd or middernacht(v.datum)
+        punten.append(Agendapunt(orgaan, v, stand, vergader_uid(orgaan, v), volgnummer, stempel))
+    if laatste is None or laatste >= peildatum or not maanden:
+        return punten
+    try:
+        eerder = maak_rooster(org, orgaan, laatste + timedelta(days=1), tot, per_jaar)
+    except GebruiksFout:
+        return punten
+    bekend = {p.uid for p in punten}
+    for v in eerder.vergaderingen:
+        if v.gepland and vergader_uid(orgaan, v) not in bekend:
+            basis = _planwijziging(org, orgaan, laatste + timedelta(days=1), maanden, laatste)
+            volgnummer = max(dagnummer(wijziging), dagnummer(basis) + 1)
+            punten.append(
+                Agendapunt(
+                    orgaan,
+                    v,
+                    stand,
+                    vergader_uid(orgaan, v),
+                    volgnummer,
+                    middernacht(max(wijziging, basis + timedelta(days=1))),
+                    geannuleerd=True,
+                )
+            )
+    return punten
 
 
 def _in_agenda(orgaan: Orgaan, peildatum: date) -> bool:
@@ -417,6 +559,7 @@ def agenda(
                 "vergaderplaats om te plannen, dus niets voor de agenda."
             )
         items: list[Vergaderbeurt] = []
+        maanden: tuple[int, ...] = ()
         if geldig_op(orgaan, peildatum) and wisselt_van_plaats(orgaan, peildatum):
             try:
                 rooster = maak_rooster(org, orgaan, peildatum, tot, per_jaar)
@@ -424,6 +567,7 @@ def agenda(
                 opmerkingen.append(f"{orgaan.naam}: niet gepland. {fout}")
             else:
                 items = rooster.vergaderingen
+                maanden = rooster.maanden
                 opmerkingen += [f"{orgaan.naam}: {o}" for o in rooster.opmerkingen]
         if not items:
             termijnen = vastgelegde_termijnen(org, orgaan, peildatum)
@@ -435,7 +579,7 @@ def agenda(
             ],
             default=peildatum,
         )
-        punten += [Agendapunt(orgaan, v, stand) for v in items]
+        punten += _levensloop(org, orgaan, items, maanden, peildatum, tot, per_jaar, stand)
     positie = {o.id: i for i, o in enumerate(organen)}
     punten.sort(key=lambda p: (p.vergadering.datum, positie[p.orgaan.id]))
     return punten, opmerkingen

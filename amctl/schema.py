@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from amctl.inlezen import TIJD_PATROON, TIJDSTIP_PATROON
 from amctl.model import ID_PATROON, SECTIES, Relatie, Uitspraak, Veld
 
 _ID = {"type": "string", "pattern": "^" + ID_PATROON.pattern.removesuffix(r"\Z") + "$"}
@@ -25,6 +26,10 @@ def _veld(veld: Veld) -> dict[str, Any]:
         schema = {"type": "boolean"}
     elif soort == "datum":
         schema = dict(_DATUM)
+    elif soort == "tijd":
+        schema = {"type": "string", "pattern": "^" + TIJD_PATROON.pattern + "$"}
+    elif soort == "tijdstip":
+        schema = {"type": "string", "pattern": "^" + TIJDSTIP_PATROON.pattern + "$"}
     elif soort == "id":
         schema = dict(_ID)
     elif soort == "tekstlijst":

@@ -60,11 +60,8 @@ def test_the_calendar_has_the_headers_calendars_need(agenda):
 def test_recorded_and_planned_meetings_have_stable_uids(agenda):
     uids = [str(e["UID"]) for e in gebeurtenissen(agenda("--tot", "2030"))]
 
-    assert uids == [
-        f"plenair-overleg-{jaar}-{nummer}{DOMEIN}"
-        for jaar in range(2025, 2031)
-        for nummer in (1, 2)
-    ]
+    # the how-manieth meeting of the body: 4 recorded, then 8 planned through 2030
+    assert uids == [f"plenair-overleg-{n}{DOMEIN}" for n in range(1, 13)]
 
 
 def test_a_recorded_meeting_is_a_confirmed_all_day_event_on_its_day(agenda):
@@ -101,10 +98,30 @@ def test_dates_are_dates_and_no_event_blocks_the_day(agenda):
     assert b"VTIMEZONE" not in ics
 
 
-def test_dtstamp_is_the_date_of_the_last_record_not_the_clock(agenda):
-    stempels = {e.decoded("DTSTAMP") for e in gebeurtenissen(agenda())}
+def test_dtstamp_is_the_time_of_the_change_not_the_clock_or_the_query_date(agenda):
+    punten = gebeurtenissen(agenda())
+    gepland = {e.decoded("DTSTAMP") for e in punten if str(e["STATUS"]) == "TENTATIVE"}
+    vastgelegd = [e.decoded("DTSTAMP") for e in punten if str(e["STATUS"]) == "CONFIRMED"]
 
-    assert stempels == {datetime(2026, 10, 8, tzinfo=UTC)}
+    assert gepland == {datetime(2026, 10, 8, tzinfo=UTC)}  # the plan changed at the last record
+    assert vastgelegd == [
+        datetime(2025, 3, 13, tzinfo=UTC),
+        datetime(2025, 10, 9, tzinfo=UTC),
+        datetime(2026, 3, 12, tzinfo=UTC),
+        datetime(2026, 10, 8, tzinfo=UTC),
+    ]
+
+
+def test_a_later_query_date_without_a_change_gives_the_same_bytes(runner, tmp_path):
+    def kalender(dag: str) -> bytes:
+        uit = tmp_path / f"{dag}.ics"
+        argumenten = ["agenda", "--uit", str(uit), "-f", str(VERGADERINGEN), "-d", dag]
+        assert runner.invoke(app, argumenten).exit_code == 0
+        return uit.read_bytes()
+
+    # nothing recorded, no planned month passed, nothing dated in between
+    assert kalender("2026-11-30") == kalender("2027-02-15")
+    assert kalender("2026-11-30") != kalender("2027-04-15")  # March 2027 passed unrecorded
 
 
 def test_the_same_data_give_the_same_bytes(agenda):
@@ -139,7 +156,7 @@ def test_recording_a_planned_meeting_updates_its_event(agenda, schrijf):
 
     na = {str(e["UID"]): e for e in gebeurtenissen(agenda(bestand=aangevuld))}
 
-    oud, nieuw = voor[f"plenair-overleg-2027-1{DOMEIN}"], na[f"plenair-overleg-2027-1{DOMEIN}"]
+    oud, nieuw = voor[f"plenair-overleg-5{DOMEIN}"], na[f"plenair-overleg-5{DOMEIN}"]
     assert (str(oud["STATUS"]), str(nieuw["STATUS"])) == ("TENTATIVE", "CONFIRMED")
     assert nieuw.decoded("DTSTART") == date(2027, 3, 11)
     assert nieuw.decoded("DTSTAMP") > oud.decoded("DTSTAMP")

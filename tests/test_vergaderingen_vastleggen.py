@@ -61,7 +61,8 @@ def test_rooster_plans_the_next_meetings_around_the_recorded_ones(runner, gedeel
     assert daarna[5:7] == ["diemen", "ouder-amstel"]
 
 
-def test_correcting_a_meeting_changes_only_what_is_given(runner, gedeeld):
+def test_correcting_a_meeting_changes_only_what_is_given(runner, gedeeld, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
     erbij(runner, gedeeld, "2026-03-12", "ouder-amstel", "--thema", "Energie")
     uitvoer = amctl(
         runner,
@@ -76,9 +77,10 @@ def test_correcting_a_meeting_changes_only_what_is_given(runner, gedeeld):
         "Raadhuis",
     )
     assert uitvoer.exit_code == 0, uitvoer.output
+    # the correction raises its SEQUENCE and stamps it, for calendars (amctl agenda)
     assert (
         "      - {datum: 2026-03-12, gemeente: ouder-amstel, plaats: Raadhuis, thema: Samen "
-        "inkopen}\n" in gedeeld.read_text()
+        'inkopen, volgnummer: 9589, gewijzigd: "2027-01-15T08:00:00Z"}\n' in gedeeld.read_text()
     )
     uitvoer = amctl(
         runner,
@@ -92,6 +94,7 @@ def test_correcting_a_meeting_changes_only_what_is_given(runner, gedeeld):
     )
     assert uitvoer.exit_code == 0, uitvoer.output
     assert "{datum: 2026-03-19, gemeente: ouder-amstel" in gedeeld.read_text()
+    assert "volgnummer: 9590," in gedeeld.read_text()
 
 
 def test_removing_every_recorded_meeting_restores_the_file_byte_for_byte(runner, gedeeld):

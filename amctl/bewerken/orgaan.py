@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 from amctl.bewerken.bewerker import Bewerker
 from amctl.bewerken.stappen import DAG, Uitkomst, _gemeente, _index, _lijstpad, _met_herkomst
@@ -105,9 +105,12 @@ def _vergadering(gevonden: Orgaan, datum: date):
     return op_dag[0]
 
 
+_VOLGORDE = ("datum", "gemeente", "plaats", "voorzitter", "thema", "tijd", "eind", "bron")
+
+
 def _vergaderingsgegevens(org: Organisatie, **velden) -> dict[str, object]:
     gegevens: dict[str, object] = {}
-    for sleutel in ("datum", "gemeente", "plaats", "voorzitter", "thema", "bron", "toelichting"):
+    for sleutel in (*_VOLGORDE, "toelichting"):
         waarde = velden.get(sleutel)
         if waarde is None:
             continue
@@ -115,6 +118,32 @@ def _vergaderingsgegevens(org: Organisatie, **velden) -> dict[str, object]:
             waarde = _gemeente(org, waarde)
         gegevens[sleutel] = waarde
     return gegevens
+
+
+def _als_tekst(waarde: object) -> object:
+    """A recorded time as the option gives it: '19:30'."""
+    return waarde.strftime("%H:%M") if isinstance(waarde, time) else waarde
+
+
+def _controleer_tijden(tijd: str | None, eind: str | None) -> None:
+    if eind is not None and tijd is None:
+        raise GebruiksFout("Een eindtijd zonder begintijd: geef ook --tijd UU:MM.")
+    if tijd is not None and eind is not None and eind <= tijd:
+        raise GebruiksFout(
+            f"De vergadering eindigt ({eind}) niet na het begin ({tijd}); geef een latere --eind."
+        )
+
+
+def _nu() -> str:
+    """Now in UTC to the second, as `gewijzigd` holds it; SOURCE_DATE_EPOCH (seconds) sets
+    it for reproducible builds and tests."""
+    import os
+
+    vast = os.environ.get("SOURCE_DATE_EPOCH", "")
+    moment = (
+        datetime.fromtimestamp(int(vast), UTC) if vast.isdigit() else datetime.now(UTC)
+    ).replace(microsecond=0)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def vergadering_erbij(
@@ -128,10 +157,13 @@ def vergadering_erbij(
     plaats: str | None = None,
     voorzitter: str | None = None,
     thema: str | None = None,
+    tijd: str | None = None,
+    eind: str | None = None,
     bron: str | None = None,
 ) -> Uitkomst:
     """Record a meeting of `orgaan` on `datum`, in date order among the others."""
     gevonden = zoek_orgaan(org, orgaan)
+    _controleer_tijden(tijd, eind)
     nieuw = _vergaderingsgegevens(
         org,
         datum=datum,
@@ -139,13 +171,16 @@ def vergadering_erbij(
         plaats=plaats,
         voorzitter=voorzitter,
         thema=thema,
+        tijd=tijd,
+        eind=eind,
         bron=bron,
     )
     for bestaand in gevonden.vergaderingen:
         if bestaand.datum != datum:
             continue
         zelfde = all(
-            getattr(bestaand, k) == (tuple([v]) if k == "bron" else v) for k, v in nieuw.items()
+            _als_tekst(getattr(bestaand, k)) == (tuple([v]) if k == "bron" else v)
+            for k, v in nieuw.items()
         )
         if zelfde:
             return Uitkomst(tekst, [f"Niets gewijzigd: {gevonden.naam} vergaderde al op {datum}."])
@@ -184,11 +219,16 @@ def vergadering_wijzig(
     plaats: str | None = None,
     voorzitter: str | None = None,
     thema: str | None = None,
+    tijd: str | None = None,
+    eind: str | None = None,
     bron: str | None = None,
 ) -> Uitkomst:
-    """Correct a recorded meeting: each value given replaces the recorded one."""
+    """Correct a recorded meeting: each value given replaces the recorded one. A real
+    change raises its `volgnummer` and sets `gewijzigd` (now, UTC), so that a calendar
+    that imported the meeting takes the correction (RFC 5546: SEQUENCE and DTSTAMP)."""
     gevonden = zoek_orgaan(org, orgaan)
     vergadering = _vergadering(gevonden, datum)
+    _controleer_tijden(tijd or _als_tekst(vergadering.tijd), eind or _als_tekst(vergadering.eind))
     nieuw = _vergaderingsgegevens(
         org,
         datum=nieuwe_datum,
@@ -196,12 +236,14 @@ def vergadering_wijzig(
         plaats=plaats,
         voorzitter=voorzitter,
         thema=thema,
+        tijd=tijd,
+        eind=eind,
         bron=bron,
     )
     if not nieuw:
         raise GebruiksFout(
             "Geef wat er verandert: --nieuwe-datum, --gemeente, --plaats, --voorzitter, "
-            "--thema of --bron."
+            "--thema, --tijd, --eind of --bron."
         )
     if nieuwe_datum not in (None, datum) and any(
         v.datum == nieuwe_datum for v in gevonden.vergaderingen
@@ -210,7 +252,7 @@ def vergadering_wijzig(
     bewerker = Bewerker(tekst, bestand)
     lijst = ("organen", gevonden.id, "vergaderingen")
     pad = _lijstpad(bewerker, lijst, _index(gevonden.vergaderingen, vergadering))
-    volgorde = ("datum", "gemeente", "plaats", "voorzitter", "thema", "bron")
+    volgorde = _VOLGORDE
     for sleutel, waarde in nieuw.items():
         eerder = tuple(reversed(volgorde[: volgorde.index(sleutel)]))
         bestaand = bewerker.knoop(pad).get(sleutel)
@@ -223,6 +265,10 @@ def vergadering_wijzig(
         return Uitkomst(
             tekst, [f"Niets gewijzigd: de vergadering van {gevonden.naam} op {datum} was al zo."]
         )
+    from amctl.rooster import volgnummer_van
+
+    bewerker.zet(pad, "volgnummer", volgnummer_van(vergadering) + 1, na=("bron", *volgorde[::-1]))
+    bewerker.zet(pad, "gewijzigd", _nu(), na=("volgnummer",))
     return Uitkomst(
         bewerker.tekst,
         [f"Vergadering gewijzigd: {gevonden.naam} op {nieuwe_datum or datum}."],

@@ -19,6 +19,7 @@ from amctl.opties import (
     BronOptie,
     DatumOptie,
     DroogOptie,
+    EindOptie,
     GastheerOptie,
     JsonOptie,
     OrgaanArgument,
@@ -26,6 +27,7 @@ from amctl.opties import (
     PerJaarOptie,
     PlaatsOptie,
     ThemaOptie,
+    TijdOptie,
     TotOptie,
     UitOptie,
     VergaderdatumOptie,
@@ -139,6 +141,8 @@ def vergadering_erbij(
     thema: ThemaOptie = None,
     voorzitter: VergaderVoorzitterOptie = None,
     plaats: PlaatsOptie = None,
+    tijd: TijdOptie = None,
+    eind: EindOptie = None,
     bron: BronOptie = None,
     droog: DroogOptie = False,
     bestand: BestandOptie = None,
@@ -158,6 +162,8 @@ def vergadering_erbij(
         plaats=plaats,
         voorzitter=voorzitter,
         thema=thema,
+        tijd=tijd,
+        eind=eind,
         bron=bron,
     )
 
@@ -180,11 +186,16 @@ def vergadering_wijzig(
     thema: ThemaOptie = None,
     voorzitter: VergaderVoorzitterOptie = None,
     plaats: PlaatsOptie = None,
+    tijd: TijdOptie = None,
+    eind: EindOptie = None,
     bron: BronOptie = None,
     droog: DroogOptie = False,
     bestand: BestandOptie = None,
 ) -> None:
     """Verbeter een vastgelegde vergadering: elke gegeven waarde vervangt de vastgelegde.
+
+    Een echte wijziging verhoogt het 'volgnummer' van de vergadering en zet 'gewijzigd' (nu,
+    UTC), zodat een agenda die de vergadering al had de verbetering overneemt.
 
     Exit 0: gewijzigd; 1: het bestand zou ongeldig worden; 2: verkeerd gebruik (geen
     vergadering op die dag).
@@ -200,6 +211,8 @@ def vergadering_wijzig(
         plaats=plaats,
         voorzitter=voorzitter,
         thema=thema,
+        tijd=tijd,
+        eind=eind,
         bron=bron,
     )
 

@@ -5,7 +5,7 @@ the schema (amctl.inlezen reads with it, amctl.schema writes it as JSON Schema).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime, time
 from typing import NamedTuple
 
 from amctl.model.velden import (
@@ -392,6 +392,27 @@ class Vergadering(NamedTuple):
             "van Uithoorn in een overleg van gemeentesecretarissen)",
         ),
         Veld("thema", "tekst", omschrijving="het onderwerp dat wordt uitgediept"),
+        Veld("tijd", "tijd", omschrijving="het begin, UU:MM (Nederlandse tijd); leeg: de hele dag"),
+        Veld("eind", "tijd", omschrijving="het einde, UU:MM (Nederlandse tijd), na 'tijd'"),
+        Veld(
+            "uid",
+            "tekst",
+            omschrijving="een vaste identiteit in de agenda (iCalendar UID); leeg: het orgaan "
+            "en de hoeveelste vergadering het is",
+        ),
+        Veld(
+            "volgnummer",
+            "getal",
+            minimum=0,
+            omschrijving="de versie van de afspraak (iCalendar SEQUENCE); vergadering-wijzig "
+            "verhoogt hem bij elke wijziging",
+        ),
+        Veld(
+            "gewijzigd",
+            "tijdstip",
+            omschrijving="wanneer vergadering-wijzig de vergadering het laatst wijzigde, in UTC "
+            "(iCalendar DTSTAMP), bijv. 2026-12-08T09:30:00Z",
+        ),
         *_herkomst(),
     )
     datum: date
@@ -399,6 +420,11 @@ class Vergadering(NamedTuple):
     plaats: str | None = None
     voorzitter: str | None = None
     thema: str | None = None
+    tijd: time | None = None
+    eind: time | None = None
+    uid: str | None = None
+    volgnummer: int | None = None
+    gewijzigd: datetime | None = None
     bron: tuple[str, ...] = ()
     toelichting: str | None = None
     aard: Aard = ()
