@@ -561,7 +561,7 @@ def test_a_failure_between_the_temporary_write_and_the_rename_leaves_the_origina
 ):
     ervoor = voor.read_bytes()
 
-    def weigert(*_):
+    def weigert(*_, **__):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", weigert)
