@@ -35,9 +35,9 @@ from amctl.tekst import oorzaak, zichtbaar
 # One verdict whatever the build: PyYAML's pure loader reads some files differently from
 # libyaml (`%YAML 1.3`, a `"\ud800"` escape), so amctl runs only on libyaml and says so.
 GEEN_LIBYAML = (
-    "amctl heeft PyYAML met libyaml (de C-lader) nodig, zodat elk bestand overal hetzelfde "
-    "oordeel krijgt, maar deze PyYAML is zonder libyaml gebouwd; installeer PyYAML opnieuw "
-    "uit een wheel: 'pip install --force-reinstall --only-binary pyyaml pyyaml'."
+    "PyYAML is hier zonder libyaml (de C-lader) gebouwd, maar amctl heeft libyaml nodig, zodat "
+    "elk bestand overal hetzelfde oordeel krijgt; installeer PyYAML opnieuw uit een wheel: "
+    "'pip install --force-reinstall --only-binary pyyaml pyyaml'."
 )
 try:
     from yaml import CSafeLoader as _Loader
