@@ -77,6 +77,7 @@ def test_every_recipe_of_the_issue_is_there():
         "Na de verkiezingen: een nieuw college per gemeente",
         "Een wethouder vertrekt halverwege",
         "Een portefeuille gaat over",
+        "Een waarnemend burgemeester",
         "Een vergadering vastleggen",
         "Wat vraagt aandacht?",
         "Ongedaan maken",

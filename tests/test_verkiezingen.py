@@ -86,6 +86,7 @@ STAPPEN: list[list[str]] = [
         "burgemeester",
         "-g",
         "ouder-amstel",
+        "--waarnemend",
         "-D",
         "2026-07-01",
     ],
@@ -270,9 +271,10 @@ def test_waar_zit_the_one_who_gave_economie_away_and_the_one_who_left(gespeeld):
 
 def test_waar_zit_the_waarnemend_burgemeester(gespeeld):
     waarnemer = "Fictieve Waarnemer van Ouder-Amstel"
+    post = "burgemeester van Ouder-Amstel (waarnemend)"
     assert _plaatsen(gespeeld, waarnemer) == [
-        ("plenair-overleg", "burgemeester van Ouder-Amstel", waarnemer, "lid"),
-        ("regiegroep", "burgemeester van Ouder-Amstel", waarnemer, "lid"),
+        ("plenair-overleg", post, waarnemer, "lid"),
+        ("regiegroep", post, waarnemer, "lid"),
     ]
 
 
@@ -371,10 +373,23 @@ def test_verschil_of_the_waarnemend_burgemeester(gespeeld, monkeypatch):
         "\n"
         "Bezetting van functies\n"
         "  burgemeester van Ouder-Amstel: Fictieve Burgemeester van Ouder-Amstel -> Fictieve "
-        "Waarnemer van Ouder-Amstel per 2026-07-01\n"
+        "Waarnemer van Ouder-Amstel (waarnemend) per 2026-07-01\n"
         "    zit ambtshalve in: Plenair overleg, Regiegroep\n"
         "\n"
         "Personen\n"
         "  Fictieve Waarnemer van Ouder-Amstel (fictieve-waarnemer-van-ouder-amstel): "
         "toegevoegd\n"
+    )
+
+
+def test_the_regiegroep_says_who_is_waarnemend(gespeeld):
+    gegevens = json.loads(_vraag(gespeeld, "wie-zit-in", "regiegroep", "-d", PEILDATUM, "--json"))
+    waarnemend = [
+        (z["functie_naam"], z["waarnemend"]) for z in gegevens["leden"] if z["waarnemend"]
+    ]
+    assert waarnemend == [("burgemeester van Ouder-Amstel (waarnemend)", True)]
+    assert _zetels(gespeeld, "regiegroep", "2026-06-30")[5] == (
+        "ouder-amstel",
+        "Fictieve Burgemeester van Ouder-Amstel",
+        "2020-01-01",
     )
