@@ -84,3 +84,42 @@ def test_a_year_with_two_meetings_in_one_month_is_not_the_planned_pattern(runner
     gegevens = json.loads(resultaat.stdout)
     assert gegevens["maanden"] == [3, 10]
     assert any("de maanden van 2025" in t for t in gegevens["toelichting"])
+
+
+# --- the sources a body's card names ---------------------------------------------------------
+
+TEGENSTRIJDIGHEID_REGIEGROEP = """tegenstrijdigheden:
+  samenstelling-regiegroep:
+    onderwerp: Wie zit er in de regiegroep?
+    uitspraken:
+      - tekst: De regiegroep bestaat uit de burgemeesters.
+        bron: am-home
+      - tekst: De regiegroep telt ook de gemeentesecretarissen.
+        bron: cbs-gemeentecodes
+    betreft: [regiegroep]
+    verwerking: Fictief, voor de test.
+"""
+
+
+def _bronnen(runner, pad: Path, orgaan: str) -> set[str]:
+    resultaat = amctl(runner, pad, "toon", orgaan, "-d", "2026-06-01")
+    assert resultaat.exit_code == 0, resultaat.output
+    blok = resultaat.stdout.split("\nBronnen:\n", 1)[1]
+    return {
+        regel.split(":")[0].strip(" -") for regel in blok.splitlines() if regel.startswith("  - ")
+    }
+
+
+def test_a_card_names_its_own_sources_those_of_its_parts_and_of_contradictions_about_it(
+    runner, schrijf
+):
+    # plenair-overleg: its own source, and the one of its second rhythm
+    assert _bronnen(runner, FICTIEF, "plenair-overleg") == {"brontekst", "am-overlegstructuur"}
+    zonder = _bronnen(runner, FICTIEF, "regiegroep")
+    tekst = _vervang(
+        FICTIEF.read_text(encoding="utf-8"), "tegenstrijdigheden:\n", TEGENSTRIJDIGHEID_REGIEGROEP
+    )
+    met = _bronnen(runner, schrijf(tekst), "regiegroep")
+
+    assert {"am-home", "cbs-gemeentecodes"} - zonder  # the test shows something new
+    assert met == zonder | {"am-home", "cbs-gemeentecodes"}
