@@ -77,6 +77,11 @@ def zonder_uitgezette(
     return uitslag._replace(problemen=problemen, genegeerd=tuple(genegeerd), alle=tuple(alle))
 
 
+def controleer_geladen(document: Document) -> Uitslag:
+    """The checks after loading, on a tree already loaded (an edit parses its text once)."""
+    return _veilig(lambda: document)
+
+
 def controleer_tekst(tekst: str, bestand: str = "<tekst>") -> Uitslag:
     from amctl.laden import laad_tekst
 

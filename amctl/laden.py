@@ -85,6 +85,10 @@ class Document(NamedTuple):
     bestand: str
     data: Map
     problemen: list[Probleem]
+    # The lines (0-based) that continue a quoted text or a flow collection begun on an
+    # earlier line, as the events show them (amctl.bewerken.yamltekst needs them to know
+    # where a node ends; recorded here, they cost no second pass over the text).
+    vervolg: frozenset[int] = frozenset()
 
 
 _nieuw_tuple = tuple.__new__
@@ -304,13 +308,14 @@ def laad_tekst(tekst: str, bestand: str) -> Document:
     loader = None
     try:
         loader = _Loader(tekst)
-        data = _bouw(loader, bestand, problemen)
+        vervolg: set[int] = set()
+        data = _bouw(loader, bestand, problemen, vervolg)
     except yaml.YAMLError as fout:
         raise LaadFout(_syntaxfout(bestand, fout, tekst)) from None
     finally:
         if loader is not None:
             loader.dispose()
-    return Document(bestand, data, problemen)
+    return Document(bestand, data, problemen, frozenset(vervolg))
 
 
 def laad_bestand(pad: Path) -> Document:
@@ -331,7 +336,10 @@ def _tagfout(bestand: str, plek: Plek, tag: str) -> LaadFout:
     )
 
 
-def _bouw(loader, bestand: str, problemen: list[Probleem]) -> Map:
+_AANHALINGSTEKENS = ("'", '"')
+
+
+def _bouw(loader, bestand: str, problemen: list[Probleem], vervolg: set[int]) -> Map:
     get_event = loader.get_event
     resolve = loader.resolve
     ScalarEvent = yaml.ScalarEvent
@@ -364,6 +372,10 @@ def _bouw(loader, bestand: str, problemen: list[Probleem]) -> Map:
                 "Ankers en aliassen (&naam, *naam) worden niet ondersteund; schrijf de waarde uit.",
             )
         if kind is ScalarEvent:
+            if event.style in _AANHALINGSTEKENS:
+                eind = event.end_mark.line
+                if eind != plek[0] - 1:
+                    vervolg.update(range(plek[0], eind + 1))
             tag = event.tag
             if tag not in (None, "!") and tag not in _TOEGESTANE_TAGS:
                 raise _tagfout(bestand, plek, tag)
@@ -393,11 +405,13 @@ def _bouw(loader, bestand: str, problemen: list[Probleem]) -> Map:
             if len(stack) >= MAX_DIEPTE:
                 raise _fout(bestand, plek, "AM008", _TE_DIEP)
             nieuw = Map(plek) if kind is MappingStartEvent else Lijst(plek)
-            stack.append([nieuw, None, None])
+            stack.append([nieuw, None, None, bool(event.flow_style)])
             continue
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            waarde = stack.pop()[0]
+            waarde, _, _, flow = stack.pop()
             plek = waarde.plek
+            if flow and event.end_mark.line != plek[0] - 1:
+                vervolg.update(range(plek[0], event.end_mark.line + 1))
         else:  # pragma: no cover - libyaml emits nothing else inside a document
             raise _fout(bestand, plek, "AM003", "YAML-syntaxfout: onverwacht element.")
 

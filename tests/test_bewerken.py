@@ -18,6 +18,7 @@ import pytest
 from conftest import amctl
 
 from amctl import bewerken
+from amctl.bewerken.bewerker import Bewerker
 from amctl.cli import app
 from amctl.controle import controleer_bestand
 from amctl.laden import Lijst, Map
@@ -681,3 +682,82 @@ def test_a_very_long_name_gets_an_id_yaml_can_read_as_a_key(runner, voor):
     lang = "p-" + "x" * 2000
     uitvoer = amctl(runner, voor, "benoem", lang, "raadslid", "-g", "diemen", "--naam", "A. B")
     assert uitvoer.exit_code == 2 and "langer dan 100 tekens" in uitvoer.stderr, uitvoer.output
+
+
+# --- an edit costs about one read ---------------------------------------------------------
+
+
+def _tel_lezingen(monkeypatch) -> dict[str, int]:
+    """How often the text is parsed during a command: the loader (laden.laad_tekst) and any
+    other pass of the YAML parser over it (yaml.parse)."""
+    import yaml
+
+    from amctl import laden
+
+    geteld = {"laad_tekst": 0, "yaml.parse": 0}
+    echt_laad, echt_parse = laden.laad_tekst, yaml.parse
+
+    def laad_tekst(*args, **kwargs):
+        geteld["laad_tekst"] += 1
+        return echt_laad(*args, **kwargs)
+
+    def parse(*args, **kwargs):
+        geteld["yaml.parse"] += 1
+        return echt_parse(*args, **kwargs)
+
+    monkeypatch.setattr(laden, "laad_tekst", laad_tekst)
+    monkeypatch.setattr("amctl.bewerken.bewerker.laad_tekst", laad_tekst)
+    monkeypatch.setattr(yaml, "parse", parse)
+    return geteld
+
+
+@pytest.mark.parametrize(
+    "opdracht",
+    [
+        [
+            "benoem",
+            "fictief-b",
+            "burgemeester van Diemen",
+            "--naam",
+            "Fictief B",
+            "-D",
+            "2026-04-01",
+        ],
+        ["ontsla", "fictief-a", "burgemeester van Diemen", "-D", "2026-04-01"],
+    ],
+    ids=["benoem", "ontsla"],
+)
+def test_an_edit_parses_the_old_text_once_and_the_new_text_once(
+    runner, voor, monkeypatch, opdracht
+):
+    """benoem parsed the file 4 times and ran 3 more passes of the YAML parser (12.5 s at
+    national scale): now the old text once (for the check before and for the edit's
+    positions) and the new text once (for the check that it holds the data meant, and for
+    the check after); the steps of the edit are checked as one."""
+    geteld = _tel_lezingen(monkeypatch)
+    resultaat = amctl(runner, voor, *opdracht)
+    assert resultaat.exit_code == 0, resultaat.output
+    assert "Opgeslagen in" in resultaat.stdout
+    assert geteld == {"laad_tekst": 2, "yaml.parse": 0}
+
+
+def test_steps_that_build_on_each_other_still_give_the_same_bytes(runner, gedeeld, monkeypatch):
+    """The first person of the shipped file: the section 'personen: {}' becomes a block and
+    then gets the person; the steps cannot be checked as one, so they run one by one, and
+    the bytes are those of the steps one by one."""
+    from amctl.bewerken import bewerker
+
+    ervoor = gedeeld.read_text()
+    opdracht = ["benoem", "Fictief Persoon", "burgemeester van Diemen", "-D", "2026-04-01"]
+    eerst = amctl(runner, gedeeld, *opdracht)
+    assert eerst.exit_code == 0, eerst.output
+    samen = gedeeld.read_text()
+    gedeeld.write_text(ervoor)
+    monkeypatch.setattr(
+        bewerker, "in_een_keer", lambda t, b, stappen: (lambda w: (w, stappen(w)))(Bewerker(t, b))
+    )
+    monkeypatch.setattr("amctl.bewerken.bezetting.in_een_keer", bewerker.in_een_keer)
+    los = amctl(runner, gedeeld, *opdracht)
+    assert los.exit_code == 0, los.output
+    assert gedeeld.read_text() == samen
+    assert los.stdout == eerst.stdout

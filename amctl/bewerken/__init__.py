@@ -20,6 +20,10 @@ Two checks stand between an edit and the file:
    included; otherwise amctl has a bug and nothing is written (`BewerkingMislukt`);
 2. the result must pass every check of `amctl validate` (`OngeldigeBewerking`).
 
+Each text is parsed once (`bewerker.onthouden`): the old text for the check before and for
+the positions the steps edit, the new text for the check of the steps (`in_een_keer` checks
+the steps of one edit as one) and for the check after.
+
 `bewerk_bestand` takes an exclusive lock on the file, reads it only then, and writes the
 result atomically (amctl.schrijven), so two edits at the same time never lose one another.
 Every `--datum` is the day the new situation begins: a term that ends "per 2026-04-01" gets
@@ -41,7 +45,7 @@ from typing import NamedTuple
 
 from amctl.bestand import onbereikbaar, via_descriptor
 from amctl.bestand import soort as soort_van
-from amctl.bewerken.bewerker import Bewerker, BewerkingMislukt
+from amctl.bewerken.bewerker import Bewerker, BewerkingMislukt, laad, onthouden
 from amctl.bewerken.bezetting import _in_regel, benoem, lid_eraf, lid_erbij, ontsla
 from amctl.bewerken.orgaan import (
     vergadering_eraf,
@@ -60,7 +64,7 @@ from amctl.bewerken.stappen import (
 )
 from amctl.bewerken.voorzitter import voorzitter_beurt
 from amctl.bewerken.yamltekst import skalaar
-from amctl.controle import OngeldigeData, Uitslag, controleer_tekst
+from amctl.controle import OngeldigeData, Uitslag, controleer_geladen
 from amctl.grenzen import MAX_BYTES
 from amctl.laden import decodeer, lees_bytes, te_groot
 from amctl.model import Organisatie
@@ -287,20 +291,24 @@ def _bewerk(
     echt: Path, naam: str, pad: Path, bewerking: Bewerking, slot: Slot | None, *, droog: bool
 ) -> Resultaat:
     ruw = _lees_gegevens(echt, naam, slot)
-    try:
-        oud = decodeer(ruw, naam)
-    except LaadFout as fout:
-        raise OngeldigeData(Uitslag(naam, None, [fout.probleem])) from None
-    voor = controleer_tekst(oud, naam)
-    if voor.fouten or voor.organisatie is None:
-        raise OngeldigeData(voor)
-    from amctl.cache import zonder_gc
+    with onthouden():  # each text is parsed once: for the checks and for the Bewerker
+        try:
+            oud = decodeer(ruw, naam)
+            voor = controleer_geladen(laad(oud, naam))
+        except LaadFout as fout:
+            raise OngeldigeData(Uitslag(naam, None, [fout.probleem])) from None
+        if voor.fouten or voor.organisatie is None:
+            raise OngeldigeData(voor)
+        from amctl.cache import zonder_gc
 
-    with zonder_gc():  # the edit loads the text again after each step; see zonder_gc
-        uitkomst = bewerking(oud, voor.organisatie, naam)
-    if uitkomst.tekst == oud:
-        return Resultaat(pad, oud, oud, uitkomst.meldingen, [], False)
-    na = controleer_tekst(uitkomst.tekst, naam)
+        with zonder_gc():  # the edit loads the text again after each step; see zonder_gc
+            uitkomst = bewerking(oud, voor.organisatie, naam)
+        if uitkomst.tekst == oud:
+            return Resultaat(pad, oud, oud, uitkomst.meldingen, [], False)
+        try:  # the tree of the last step, already loaded
+            na = controleer_geladen(laad(uitkomst.tekst, naam))
+        except LaadFout as fout:
+            na = Uitslag(naam, None, [fout.probleem])
     if na.fouten:
         raise OngeldigeBewerking(na, unified_diff(oud, uitkomst.tekst, naam))
     bekend = {(p.code, p.melding) for p in voor.waarschuwingen}

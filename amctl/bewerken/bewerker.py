@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from amctl.bewerken.yamltekst import _flow, _geordend, _in, _kaal, _Tekst, _zet_na, skalaar
-from amctl.laden import Lijst, Map, laad_tekst
-from amctl.probleem import LaadFout
+from amctl.laden import Document, Lijst, Map, laad_tekst
+from amctl.probleem import GebruiksFout, LaadFout
 
 
 class BewerkingMislukt(Exception):
@@ -24,14 +24,44 @@ _SLEUTEL = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s:#][^:]*?)\s*:
 _LEGE_WAARDE = re.compile(r"(\s*)(~|null|Null|NULL|\{\s*\}|\[\s*\])?(\s*(?:#.*)?)\Z")
 
 
+# Within `onthouden()` (one edit of the file, amctl.bewerken.bewerk_bestand): the last text
+# loaded and its Document, so that the text is parsed once where the checks before and after
+# the edit and the Bewerker each need its tree. Outside it, every load is a new one.
+_onthouden: list[tuple[str, str, Document] | None] | None = None
+
+
+@contextmanager
+def onthouden() -> Iterator[None]:
+    """Remember the last text loaded (by `laad`) until the block ends."""
+    global _onthouden
+    vorige, _onthouden = _onthouden, [None]
+    try:
+        yield
+    finally:
+        _onthouden = vorige
+
+
+def laad(tekst: str, bestand: str) -> Document:
+    """laden.laad_tekst, or within `onthouden()` the Document of the same text loaded last."""
+    if _onthouden is None:
+        return laad_tekst(tekst, bestand)
+    laatst = _onthouden[0]
+    if laatst is not None and laatst[1] == bestand and (laatst[0] is tekst or laatst[0] == tekst):
+        return laatst[2]
+    document = laad_tekst(tekst, bestand)
+    _onthouden[0] = (tekst, bestand, document)
+    return document
+
+
 class Bewerker:
     """Changes the text one step at a time; after each step the text is loaded again and
     must hold exactly the data the step meant."""
 
     def __init__(self, tekst: str, bestand: str) -> None:
         self.bestand = bestand
-        self.t = _Tekst(tekst)
-        self.data = laad_tekst(tekst, bestand).data
+        document = laad(tekst, bestand)
+        self.t = _Tekst(tekst, document.vervolg)
+        self.data = document.data
         self.stap, self.lijststap = self._stijl()
         self._wachtend: list | None = None
 
@@ -228,12 +258,12 @@ class Bewerker:
             tot = eind
         tekst = "".join([*stukken, self.tekst[tot:]])
         try:
-            geladen = laad_tekst(tekst, self.bestand)
+            geladen = laad(tekst, self.bestand)
         except LaadFout as fout:
             raise BewerkingMislukt(f"de gewijzigde tekst is geen YAML meer: {fout}") from None
         if geladen.problemen or _geordend(_kaal(geladen.data)) != _geordend(verwacht):
             raise BewerkingMislukt("de gewijzigde tekst bevat niet de bedoelde gegevens")
-        self.t = _Tekst(tekst)
+        self.t = _Tekst(tekst, geladen.vervolg)
         self.data = geladen.data
 
     def _voeg_regels_in(self, regel: int, regels: list[str], pas_aan) -> None:
@@ -556,3 +586,25 @@ class Bewerker:
             return self.t.begin[eerste], self.t.begin[laatste + 1], ""
         begin = self.t.eind[eerste - 1] if eerste > 0 else 0
         return begin, len(self.tekst), ""
+
+
+_T = TypeVar("_T")
+
+
+def in_een_keer(tekst: str, bestand: str, stappen: Callable[[Bewerker], _T]) -> tuple[Bewerker, _T]:
+    """The steps of one edit (`stappen(bewerker)`) as one step: one load and check of the
+    text for all of them instead of one per step. Steps that build on what an earlier step
+    changed (a key added, then filled) cannot be one: their check fails, and the steps run
+    again one by one from the start. Either way the text holds exactly the data the steps
+    meant, or BewerkingMislukt. A GebruiksFout (what the command asks cannot be done) is not
+    retried."""
+    bewerker = Bewerker(tekst, bestand)
+    try:
+        with bewerker.in_een_stap():
+            uitkomst = stappen(bewerker)
+        return bewerker, uitkomst
+    except GebruiksFout:
+        raise
+    except Exception:  # a step read a position an earlier one changed: one by one
+        bewerker = Bewerker(tekst, bestand)
+        return bewerker, stappen(bewerker)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from amctl.bewerken.bewerker import Bewerker
+from amctl.bewerken.bewerker import Bewerker, in_een_keer
 from amctl.bewerken.portefeuille import (
     met_portefeuilles,
     neem_over,
@@ -137,34 +137,39 @@ def benoem(
         f"Benoemd: {pnaam} als {functienaam(org, functie_id, gemeente_id, waarnemend)} per {datum}."
     )
     meldingen += [portefeuillemelding(org, pnaam, p, gemeente_id, datum) for p in toedelingen]
-    bewerker = Bewerker(tekst, bestand)
-    bezetting: dict[str, object] = {"functie": functie_id}
-    if gemeente_id:
-        bezetting["gemeente"] = gemeente_id
-    bezetting["vanaf"] = datum
-    if org.functies[functie_id].zetels == 1:
-        tot_en_met, gevolgen = _een_zetel(bewerker, org, (functie_id, gemeente_id), pid, datum)
-        meldingen += gevolgen
-        if tot_en_met is not None:
-            bezetting["tot-en-met"] = tot_en_met
-    if waarnemend:
-        bezetting["waarnemend"] = True
-    eindigt_al = (functie_id, gemeente_id) if org.functies[functie_id].zetels == 1 else None
-    meldingen += neem_over(bewerker, org, toedelingen, gemeente_id, pid, datum, bron, eindigt_al)
-    if toedelingen:
-        bezetting["portefeuilles"] = toedelingen
-    bezetting = _met_herkomst(bezetting, bron)
-    if bestaand is not None:
-        pad = ("personen", pid)
-        if bewerker.knoop(pad).get("functies") is not None:
-            bewerker.maak_lijst((*pad, "functies"))
-            bewerker.voeg_item_toe((*pad, "functies"), bezetting)
+
+    def stappen(bewerker: Bewerker) -> list[str]:
+        gedaan: list[str] = []
+        bezetting: dict[str, object] = {"functie": functie_id}
+        if gemeente_id:
+            bezetting["gemeente"] = gemeente_id
+        bezetting["vanaf"] = datum
+        if org.functies[functie_id].zetels == 1:
+            tot_en_met, gevolgen = _een_zetel(bewerker, org, (functie_id, gemeente_id), pid, datum)
+            gedaan += gevolgen
+            if tot_en_met is not None:
+                bezetting["tot-en-met"] = tot_en_met
+        if waarnemend:
+            bezetting["waarnemend"] = True
+        eindigt_al = (functie_id, gemeente_id) if org.functies[functie_id].zetels == 1 else None
+        gedaan += neem_over(bewerker, org, toedelingen, gemeente_id, pid, datum, bron, eindigt_al)
+        if toedelingen:
+            bezetting["portefeuilles"] = toedelingen
+        bezetting = _met_herkomst(bezetting, bron)
+        if bestaand is not None:
+            pad = ("personen", pid)
+            if bewerker.knoop(pad).get("functies") is not None:
+                bewerker.maak_lijst((*pad, "functies"))
+                bewerker.voeg_item_toe((*pad, "functies"), bezetting)
+            else:
+                bewerker.voeg_sleutel_toe(pad, "functies", [bezetting], na=("naam",))
         else:
-            bewerker.voeg_sleutel_toe(pad, "functies", [bezetting], na=("naam",))
-    else:
-        _zorg_voor_sectie(bewerker, "personen")
-        bewerker.voeg_sleutel_toe(("personen",), pid, {"naam": pnaam, "functies": [bezetting]})
-    return Uitkomst(bewerker.tekst, meldingen)
+            _zorg_voor_sectie(bewerker, "personen")
+            bewerker.voeg_sleutel_toe(("personen",), pid, {"naam": pnaam, "functies": [bezetting]})
+        return gedaan
+
+    bewerker, gedaan = in_een_keer(tekst, bestand, stappen)
+    return Uitkomst(bewerker.tekst, meldingen + gedaan)
 
 
 def _een_zetel(
@@ -233,8 +238,9 @@ def ontsla(
         return Uitkomst(
             tekst, [f"Niets gewijzigd: {gevonden.naam} is al {post} tot en met {laatste_dag}."]
         )
-    bewerker = Bewerker(tekst, bestand)
-    meldingen = _beeindig_bezetting(bewerker, org, bezetting, laatste_dag, bron)
+    bewerker, meldingen = in_een_keer(
+        tekst, bestand, lambda b: _beeindig_bezetting(b, org, bezetting, laatste_dag, bron)
+    )
     return Uitkomst(bewerker.tekst, meldingen)
 
 

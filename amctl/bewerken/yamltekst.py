@@ -119,7 +119,9 @@ def _in(data: Any, pad: tuple) -> Any:
 class _Tekst:
     """The text with the start of every line, numbered as libyaml numbers them."""
 
-    def __init__(self, tekst: str) -> None:
+    def __init__(self, tekst: str, binnen_een_knoop: frozenset[int] | None = None) -> None:
+        """`binnen_een_knoop`: what `_binnen_een_knoop(tekst)` gives, when the caller has it
+        already (amctl.laden records it in the Document of the text)."""
         self.tekst = tekst
         self.begin = [0]
         self.eind: list[int] = []
@@ -133,7 +135,7 @@ class _Tekst:
             if regeleinde.group() in "\x85\u2028\u2029":
                 self.vervolg.add(len(self.begin) - 1)
         self.eind.append(len(tekst))
-        self.vervolg |= _binnen_een_knoop(tekst)
+        self.vervolg |= _binnen_een_knoop(tekst) if binnen_een_knoop is None else binnen_een_knoop
         eerste = _REGELEINDE.search(tekst)
         self.eol = eerste.group() if eerste and eerste.group() in ("\r\n", "\r") else "\n"
 
