@@ -77,9 +77,10 @@ def zonder_uitgezette(
     return uitslag._replace(problemen=problemen, genegeerd=tuple(genegeerd), alle=tuple(alle))
 
 
-def controleer_geladen(document: Document) -> Uitslag:
-    """The checks after loading, on a tree already loaded (an edit parses its text once)."""
-    return _veilig(lambda: document)
+def controleer_geladen(document: Document, tekst: str) -> Uitslag:
+    """`controleer_tekst(tekst)` on the tree of `tekst` already loaded (an edit parses each
+    text once)."""
+    return zonder_uitgezette(_alle_problemen(lambda: document), tekst)
 
 
 def controleer_tekst(tekst: str, bestand: str = "<tekst>") -> Uitslag:

@@ -761,3 +761,24 @@ def test_steps_that_build_on_each_other_still_give_the_same_bytes(runner, gedeel
     assert los.exit_code == 0, los.output
     assert gedeeld.read_text() == samen
     assert los.stdout == eerst.stdout
+
+
+@pytest.mark.parametrize("vraag", [["wie-zit-in", "bestuursgroep"], ["validate"], ["tree"]])
+def test_the_first_question_after_an_edit_parses_nothing_and_answers_as_fresh(
+    runner, voor, monkeypatch, vraag
+):
+    """The edit leaves the verdict and the model of the bytes it wrote in the cache: the
+    next question reads them instead of parsing the file (it took 22x the bare app at L),
+    and answers as a question without cache does."""
+    opdracht = ["benoem", "fictief-b", "burgemeester van Diemen", "--naam", "Fictief B"]
+    resultaat = amctl(runner, voor, *opdracht, "-D", "2026-04-01")
+    assert resultaat.exit_code == 0, resultaat.output
+    geteld = _tel_lezingen(monkeypatch)
+    argumenten = [*vraag, str(voor)] if vraag == ["validate"] else [*vraag, "-f", str(voor)]
+    warm = runner.invoke(app, argumenten)
+    assert warm.exit_code == 0, warm.output
+    assert geteld["laad_tekst"] == 0
+    monkeypatch.setenv("AMCTL_CACHE", "uit")
+    vers = runner.invoke(app, argumenten)
+    assert geteld["laad_tekst"] == 1
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (vers.exit_code, vers.stdout, vers.stderr)

@@ -64,7 +64,7 @@ from amctl.bewerken.stappen import (
 )
 from amctl.bewerken.voorzitter import voorzitter_beurt
 from amctl.bewerken.yamltekst import skalaar
-from amctl.controle import OngeldigeData, Uitslag, controleer_geladen
+from amctl.controle import OngeldigeData, Uitslag, bewaar, controleer_geladen
 from amctl.grenzen import MAX_BYTES
 from amctl.laden import decodeer, lees_bytes, te_groot
 from amctl.model import Organisatie
@@ -294,7 +294,7 @@ def _bewerk(
     with onthouden():  # each text is parsed once: for the checks and for the Bewerker
         try:
             oud = decodeer(ruw, naam)
-            voor = controleer_geladen(laad(oud, naam))
+            voor = controleer_geladen(laad(oud, naam), oud)
         except LaadFout as fout:
             raise OngeldigeData(Uitslag(naam, None, [fout.probleem])) from None
         if voor.fouten or voor.organisatie is None:
@@ -306,7 +306,7 @@ def _bewerk(
         if uitkomst.tekst == oud:
             return Resultaat(pad, oud, oud, uitkomst.meldingen, [], False)
         try:  # the tree of the last step, already loaded
-            na = controleer_geladen(laad(uitkomst.tekst, naam))
+            na = controleer_geladen(laad(uitkomst.tekst, naam), uitkomst.tekst)
         except LaadFout as fout:
             na = Uitslag(naam, None, [fout.probleem])
     if na.fouten:
@@ -315,7 +315,9 @@ def _bewerk(
     nieuw_gewaarschuwd = [p for p in na.waarschuwingen if (p.code, p.melding) not in bekend]
     if slot is not None:
         bom = _BOM if ruw.startswith(_BOM) else b""
-        vervang_gegevens(
-            echt, slot.descriptor, slot.toestand, ruw, bom + uitkomst.tekst.encode("utf-8")
-        )
+        nieuw = bom + uitkomst.tekst.encode("utf-8")
+        vervang_gegevens(echt, slot.descriptor, slot.toestand, ruw, nieuw)
+        # The verdict and the model of the new bytes, already computed: the next question
+        # about the file starts from them instead of parsing it again.
+        bewaar(naam, nieuw, na)
     return Resultaat(pad, oud, uitkomst.tekst, uitkomst.meldingen, nieuw_gewaarschuwd, not droog)
