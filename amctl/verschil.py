@@ -1,8 +1,10 @@
 """`amctl diff`: what changed in the governance between two versions of the data file.
 
 Not a text diff: who came and who went in which post ("burgemeester van Diemen: A -> B per
-2026-04-01"), which named members joined or left a body, which bodies were added, removed,
-or changed status, composition, chair, support or relations. After that summary, every other
+2026-04-01", with the bodies the new holder sits in ex officio on that day), who holds a
+portefeuille ("PHO Economie, Aalsmeer: A -> B per 2026-12-01"), which named members joined or
+left a body, which bodies were added, removed, or changed status, composition, chair, support,
+relations or meeting rhythm. After that summary, every other
 change of the data (meetings, rhythms, tasks, texts, sources, ...) as "overige wijzigingen":
 the key path and old -> new. Comments and layout are not data; "Geen verschillen" means the
 data are equal.
@@ -19,11 +21,11 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from amctl.model import RELATIESOORTEN, Orgaan, Organisatie
+from amctl.model import RELATIESOORTEN, Orgaan, Organisatie, geldig_op, portefeuillehouders
 from amctl.padverschil import GEEN, ID, ITEM, kort, padtekst, verschillen
 from amctl.tekst import aantal, iso
 from amctl.tekst import periode as periodetekst
-from amctl.vragen import functienaam, relatielabel, voorzitter_tekst, waarneming
+from amctl.vragen import functienaam, relatielabel, voorzitter_tekst, waarneming, zetels_op
 
 DAG = timedelta(days=1)
 
@@ -52,6 +54,7 @@ class Wijziging(NamedTuple):
 
 CATEGORIEEN = {
     "bezetting": "Bezetting van functies",
+    "portefeuille": "Portefeuilles",
     "lidmaatschap": "Leden bij naam",
     "persoon": "Personen",
     "orgaan": "Organen",
@@ -143,9 +146,13 @@ def _termijnwijzigingen(
 ) -> list[Wijziging]:
     categorie, onderwerp, naam, vast = groep
 
-    def persoon(t: _Termijn) -> dict[str, Any]:
+    def persoon(t: _Termijn, kant: Organisatie = nieuw) -> dict[str, Any]:
         gegevens = {"persoon": t.persoon, "persoon_naam": _persoonsnaam(oud, nieuw, t.persoon)}
-        return gegevens | ({"waarnemend": t.waarnemend} if categorie == "bezetting" else {})
+        if categorie != "bezetting":
+            return gegevens
+        dag = t.vanaf or t.tot_en_met or date.today()
+        zetels = ambtshalve_in(kant, vast["functie"], vast["gemeente"], t.persoon, dag)
+        return gegevens | {"waarnemend": t.waarnemend, "ambtshalve_in": zetels}
 
     def genoemd(t: _Termijn) -> str:
         return waarneming(_persoonsnaam(oud, nieuw, t.persoon), t.waarnemend)
@@ -199,7 +206,7 @@ def _termijnwijzigingen(
             (per, wijziging("einde", tekst, **wie, per=iso(per), laatste_dag=iso(t.tot_en_met)))
         )
     for t in vergeleken.verwijderd:
-        wie = persoon(t)
+        wie = persoon(t, oud)
         tekst = f"{genoemd(t)} verwijderd ({periode(t.vanaf, t.tot_en_met)})"
         w = wijziging("verwijderd", tekst, **wie, vanaf=iso(t.vanaf), tot_en_met=iso(t.tot_en_met))
         uit.append((t.vanaf or date.min, w))
@@ -221,16 +228,22 @@ def _termijnwijzigingen(
     return [w for _, w in uit]
 
 
-def ambtshalve_in(org: Organisatie, functie: str, gemeente: str | None) -> list[str]:
-    """The bodies in which whoever holds this post sits ex officio."""
+def ambtshalve_in(
+    org: Organisatie, functie: str, gemeente: str | None, persoon: str, dag: date
+) -> list[str]:
+    """The bodies in which `persoon` sits ex officio by this post on `dag`, as `wie-zit-in`
+    seats them: a wethouder only in the PHOs of the portefeuilles they hold then."""
+    if persoon not in org.personen or functie not in org.functies:
+        return []
     return [
         orgaan.naam
         for orgaan in org.organen.values()
-        if any(
-            r.wijze == "ambtshalve"
-            and r.functie == functie
-            and (gemeente is None or r.gemeenten is None or gemeente in r.gemeenten)
-            for r in orgaan.samenstelling
+        if geldig_op(orgaan, dag)
+        and any(
+            z.persoon == persoon
+            and z.wijze == "ambtshalve"
+            and (z.functie, z.gemeente) == (functie, gemeente)
+            for z in zetels_op(org, orgaan, dag)
         )
     ]
 
@@ -258,11 +271,7 @@ def _bezettingswijzigingen(oud: Organisatie, nieuw: Organisatie) -> list[Wijzigi
             if functie in nieuw.functies and (not gemeente or gemeente in nieuw.gemeenten)
             else oud
         )
-        vast = {
-            "functie": functie,
-            "gemeente": gemeente,
-            "ambtshalve_in": ambtshalve_in(nieuw, functie, gemeente),
-        }
+        vast = {"functie": functie, "gemeente": gemeente}
         groep = (
             "bezetting",
             f"{functie}/{gemeente or '-'}",
@@ -272,6 +281,55 @@ def _bezettingswijzigingen(oud: Organisatie, nieuw: Organisatie) -> list[Wijzigi
         vergeleken = _vergelijk(
             oude.get((functie, gemeente), []), nieuwe.get((functie, gemeente), [])
         )
+        uit += _termijnwijzigingen(oud, nieuw, groep, vergeleken)
+    return uit
+
+
+def _portefeuilletermijnen(org: Organisatie) -> dict[tuple, list[_Termijn]]:
+    return {
+        sleutel: [_Termijn(h.persoon, h.begin, h.eind) for h in houders]
+        for sleutel, houders in portefeuillehouders(org).items()
+    }
+
+
+def _portefeuillenaam(org: Organisatie, portefeuille: str, gemeente: str | None) -> str:
+    """'PHO Economie, Aalsmeer': the body the portefeuille seats its holder in, else the
+    portefeuille itself."""
+    orgaan = next(
+        (
+            o
+            for o in org.organen.values()
+            if any(r.portefeuille == portefeuille for r in o.samenstelling)
+        ),
+        None,
+    )
+    naam = orgaan.naam if orgaan else f"Portefeuille {org.portefeuilles[portefeuille].naam}"
+    return f"{naam}, {org.gemeenten[gemeente].naam}" if gemeente else naam
+
+
+def _portefeuillewijzigingen(oud: Organisatie, nieuw: Organisatie) -> list[Wijziging]:
+    """Who holds a portefeuille of a gemeente: 'PHO Economie, Aalsmeer: A -> B per ...'."""
+    oude, nieuwe = _portefeuilletermijnen(oud), _portefeuilletermijnen(nieuw)
+    portefeuilles = _volgorde(nieuw.portefeuilles, oud.portefeuilles)
+    gemeenten = _volgorde(nieuw.gemeenten, oud.gemeenten)
+    uit: list[Wijziging] = []
+    for portefeuille, gemeente in sorted(
+        set(oude) | set(nieuwe),
+        key=lambda g: (portefeuilles.get(g[0], 0), gemeenten.get(g[1], 0)),
+    ):
+        org = (
+            nieuw
+            if portefeuille in nieuw.portefeuilles and (not gemeente or gemeente in nieuw.gemeenten)
+            else oud
+        )
+        groep = (
+            "portefeuille",
+            f"{portefeuille}/{gemeente or '-'}",
+            _portefeuillenaam(org, portefeuille, gemeente),
+            {"portefeuille": portefeuille, "gemeente": gemeente},
+        )
+        sleutel = (portefeuille, gemeente)
+        vergeleken = _vergelijk(oude.get(sleutel, []), nieuwe.get(sleutel, []))
         uit += _termijnwijzigingen(oud, nieuw, groep, vergeleken)
     return uit
 
@@ -410,6 +468,22 @@ def _orgaankenmerken(org: Organisatie):
                 _met_periode(f"{relatielabel(r.soort)} {r.naar}", r.vanaf, r.tot_en_met)
                 for r in orgaan.relaties
             ],
+            "vergaderritme": [
+                _met_periode(
+                    ", ".join(
+                        d
+                        for d in (
+                            f"{r.per_jaar} per jaar" if r.per_jaar else "",
+                            f"locatie {r.locatie}" if r.locatie else "",
+                        )
+                        if d
+                    )
+                    or "zonder ritme",
+                    r.vanaf,
+                    r.tot_en_met,
+                )
+                for r in orgaan.vergaderritme
+            ],
         }
 
     return kenmerken
@@ -441,6 +515,7 @@ def verschil(oud: Organisatie, nieuw: Organisatie) -> list[Wijziging]:
     every other change by key path."""
     return [
         *_bezettingswijzigingen(oud, nieuw),
+        *_portefeuillewijzigingen(oud, nieuw),
         *_ledenwijzigingen(oud, nieuw),
         *_kenmerken(
             "persoon",
@@ -500,6 +575,7 @@ def _gedekte_paden() -> frozenset[tuple[str, ...]]:
         "ondersteuning": ("functie", "gemeente", *periode),
         "relaties": (*RELATIESOORTEN, *periode),
         "leden": ("persoon", "functie", "gemeente", *periode),
+        "vergaderritme": ("per-jaar", "locatie", *periode),
     }
     paden: set[tuple[str, ...]] = {
         ("personen", ID),
@@ -507,7 +583,12 @@ def _gedekte_paden() -> frozenset[tuple[str, ...]]:
         ("personen", ID, "functies", ITEM),
         *(
             ("personen", ID, "functies", ITEM, k)
-            for k in ("functie", "gemeente", "waarnemend", *periode)
+            for k in ("functie", "gemeente", "waarnemend", "portefeuilles", *periode)
+        ),
+        ("personen", ID, "functies", ITEM, "portefeuilles", ITEM),
+        *(
+            ("personen", ID, "functies", ITEM, "portefeuilles", ITEM, k)
+            for k in ("portefeuille", *periode)
         ),
         ("organen", ID),
         *(("organen", ID, k) for k in ("naam", "soort", "onderdeel-van", *periode)),

@@ -27,10 +27,9 @@ def als_tekst(
         if not deze:
             continue
         regels += ["", titel]
-        for i, w in enumerate(deze):
+        for w in deze:
             regels += vouw(f"  {zichtbaar(w.naam, True)}: {zichtbaar(w.tekst, True)}", breedte, 6)
-            laatste = i + 1 == len(deze) or deze[i + 1].onderwerp != w.onderwerp
-            if laatste and w.gegevens.get("ambtshalve_in"):
+            if w.gegevens.get("ambtshalve_in"):
                 zetels = ", ".join(w.gegevens["ambtshalve_in"])
                 regels += vouw(f"    zit ambtshalve in: {zichtbaar(zetels, True)}", breedte, 8)
     return "\n".join(regels) + "\n"
