@@ -123,3 +123,31 @@ def test_a_card_names_its_own_sources_those_of_its_parts_and_of_contradictions_a
 
     assert {"am-home", "cbs-gemeentecodes"} - zonder  # the test shows something new
     assert met == zonder | {"am-home", "cbs-gemeentecodes"}
+
+
+# --- a gap between two recorded statuses ------------------------------------------------------
+
+
+def test_a_gap_between_two_recorded_statuses_reads_onbekend_in_every_view(runner, schrijf):
+    tekst = _vervang(
+        FICTIEF.read_text(encoding="utf-8"),
+        "    status: actief\n    onderdeel-van: am-overleg\n"
+        "    omschrijving: Hier worden de inhoudelijke afspraken over wonen",
+        "    status:\n"
+        "      - {waarde: actief, vanaf: 2016-01-01, tot-en-met: 2019-12-31}\n"
+        "      - {waarde: actief, vanaf: 2021-01-01}\n"
+        "    onderdeel-van: am-overleg\n"
+        "    omschrijving: Hier worden de inhoudelijke afspraken over wonen",
+    )
+    pad = schrijf(tekst)
+
+    for dag, status in [
+        ("2019-12-31", "actief"),
+        ("2020-06-01", "onbekend"),
+        ("2021-01-01", "actief"),
+    ]:
+        kop = amctl(runner, pad, "wie-zit-in", "pho-wonen", "-d", dag).stdout.splitlines()[1]
+        assert kop.startswith(f"Portefeuillehoudersoverleg Wonen (pho-wonen) op {dag} - {status}")
+        rij = amctl(runner, pad, "organen", "-d", dag, "--json")
+        [orgaan] = [o for o in json.loads(rij.stdout)["organen"] if o["id"] == "pho-wonen"]
+        assert orgaan["status"] == status, dag
