@@ -78,6 +78,7 @@ def test_every_recipe_of_the_issue_is_there():
         "Een wethouder vertrekt halverwege",
         "Een portefeuille gaat over",
         "Een waarnemend burgemeester",
+        "Het roulerend voorzitterschap",
         "Een vergadering vastleggen",
         "Wat vraagt aandacht?",
         "Ongedaan maken",

@@ -12,6 +12,7 @@ The story (peildatum of the answers: 2026-12-08):
 - 2022: every gemeente has a burgemeester (since 2020), a gemeentesecretaris (since 2019),
   three wethouders A (wonen), B (economie, ruimte), C (verkeer-en-vervoer, duurzaamheid), two
   raadsleden in the raadsledenplatform; the AM-team is complete.
+- 2026-01-01 Diemen takes the rotating chair of the secretarissenoverleg, for 12 months.
 - After the elections of 18 March 2026 each gemeente installs a new college on its own date:
   A stays (wonen), D (economie) and E (verkeer-en-vervoer) are new, B and C leave. In Diemen B
   stays instead, and swaps economie and ruimte for wonen; A leaves.
@@ -79,6 +80,7 @@ def nieuw_college(gemeente: str) -> list[list[str]]:
 
 STAPPEN: list[list[str]] = [
     ["importeer", str(BLADEN / "college-2022.csv")],
+    ["voorzitter-beurt", "secretarissenoverleg", "diemen", "--termijn", "12", "-D", "2026-01-01"],
     *(stap for g in GEMEENTEN for stap in nieuw_college(g)),
     [
         "benoem",
@@ -315,7 +317,7 @@ def test_waar_zit_haarlemmermeer_after_the_move_of_verkeer_en_vervoer(gespeeld):
 
 
 SIGNALEN = """\
-Wat aandacht vraagt op 2026-12-08, vooruit tot en met 2027-03-08 (90 dagen): 5 signalen.
+Wat aandacht vraagt op 2026-12-08, vooruit tot en met 2027-03-08 (90 dagen): 6 signalen.
 
 Loopt binnenkort af (1)
   2027-01-31 Fictieve Secretaris van Amstelveen (gemeentesecretaris van Amstelveen): de \
@@ -332,10 +334,13 @@ Portefeuilles zonder houder (1)
     geen wethouder met de portefeuille Economie; open in Portefeuillehoudersoverleg Economie \
 -> amctl benoem PERSOON wethouder -g de-ronde-venen -p economie -D DATUM
 
-Vergaderingen en voorzitterschap (1)
+Vergaderingen en voorzitterschap (2)
   Plenair overleg (plenair-overleg)
     in 2026 is 1 vergadering vastgelegd of gepland, minder dan het ritme van 2 x per jaar -> \
 amctl vergadering-erbij plenair-overleg -D DATUM -g GEMEENTE
+  Secretarissenoverleg (secretarissenoverleg)
+    de volgende voorzittersbeurt begint op 2027-01-01: gemeentesecretaris van Aalsmeer volgens \
+het rooster -> amctl voorzitter-beurt secretarissenoverleg aalsmeer -D 2027-01-01
 
 Personen zonder functie (1)
   Fictief Daan Distelvink (fictief-daan-distelvink): geen functie meer sinds 2026-11-01 -> \
@@ -347,8 +352,9 @@ bestand
 def test_signalen_after_the_story(gespeeld):
     """What is left to do on 2026-12-08: the secretaris of Amstelveen has no successor, the
     regiegroep's aanvullend lid was never named, De Ronde Venen has nobody for economie since
-    Distelvink left (who now holds no post), and the spring meeting was not recorded. The old
-    colleges left more than 90 days ago: history, not a task."""
+    Distelvink left (who now holds no post), the spring meeting was not recorded, and Diemen's
+    year in the chair ends: Aalsmeer, first in file order of those who never chaired, is next.
+    The old colleges left more than 90 days ago: history, not a task."""
     uitkomst = _vraag(gespeeld, "signalen", "-d", PEILDATUM)
     assert uitkomst == f"Bestand: {gespeeld.pad}\n" + SIGNALEN
 
@@ -393,3 +399,12 @@ def test_the_regiegroep_says_who_is_waarnemend(gespeeld):
         "Fictieve Burgemeester van Ouder-Amstel",
         "2020-01-01",
     )
+
+
+def test_the_chair_of_the_secretarissenoverleg_follows_the_turn(gespeeld):
+    gegevens = json.loads(
+        _vraag(gespeeld, "wie-zit-in", "secretarissenoverleg", "-d", PEILDATUM, "--json")
+    )
+    assert [
+        (z["gemeente"], z["persoon"]) for z in gegevens["leden"] if z["rol"] == "voorzitter"
+    ] == [("diemen", "Fictieve Secretaris van Diemen")]
