@@ -151,3 +151,26 @@ def test_a_gap_between_two_recorded_statuses_reads_onbekend_in_every_view(runner
         rij = amctl(runner, pad, "organen", "-d", dag, "--json")
         [orgaan] = [o for o in json.loads(rij.stdout)["organen"] if o["id"] == "pho-wonen"]
         assert orgaan["status"] == status, dag
+
+
+# --- Popolo on a peildatum: a membership on its last day -------------------------------------
+
+
+def _popolo_lidmaatschappen(runner, dag: str, persoon: str) -> list[dict]:
+    resultaat = amctl(runner, FICTIEF, "exporteer", "--formaat", "popolo", "--peildatum", dag)
+    assert resultaat.exit_code == 0, resultaat.output
+    lidmaatschappen = json.loads(resultaat.stdout)["memberships"]
+    return [m for m in lidmaatschappen if m["person_id"] == f"persoon/{persoon}"]
+
+
+def test_popolo_on_the_last_day_of_a_term_still_has_its_memberships(runner):
+    # The old burgemeester of Diemen holds the post to 2026-03-31 inclusive ('tot-en-met').
+    laatste_dag = _popolo_lidmaatschappen(runner, "2026-03-31", "fictief-burgemeester-diemen-oud")
+    erna = _popolo_lidmaatschappen(runner, "2026-04-01", "fictief-burgemeester-diemen-oud")
+    nieuw = _popolo_lidmaatschappen(runner, "2026-04-01", "fictief-burgemeester-diemen-nieuw")
+
+    posten = {m["post_id"] for m in laatste_dag}
+    assert "functie/burgemeester/diemen" in posten
+    assert any(p.startswith("zetel/") for p in posten)  # and the seats that come with it
+    assert erna == []
+    assert {m["post_id"] for m in nieuw} == posten
