@@ -5,7 +5,10 @@
 For every size it times `amctl validate`, `amctl wie-zit-in`, `amctl waar-zit` and
 `amctl tree`, next to two floors measured in the same run: a bare Typer app with one
 command (benchmarks/kale_app.py, the framework floor) and a plain libyaml parse of the same
-file (benchmarks/parse_vloer.py, the parse floor). It prints the timings, the ratios against
+file (benchmarks/parse_vloer.py, the parse floor); `importeer` and `overzicht` on every size
+(their time per MB must stay flat: linear growth), and on M and L an edit (`benoem`, through
+benchmarks/bewerk.py) with, right after it in each round, the first question about the bytes
+it wrote (issue 23: an edit leaves the cache warm). It prints the timings, the ratios against
 the targets of issue 6, and writes BENCHMARKS.md. Commands that `amctl --help` does not list
 yet are reported as "(opdracht nog niet beschikbaar)"; the table fills in once they land.
 
@@ -26,7 +29,8 @@ How it measures, and why:
   installed. getrusage(RUSAGE_CHILDREN) in this process would be wrong: it is the maximum
   over every child reaped so far, so after the first large file it never goes down again.
 
-`--rooktest` (the CI smoke test) runs S once without warm-up, asserts nothing about times,
+`--rooktest` (the CI smoke test) runs S once without warm-up (without importeer and
+overzicht, which take the longest there), asserts nothing about times,
 does not write BENCHMARKS.md, and exits 0 unless a command fails.
 """
 
@@ -66,6 +70,12 @@ KOUD = "validate (koud)"
 IMPORT = "importeer 5000 rijen --droog"
 EXPORT = ("exporteer csv", "exporteer xlsx", "exporteer popolo")
 TAB = ("Tab: orgaan", "Tab: wie")  # one press of Tab, as bash asks amctl for completions
+# An edit (benoem of a new burgemeester, each run on a fresh copy with its own date: see
+# benchmarks/bewerk.py) and, right after it in the same round, the first question about the
+# file it wrote (issue 23: the edit leaves the cache warm for its new bytes).
+BEWERKING = "benoem (bewerking)"
+NA_BEWERKING = "wie-zit-in na de bewerking"
+OVERZICHT = "overzicht"
 OPDRACHTEN = (
     "validate",
     KOUD,
@@ -76,14 +86,18 @@ OPDRACHTEN = (
     *TAB,
     IMPORT,
     *EXPORT,
+    BEWERKING,
+    NA_BEWERKING,
+    OVERZICHT,
 )
 VRAGEN = ("wie-zit-in", "waar-zit", "tree ORGAAN", "tree")
 # The command `amctl --help` must list for each measured one.
-NODIG = {KOUD: "validate", "tree ORGAAN": "tree", IMPORT: "importeer"}
+NODIG = {KOUD: "validate", "tree ORGAAN": "tree", IMPORT: "importeer", BEWERKING: "benoem"}
+NODIG |= {NA_BEWERKING: "wie-zit-in"}
 NODIG |= {naam: "exporteer" for naam in EXPORT} | {naam: "aanvulling" for naam in TAB}
 TAB_TEGEN_KAAL = 1.2
 # Measured on these sizes only (issue 16): 5,000 rows into M, L to each format.
-ALLEEN_OP = {IMPORT: {"M"}} | {naam: {"L"} for naam in EXPORT}
+ALLEEN_OP = {naam: {"L"} for naam in EXPORT} | {BEWERKING: {"M", "L"}, NA_BEWERKING: {"M", "L"}}
 IMPORTRIJEN = 5000
 KAAL, PARSE = "kaal framework", "parse-vloer"
 # Other tools that check the same file, measured in the same rounds with --peers.
@@ -383,6 +397,8 @@ def plan(
         "waar-zit": ["waar-zit", vraag["gemeente"], "-f", bestand],
         "tree ORGAAN": ["tree", vraag["orgaan"], "-f", bestand],
         "tree": ["tree", "-f", bestand],
+        NA_BEWERKING: ["wie-zit-in", vraag["orgaan"], "-f", f"benchmarks/uit/{maat}-bewerkt.yaml"],
+        OVERZICHT: ["overzicht", "--uit", f"benchmarks/uit/{maat}-site", "-f", bestand],
     }
     regels: list[tuple[str, list[str], bool, dict[str, str], tuple[int, ...], int | None]] = [
         (KAAL, [python, "benchmarks/kale_app.py", "-f", bestand], True, {}, (0,), None),
@@ -396,6 +412,10 @@ def plan(
         if maat not in ALLEEN_OP.get(n, {maat}):
             continue
         omgeving = {"AMCTL_CACHE": "uit"} if n == KOUD else {}
+        if n == BEWERKING:
+            argv = [python, "benchmarks/bewerk.py", str(amctl), maat, vraag["gemeente"]]
+            regels.append((n, argv, n in beschikbaar, {}, (0,), None))
+            continue
         if n in TAB:
             woorden = ["amctl", *tab[n]]
             omgeving = {
@@ -597,6 +617,17 @@ def doelen(resultaten: dict[str, dict[str, Reeks]]) -> list[Doel]:
         )
     for naam in (n for n in OPDRACHTEN if n not in ALLEEN_OP):
         uit.append(_tijddoel(resultaten, f"groei L/M: {naam}", ("L", naam), ("M", naam), GROEI_L_M))
+    uit.append(
+        _tijddoel(resultaten, f"L: {BEWERKING} / {KOUD}", ("L", BEWERKING), ("L", KOUD), 1.5)
+    )
+    uit.append(
+        _tijddoel(
+            resultaten, f"L: {NA_BEWERKING} / kaal framework", ("L", NA_BEWERKING), ("L", KAAL), 1.5
+        )
+    )
+    uit.append(_geheugendoel(resultaten, "L", BEWERKING, KOUD, 1.5))
+    for naam in (IMPORT, OVERZICHT):
+        uit.append(_per_mb_doel(resultaten, naam, "M", "L", 1.25))
     for naam in (KOUD, *VRAGEN):
         reeks, vloer = resultaten.get("L", {}).get(naam), resultaten.get("L", {}).get(PARSE)
         if reeks is None or vloer is None:
@@ -613,11 +644,36 @@ def doelen(resultaten: dict[str, dict[str, Reeks]]) -> list[Doel]:
     return uit
 
 
+def _geheugendoel(
+    resultaten: dict[str, dict[str, Reeks]], maat: str, naam: str, tegen: str, grens: float
+) -> Doel:
+    reeks, vloer = resultaten.get(maat, {}).get(naam), resultaten.get(maat, {}).get(tegen)
+    omschrijving = f"{maat}: piekgeheugen {naam} / {tegen}"
+    if reeks is None or vloer is None or not (reeks.gemeten and vloer.gemeten):
+        return Doel(omschrijving, None, grens, f"maat {maat} niet gemeten")
+    return Doel(omschrijving, reeks.piek_kb / vloer.piek_kb, grens, "")
+
+
+def _per_mb_doel(
+    resultaten: dict[str, dict[str, Reeks]], naam: str, klein: str, groot: str, grens: float
+) -> Doel:
+    """The time per MB of the data file on `groot` against `klein`: 1.0 is linear growth."""
+    omschrijving = f"{naam}: tijd per MB, {groot} / {klein}"
+    reeksen = [resultaten.get(m, {}).get(naam) for m in (klein, groot)]
+    if any(r is None or not r.gemeten for r in reeksen):
+        return Doel(omschrijving, None, grens, "niet gemeten op beide maten")
+    per_mb = [
+        r.mediaan / genereer.beschrijving(m)["bytes"]
+        for r, m in zip(reeksen, (klein, groot), strict=True)
+    ]
+    return Doel(omschrijving, per_mb[1] / per_mb[0], grens, "")
+
+
 def import_export_tabel(resultaten: dict[str, dict[str, Reeks]]) -> str:
     """importeer and exporteer against a validation (cache off) of the same file."""
     rijen = []
     for naam in (IMPORT, *EXPORT):
-        for maat in sorted(ALLEEN_OP[naam]):
+        for maat in sorted(ALLEEN_OP.get(naam, resultaten)):
             mediaan, reden = _verhouding(resultaten, (maat, naam), (maat, KOUD))
             minimum, _ = _verhouding(resultaten, (maat, naam), (maat, KOUD), "minimum")
             waarde = reden if mediaan is None else f"{mediaan:.2f}x"
@@ -826,6 +882,19 @@ Rooktest voor CI (alleen S, één run, geen tijdseisen, exit 0 tenzij een opdrac
 """
 
 
+MET_DE_HAND = "<!-- met de hand: dit deel blijft staan als het script het rapport schrijft -->"
+
+
+def met_de_hand(pad: Path) -> str:
+    """What follows MET_DE_HAND in the old report (measurements made apart, with their own
+    method), kept when the script writes the report again."""
+    try:
+        oud = pad.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    return "\n" + oud[oud.index(MET_DE_HAND) :] if MET_DE_HAND in oud else ""
+
+
 def _peerrondes() -> str:
     return ", ".join(f"op {m} alleen in de eerste {n} rondes" for m, n in PEER_RONDES.items())
 
@@ -875,6 +944,8 @@ def main(argv: list[str] | None = None) -> int:
     amctl = zoek_amctl()
     python = interpreter_van(amctl)
     beschikbaar = beschikbare_opdrachten(amctl)
+    if args.rooktest:  # the smoke test stays a few seconds: the slow ones need M and L anyway
+        beschikbaar -= {IMPORT, OVERZICHT}
     for naam in OPDRACHTEN:
         if naam not in beschikbaar:
             print(f"amctl {naam}: {NOG_NIET}", file=sys.stderr)
@@ -894,7 +965,7 @@ def main(argv: list[str] | None = None) -> int:
         if not genereer.actueel(maat, args.zaad):
             print(f"genereer {maat} (zaad {args.zaad}) ...", file=sys.stderr)
             apart(f"import genereer; genereer.genereer({maat!r}, {args.zaad})")
-        if IMPORT in beschikbaar and maat in ALLEEN_OP[IMPORT]:
+        if IMPORT in beschikbaar:
             apart(f"import run; run.maak_importblad({maat!r})")
         resultaten[maat] = meet_maat(
             maat,
@@ -921,7 +992,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{belasting_begin} bij het begin, {_belasting()} aan het eind"
         )
         tekst = rapport(resultaten, maten, runs, args.min_tijd, args.zaad, omgeving)
-        args.rapport.write_text(tekst, encoding="utf-8")
+        args.rapport.write_text(tekst + met_de_hand(args.rapport), encoding="utf-8")
         print(f"Rapport geschreven: {args.rapport}")
     if mislukt:
         print("Mislukte opdrachten:\n" + "\n".join(mislukt), file=sys.stderr)
