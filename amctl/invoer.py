@@ -48,12 +48,21 @@ def lees_gewoon_bestand(
     if dir_fd is not None:
         vlaggen |= os.O_NOFOLLOW
     try:
+        # Not even opened unless it is a regular file: opening a FIFO, however briefly, lets
+        # its writer start and then breaks its pipe when closed.
+        voor = os.stat(pad, dir_fd=dir_fd, follow_symlinks=dir_fd is None)
+        if not stat.S_ISREG(voor.st_mode):
+            return None
         descriptor = os.open(pad, vlaggen, dir_fd=dir_fd)
     except (OSError, ValueError):
         return None
     try:
         info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > grens:
+        if (
+            not stat.S_ISREG(info.st_mode)
+            or (info.st_dev, info.st_ino) != (voor.st_dev, voor.st_ino)  # swapped meanwhile
+            or info.st_size > grens
+        ):
             return None
         if eigen and (info.st_uid != os.getuid() or info.st_mode & 0o022):
             return None
