@@ -374,9 +374,7 @@ def _verschil(gespeeld, stap: int) -> str:
 def test_verschil_of_the_waarnemend_burgemeester(gespeeld, monkeypatch):
     monkeypatch.chdir(gespeeld.pad.parent)
     stap = _stap("benoem", "Fictieve Waarnemer van Ouder-Amstel")
-    assert _verschil(gespeeld, stap) == (
-        f"Bestuurlijke verschillen: na-stap-{stap}.yaml -> na-stap-{stap + 1}.yaml\n"
-        "\n"
+    assert _verschil(gespeeld, stap) == _kop(stap) + (
         "Bezetting van functies\n"
         "  burgemeester van Ouder-Amstel: Fictieve Burgemeester van Ouder-Amstel -> Fictieve "
         "Waarnemer van Ouder-Amstel (waarnemend) per 2026-07-01\n"
@@ -408,3 +406,52 @@ def test_the_chair_of_the_secretarissenoverleg_follows_the_turn(gespeeld):
     assert [
         (z["gemeente"], z["persoon"]) for z in gegevens["leden"] if z["rol"] == "voorzitter"
     ] == [("diemen", "Fictieve Secretaris van Diemen")]
+
+
+def _kop(stap: int) -> str:
+    return f"Bestuurlijke verschillen: na-stap-{stap}.yaml -> na-stap-{stap + 1}.yaml\n\n"
+
+
+def test_verschil_of_the_two_portfolio_moves(gespeeld, monkeypatch):
+    monkeypatch.chdir(gespeeld.pad.parent)
+    aalsmeer = _stap("portefeuille-erbij", wethouder("aalsmeer", "A"))
+    assert _verschil(gespeeld, aalsmeer) == _kop(aalsmeer) + (
+        "Portefeuilles\n"
+        "  Portefeuillehoudersoverleg Economie, Aalsmeer: Fictief Daan Dennenveld -> Fictief "
+        "Anna Appelboom per 2026-10-01\n"
+    )
+    haarlemmermeer = _stap("portefeuille-erbij", wethouder("haarlemmermeer", "D"))
+    assert _verschil(gespeeld, haarlemmermeer) == _kop(haarlemmermeer) + (
+        "Portefeuilles\n"
+        "  Portefeuillehoudersoverleg Verkeer en Vervoer, Haarlemmermeer: Fictief Eva Engelwortel "
+        "-> Fictief Daan Dragon per 2026-12-01\n"
+    )
+
+
+def test_verschil_of_the_new_college_of_diemen(gespeeld, monkeypatch):
+    """A and C leave, B stays and swaps economie and ruimte for wonen, D and E are new: each
+    newcomer sits ex officio only in the PHO of his own portfolio."""
+    monkeypatch.chdir(gespeeld.pad.parent)
+    stap = _stap("importeer", str(BLADEN / "college-2026-diemen.csv"))
+    pho = "  Portefeuillehoudersoverleg"
+    assert _verschil(gespeeld, stap) == _kop(stap) + (
+        "Bezetting van functies\n"
+        "  wethouder van Diemen: Fictief Anna Amethist -> Fictief Daan Diamant per 2026-04-16\n"
+        "    zit ambtshalve in: Plenair overleg, Portefeuillehoudersoverleg Economie\n"
+        "  wethouder van Diemen: Fictief Cato Chalcedoon -> Fictief Eva Esmerald per 2026-04-16\n"
+        "    zit ambtshalve in: Plenair overleg, Portefeuillehoudersoverleg Verkeer en Vervoer\n"
+        "\n"
+        "Portefeuilles\n"
+        f"{pho} Verkeer en Vervoer, Diemen: Fictief Cato Chalcedoon -> Fictief Eva Esmerald per "
+        "2026-04-16\n"
+        f"{pho} Wonen, Diemen: Fictief Anna Amethist -> Fictief Bram Barnsteen per 2026-04-16\n"
+        f"{pho} Economie, Diemen: Fictief Bram Barnsteen -> Fictief Daan Diamant per 2026-04-16\n"
+        f"{pho} Ruimte, Diemen: Fictief Bram Barnsteen stopt per 2026-04-16 (laatste dag "
+        "2026-04-15)\n"
+        f"{pho} Duurzaamheid, Diemen: Fictief Cato Chalcedoon stopt per 2026-04-16 (laatste dag "
+        "2026-04-15)\n"
+        "\n"
+        "Personen\n"
+        "  Fictief Daan Diamant (fictief-daan-diamant): toegevoegd\n"
+        "  Fictief Eva Esmerald (fictief-eva-esmerald): toegevoegd\n"
+    )
