@@ -19,7 +19,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +154,12 @@ def _waarde(veld: Any, diepte: int, netjes: bool) -> st.SearchStrategy[Any]:
         goed = st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31))
         if not netjes:
             goed = goed | st.dates()
+    elif soort == "tijd":
+        goed = st.builds("{:02}:{:02}".format, st.integers(0, 23), st.integers(0, 59))
+    elif soort == "tijdstip":
+        goed = st.datetimes(datetime(2000, 1, 1), datetime(2030, 12, 31)).map(
+            lambda t: t.strftime("%Y-%m-%dT%H:%M:%SZ")
+        )
     elif soort == "id":
         goed = _id(veld.verwijst, netjes)
     elif soort == "tekstlijst":
