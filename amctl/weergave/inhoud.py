@@ -231,7 +231,7 @@ def signalen_secties(uitkomst: Signalen) -> list[Sectie]:
     return [
         Sectie(
             f"{titel} ({len(lijst)})",
-            [Item(_t(f"{s.kop}: {regel(s)}" if s.kop else regel(s))) for s in lijst],
+            [Item(_t(f"{sig.kop}: {regel(sig)}" if sig.kop else regel(sig))) for sig in lijst],
         )
         for titel, lijst in uitkomst.per_groep()
     ]

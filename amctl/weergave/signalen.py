@@ -31,8 +31,8 @@ def regel(signaal: Signaal) -> str:
 def per_kop(signalen: list[Signaal]) -> list[tuple[str, list[Signaal]]]:
     """The signals of a group under their headings, in the group's order."""
     koppen: dict[str, list[Signaal]] = {}
-    for s in signalen:
-        koppen.setdefault(s.kop, []).append(s)
+    for signaal in signalen:
+        koppen.setdefault(signaal.kop, []).append(signaal)
     return list(koppen.items())
 
 
@@ -46,8 +46,9 @@ def als_tekst(uitkomst: Signalen, breedte: int | None = None) -> str:
             insprong = "    " if kop else "  "
             if kop:
                 regels.append(f"  {kop}")
-            for s in onder:
-                regels += [insprong + deel for deel in vouw(regel(s), _ruimte(breedte, insprong))]
+            for signaal in onder:
+                ruimte = _ruimte(breedte, insprong)
+                regels += [insprong + deel for deel in vouw(regel(signaal), ruimte)]
     return "".join(r + "\n" for r in regels)
 
 
@@ -81,7 +82,7 @@ def als_dict(uitkomst: Signalen) -> dict[str, Any]:
             {
                 "soort": soort,
                 "titel": titel,
-                "signalen": [signaal_dict(s) for s in uitkomst.signalen if s.soort == soort],
+                "signalen": [signaal_dict(sig) for sig in uitkomst.signalen if sig.soort == soort],
             }
             for soort, titel in GROEPEN.items()
         ],
