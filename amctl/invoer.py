@@ -17,7 +17,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from amctl.grenzen import MAX_BYTES
+from amctl import grenzen
 
 # A record: (what was asked: the data file's folder and the name in the file, the blake2b of
 # what that gave, or None for nothing).
@@ -38,12 +38,14 @@ def opname() -> Iterator[list[Gelezen]]:
 
 
 def lees_gewoon_bestand(
-    pad: Path | str, grens: int = MAX_BYTES, dir_fd: int | None = None, eigen: bool = False
+    pad: Path | str, grens: int | None = None, dir_fd: int | None = None, eigen: bool = False
 ) -> bytes | None:
     """The bytes of a regular file of at most `grens` bytes, else None: never waits (a FIFO or
     a device is refused after opening it without blocking, before reading). With `dir_fd`: the
     name relative to that folder, without following a link in it (O_NOFOLLOW); with `eigen`:
-    only a file of this user that group and others cannot write to (checked on the open file)."""
+    only a file of this user that group and others cannot write to (checked on the open file).
+    `grens` defaults to the limit on a data file (amctl.grenzen, read at the call)."""
+    grens = grenzen.MAX_BYTES if grens is None else grens
     vlaggen = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
     if dir_fd is not None:
         vlaggen |= os.O_NOFOLLOW
