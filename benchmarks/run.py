@@ -165,13 +165,17 @@ def zoek_amctl() -> Path:
 def interpreter_van(amctl: Path) -> str:
     """The Python that runs amctl (its shebang), so that the floors use the same one."""
     try:
-        eerste = amctl.read_bytes().split(b"\n", 1)[0].decode()
+        eerste, tweede, *_ = [*amctl.read_bytes().decode().split("\n", 2), "", ""]
     except (OSError, UnicodeDecodeError):
         return sys.executable
-    if eerste.startswith("#!"):
-        kandidaat = eerste[2:].strip().split()[0]
-        if Path(kandidaat).is_file() and not kandidaat.endswith("/env"):
-            return kandidaat
+    kandidaat = eerste[2:].strip().split()[0] if eerste.startswith("#!") else ""
+    if kandidaat == "/bin/sh":
+        # pip's launcher for a venv at a long path (a shebang holds at most 127 characters):
+        # the second line starts with three quotes, exec', the interpreter, "$0" "$@".
+        treffer = re.match(r"'{3}exec' \"?([^\" ]+)", tweede)
+        kandidaat = treffer.group(1) if treffer else ""
+    if Path(kandidaat).is_file() and "python" in Path(kandidaat).name:
+        return kandidaat
     return sys.executable
 
 
